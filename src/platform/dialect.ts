@@ -1,0 +1,32 @@
+import { SqliteAdapter, type Kysely } from 'kysely';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+/** Which SQL dialect a Kysely instance speaks (for the few statements that differ). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function dialectOf(db: Kysely<any>): DialectName {
+  return db.getExecutor().adapter instanceof SqliteAdapter ? 'sqlite' : 'postgres';
+}
+
+/** Counts come back as numbers from better-sqlite3 and as strings for bigint from pg. */
+export function toNumber(value: unknown): number {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'bigint') return Number(value);
+  if (typeof value === 'string') return Number(value);
+  return 0;
+}
+
+/** Booleans are stored as integers 0/1 on both databases. */
+export const flag = (b: boolean): number => (b ? 1 : 0);
+export const isSet = (v: number | boolean | null | undefined): boolean => v === 1 || v === true;
+
+export const nowIso = (): string => new Date().toISOString();
+
+export function parseJson<T>(text: string | null | undefined, fallback: T): T {
+  if (text == null || text === '') return fallback;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+}

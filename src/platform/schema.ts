@@ -1,0 +1,123 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Table types shared by both dialects. Conventions that keep one code base portable:
+ * ids are 32-bit integers, booleans are integers 0/1, timestamps are ISO-8601 UTC text,
+ * calendar dates are 'YYYY-MM-DD' text and JSON is stored as text.
+ */
+export interface JurisdictionTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  /** province | city | county | township | village */
+  level: string;
+  parent_id: number | null;
+  created_at: string;
+}
+
+export interface SiteTable {
+  id: Generated<number>;
+  jurisdiction_id: number;
+  name: string;
+  host: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UnitTable {
+  id: Generated<number>;
+  jurisdiction_id: number;
+  parent_id: number | null;
+  kind: string;
+  name: string;
+  short_name: string | null;
+  credit_code: string | null;
+  sort_order: number;
+  active: number;
+  receives_requests: number;
+  office_name: string | null;
+  office_address: string | null;
+  office_hours: string | null;
+  office_phone: string | null;
+  office_fax: string | null;
+  office_email: string | null;
+  office_postcode: string | null;
+  office_website: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  active: number;
+  must_change_password: number;
+  failed_logins: number;
+  locked_until: string | null;
+  last_login_at: string | null;
+  password_changed_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UserRoleTable {
+  id: Generated<number>;
+  user_id: number;
+  role: string;
+  unit_id: number;
+  created_at: string;
+}
+
+export interface SessionTable {
+  id: string;
+  user_id: number;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  first_failure_at: string;
+  locked_until: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor_id: number | null;
+  actor_name: string;
+  unit_id: number | null;
+  jurisdiction_id: number | null;
+  action: string;
+  object_type: string;
+  object_id: string | null;
+  summary: string;
+  before_json: string | null;
+  after_json: string | null;
+  ip: string | null;
+}
+
+export interface SettingTable {
+  scope: string;
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
+export interface Database {
+  jurisdictions: JurisdictionTable;
+  sites: SiteTable;
+  units: UnitTable;
+  users: UserTable;
+  user_roles: UserRoleTable;
+  sessions: SessionTable;
+  login_throttle: LoginThrottleTable;
+  audit_log: AuditLogTable;
+  settings: SettingTable;
+}
