@@ -1,0 +1,214 @@
+/** Composition root and CLI: config → database → app → listen. */
+import crypto from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { serve } from '@hono/node-server';
+import pino from 'pino';
+import { loadConfig, ConfigError, type Config } from './platform/config.js';
+import { openDatabase, migrate, migrationStatus, DbOpenError, type Db } from './platform/db.js';
+import { AppError } from './platform/errors.js';
+import { createApp } from './platform/web/app.js';
+import { systemActor, auditActor, ROLES, ROLE_LABELS, type Role } from './auth/policy.js';
+import { bootstrapUser } from './auth/users.js';
+import * as authStore from './auth/store.js';
+import { hashPassword } from './auth/passwords.js';
+import { initCounty, seedDemo, isDemo, isEmpty, DEMO } from './org/seed.js';
+import { loadRegions } from './org/regions.js';
+import { writeAudit } from './platform/audit.js';
+import { nowIso } from './platform/dialect.js';
+
+const HELP = `公开（Gongkai）基层政务公开标准化规范化平台
+
+用法：gongkai <命令> [选项]
+
+命令：
+  serve [--demo]                 启动门户和管理后台（启动时自动迁移数据库）；--demo：数据库为空时载入示范县
+  migrate [--status]             执行数据库迁移；--status 只列出迁移状态
+  init --county <代码或名称>      按全国区划代码表创建一个县（区）及其乡镇（街道），并创建系统管理员
+       [--host <域名>] [--admin <用户名>] [--admin-name <姓名>]
+  demo                           在空数据库中载入示范县数据和演示账号
+  create-user --username <用户名> --name <姓名> --role <角色> --unit <单位编号或全称> [--password <密码>]
+                                 角色：${ROLES.map((r) => `${r}（${ROLE_LABELS[r]}）`).join('、')}
+  reset-password --username <用户名>   生成临时密码，用户下次登录须修改
+  regions <代码或名称>            查询全国区划代码表中的县级行政区
+  help                           显示本帮助
+
+环境变量：
+  PORT（默认 3000）  HOST（默认 0.0.0.0）  DATA_DIR（默认 data/local，内置 SQLite 数据库所在目录）
+  DATABASE_URL（postgres://…，设置后使用 PostgreSQL）  TRUST_PROXY=1（位于反向代理之后）
+  SECURE_COOKIES=1（强制 Cookie 的 Secure 属性）  LOG_LEVEL（默认 info）
+`;
+
+const out = (s: string) => process.stdout.write(`${s}\n`);
+const err = (s: string) => process.stderr.write(`${s}\n`);
+
+const tempPassword = () => `Gk${crypto.randomBytes(6).toString('base64url').replace(/[-_]/g, 'x')}${crypto.randomInt(10, 99)}`;
+
+async function withDb<T>(config: Config, fn: (db: Db) => Promise<T>): Promise<T> {
+  const db = await openDatabase(config);
+  try {
+    await migrate(db);
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
+async function createDemoAccount(db: Db, u: { username: string; displayName: string; password: string; role: string; unitId: number }) {
+  await bootstrapUser(db, { username: u.username, displayName: u.displayName, password: u.password, grants: [{ role: u.role as Role, unitId: u.unitId }], mustChange: false }, systemActor('系统（示范数据）'));
+}
+
+function printDemoAccounts(url: string) {
+  out('');
+  out('示范县演示账号（密码均为 ' + DEMO.password + '，仅供体验，正式使用前请用 gongkai init 创建真实县区）：');
+  for (const a of DEMO.accounts) out(`  ${a.username.padEnd(12)} ${ROLE_LABELS[a.role as Role]}　${a.unit}`);
+  out(`门户：${url}/　　管理后台：${url}/admin`);
+}
+
+async function cmdServe(config: Config, demo: boolean): Promise<number> {
+  const logger = pino({ level: config.logLevel });
+  const db = await openDatabase(config);
+  const applied = await migrate(db);
+  if (applied.length) logger.info({ applied }, '数据库迁移完成');
+  if (demo && (await isEmpty(db))) {
+    await seedDemo(db, auditActor(systemActor('系统（示范数据）')), (u) => createDemoAccount(db, u));
+    logger.info('已载入示范县数据');
+  }
+  const app = createApp({ db, config, logger });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', () => resolve());
+    server.once('error', reject);
+  }).catch((e: NodeJS.ErrnoException) => {
+    throw new ConfigError(e.code === 'EADDRINUSE' ? `端口 ${config.port} 已被占用，请设置其他 PORT / port ${config.port} is in use` : e.message);
+  });
+  const url = `http://localhost:${config.port}`;
+  out(`公开（Gongkai）已启动：${url}（数据库：${db.dialect === 'sqlite' ? `SQLite ${db.location}` : `PostgreSQL ${db.location}`}）`);
+  if (await isDemo(db)) printDemoAccounts(url);
+  const stop = () => {
+    server.close();
+    void db.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return await new Promise<number>(() => undefined);
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  const [command = 'help', ...rest] = argv;
+  try {
+    if (command === 'help' || command === '--help' || command === '-h') {
+      out(HELP);
+      return 0;
+    }
+    if (command === 'regions') {
+      const q = rest.join(' ').trim();
+      if (!q) throw new ConfigError('请给出区划代码或名称，如：gongkai regions 530926');
+      const table = loadRegions();
+      const list = table.findCounties(q);
+      if (!list.length) throw new ConfigError(`未找到行政区划“${q}”`);
+      for (const r of list.slice(0, 50)) out(`${r.code}\t${r.name}\t${table.parentChain(r.code).map((p) => p.name).join(' ')}`);
+      return 0;
+    }
+    const config = loadConfig();
+    switch (command) {
+      case 'serve': {
+        const { values } = parseArgs({ args: rest, options: { demo: { type: 'boolean', default: false } } });
+        return await cmdServe(config, values.demo ?? false);
+      }
+      case 'migrate': {
+        const { values } = parseArgs({ args: rest, options: { status: { type: 'boolean', default: false } } });
+        const db = await openDatabase(config);
+        try {
+          if (values.status) {
+            for (const m of await migrationStatus(db)) out(`${m.executedAt ? '已执行' : '待执行'}  ${m.name}`);
+          } else {
+            const applied = await migrate(db);
+            out(applied.length ? `已执行迁移：${applied.join('、')}` : '数据库已是最新版本，无需迁移。');
+          }
+        } finally {
+          await db.close();
+        }
+        return 0;
+      }
+      case 'init': {
+        const { values } = parseArgs({ args: rest, options: { county: { type: 'string' }, host: { type: 'string' }, admin: { type: 'string', default: 'admin' }, 'admin-name': { type: 'string', default: '系统管理员' } } });
+        if (!values.county) throw new ConfigError('请用 --county 指定县（区）的 6 位区划代码或名称，如：gongkai init --county 530926');
+        return await withDb(config, async (db) => {
+          if (await authStore.findUserByUsername(db.k, values.admin!)) throw new ConfigError(`用户名“${values.admin}”已被使用，请用 --admin 指定其他系统管理员用户名`);
+          const r = await initCounty(db, values.county!, auditActor(systemActor()), { host: values.host });
+          const password = tempPassword();
+          await bootstrapUser(db, { username: values.admin!, displayName: values['admin-name']!, password, grants: [{ role: 'system_admin', unitId: r.governmentUnitId }], mustChange: true }, systemActor());
+          out(`已创建 ${r.countyName}（${r.countyCode}），门户名称“${r.siteName}”。`);
+          out(`乡级区划 ${r.townships.length} 个：`);
+          for (const t of r.townships) out(`  ${t.code} ${t.name}${t.unit ? ` → ${t.unit}` : '（已建行政区，未建单位，请按实际情况在后台添加）'}`);
+          out(`系统管理员：${values.admin}　临时密码：${password}（首次登录须修改）`);
+          out('请登录管理后台补充县直部门和各单位的政府信息公开工作机构信息。');
+          return 0;
+        });
+      }
+      case 'demo':
+        return await withDb(config, async (db) => {
+          if (!(await isEmpty(db))) throw new ConfigError('数据库中已有数据，示范数据只能载入空数据库。');
+          await seedDemo(db, auditActor(systemActor('系统（示范数据）')), (u) => createDemoAccount(db, u));
+          printDemoAccounts(`http://localhost:${config.port}`);
+          return 0;
+        });
+      case 'create-user': {
+        const { values } = parseArgs({ args: rest, options: { username: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, unit: { type: 'string' }, password: { type: 'string' } } });
+        if (!values.username || !values.name || !values.role || !values.unit) throw new ConfigError('create-user 需要 --username、--name、--role 和 --unit');
+        if (!(ROLES as readonly string[]).includes(values.role)) throw new ConfigError(`未知角色“${values.role}”，可选：${ROLES.join('、')}`);
+        return await withDb(config, async (db) => {
+          const unit = /^\d+$/.test(values.unit!)
+            ? await db.k.selectFrom('units').select(['id', 'name']).where('id', '=', Number(values.unit)).executeTakeFirst()
+            : await db.k.selectFrom('units').select(['id', 'name']).where('name', '=', values.unit!).executeTakeFirst();
+          if (!unit) throw new ConfigError(`未找到单位“${values.unit}”`);
+          if (await authStore.findUserByUsername(db.k, values.username!)) throw new ConfigError(`用户名“${values.username}”已被使用`);
+          const password = values.password ?? tempPassword();
+          const { passwordProblem } = await import('./auth/passwords.js');
+          const problem = passwordProblem(password, values.username);
+          if (problem) throw new ConfigError(problem);
+          await bootstrapUser(db, { username: values.username!, displayName: values.name!, password, grants: [{ role: values.role as Role, unitId: unit.id }], mustChange: true }, systemActor());
+          out(`已创建账号 ${values.username}（${ROLE_LABELS[values.role as Role]}，${unit.name}）${values.password ? '' : `，临时密码：${password}`}，首次登录须修改密码。`);
+          return 0;
+        });
+      }
+      case 'reset-password': {
+        const { values } = parseArgs({ args: rest, options: { username: { type: 'string' } } });
+        if (!values.username) throw new ConfigError('请用 --username 指定账号');
+        return await withDb(config, async (db) => {
+          const user = await authStore.findUserByUsername(db.k, values.username!);
+          if (!user) throw new ConfigError(`未找到账号“${values.username}”`);
+          const password = tempPassword();
+          const hashed = await hashPassword(password);
+          await db.k.transaction().execute(async (trx) => {
+            await authStore.updateUser(trx, user.id, { password_hash: hashed, must_change_password: 1, failed_logins: 0, locked_until: null, active: 1, updated_at: nowIso() });
+            await authStore.deleteUserSessions(trx, user.id);
+            await authStore.clearThrottle(trx, `acct:${user.username.toLowerCase()}`);
+            await writeAudit(trx, auditActor(systemActor()), { action: 'user.password_reset', objectType: 'user', objectId: user.id, summary: `命令行重置账号“${user.username}”的密码` });
+          });
+          out(`账号 ${user.username} 的临时密码：${password}（下次登录须修改）`);
+          return 0;
+        });
+      }
+      default:
+        err(`未知命令“${command}”。运行 gongkai help 查看可用命令。`);
+        return 2;
+    }
+  } catch (e) {
+    if (e instanceof ConfigError || e instanceof DbOpenError || e instanceof AppError) {
+      err(e.message);
+      return 1;
+    }
+    if (e instanceof Error && /^未找到行政区划|匹配到多个县级行政区/.test(e.message)) {
+      err(e.message);
+      return 1;
+    }
+    if (e instanceof TypeError && (e as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      err(`${e.message}。运行 gongkai help 查看用法。`);
+      return 2;
+    }
+    err(`出错了 / error: ${e instanceof Error ? e.message : String(e)}`);
+    if (process.env.DEBUG) console.error(e);
+    return 1;
+  }
+}

@@ -1,0 +1,85 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from './schema.js';
+import { nowIso } from './dialect.js';
+
+/** Who did it, as the audit log records it. */
+export interface AuditActor {
+  id: number | null;
+  name: string;
+  ip: string | null;
+}
+
+export interface AuditEntry {
+  action: string;
+  objectType: string;
+  objectId?: string | number | null;
+  unitId?: number | null;
+  jurisdictionId?: number | null;
+  summary: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Human labels for audit actions, shown in the back office. */
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  'auth.login': '登录',
+  'auth.login_failed': '登录失败',
+  'auth.logout': '退出登录',
+  'auth.locked': '账号锁定',
+  'user.password_change': '修改密码',
+  'user.password_reset': '重置密码',
+  'user.create': '新建账号',
+  'user.update': '修改账号',
+  'user.disable': '停用账号',
+  'user.enable': '启用账号',
+  'unit.create': '新建单位',
+  'unit.update': '修改单位',
+  'unit.update_office': '修改公开工作机构信息',
+  'jurisdiction.create': '新建行政区',
+  'site.create': '新建门户',
+  'system.init': '初始化县（区）',
+  'system.seed_demo': '载入示范数据',
+};
+
+const json = (v: unknown): string | null => (v === undefined ? null : JSON.stringify(v));
+
+/**
+ * Append one entry. Call it inside the same transaction as the change it records, so that a
+ * change is never written without its audit entry (and vice versa).
+ */
+export async function writeAudit(
+  k: Kysely<Database> | Transaction<Database>,
+  actor: AuditActor,
+  e: AuditEntry,
+): Promise<void> {
+  await k
+    .insertInto('audit_log')
+    .values({
+      at: nowIso(),
+      actor_id: actor.id,
+      actor_name: actor.name,
+      unit_id: e.unitId ?? null,
+      jurisdiction_id: e.jurisdictionId ?? null,
+      action: e.action,
+      object_type: e.objectType,
+      object_id: e.objectId == null ? null : String(e.objectId),
+      summary: e.summary,
+      before_json: json(e.before),
+      after_json: json(e.after),
+      ip: actor.ip,
+    })
+    .execute();
+}
+
+/** The fields that differ between two snapshots (for compact before/after records). */
+export function changedFields<T extends Record<string, unknown>>(before: T, after: Partial<T>): { before: Partial<T>; after: Partial<T> } {
+  const b: Partial<T> = {};
+  const a: Partial<T> = {};
+  for (const key of Object.keys(after) as (keyof T)[]) {
+    if (after[key] !== undefined && before[key] !== after[key]) {
+      b[key] = before[key];
+      a[key] = after[key];
+    }
+  }
+  return { before: b, after: a };
+}

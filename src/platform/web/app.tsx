@@ -1,0 +1,144 @@
+import fs from 'node:fs';
+import crypto from 'node:crypto';
+import { Hono, type Context } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import { secureHeaders } from 'hono/secure-headers';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { AppDeps, AppEnv } from './env.js';
+import { resolveSite } from './site.js';
+import { AppError, UnauthenticatedError, ValidationError } from '../errors.js';
+import { ErrorPage, page } from '../ui/layout.js';
+import { resolveSession } from '../../auth/service.js';
+import { portalRoutes } from '../../portal/routes.js';
+import { authRoutes } from '../../auth/routes.js';
+import { orgRoutes } from '../../org/routes.js';
+import { adminRoutes } from '../../admin/routes.js';
+
+import { SESSION_COOKIE, CSRF_COOKIE, ELDER_COOKIE } from './constants.js';
+import { adminGuard } from './guards.js';
+
+const CSS = fs.readFileSync(new URL('../ui/static/gongkai.css', import.meta.url), 'utf8');
+const CSS_ETAG = `"${crypto.createHash('sha1').update(CSS).digest('hex').slice(0, 16)}"`;
+
+function clientIp(c: Context<AppEnv>, trustProxy: boolean): string | null {
+  if (trustProxy) {
+    const xff = c.req.header('x-forwarded-for');
+    if (xff) return xff.split(',')[0].trim();
+  }
+  try {
+    return getConnInfo(c).remote.address ?? null;
+  } catch {
+    return null;
+  }
+}
+
+const safeEqual = (a: string, b: string) => a.length === b.length && crypto.timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      referrerPolicy: 'strict-origin-when-cross-origin',
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+
+  app.get('/static/gongkai.css', (c) => {
+    if (c.req.header('if-none-match') === CSS_ETAG) return c.body(null, 304);
+    return c.body(CSS, 200, { 'content-type': 'text/css; charset=utf-8', etag: CSS_ETAG, 'cache-control': 'public, max-age=3600' });
+  });
+
+  // Request context: dependencies, site, client address, preferences, CSRF token, session.
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    c.set('deps', deps);
+    const ip = clientIp(c, deps.config.trustProxy);
+    c.set('ip', ip);
+    const secure = deps.config.secureCookies || new URL(c.req.url).protocol === 'https:' || (deps.config.trustProxy && c.req.header('x-forwarded-proto') === 'https');
+    c.set('secure', secure);
+    c.set('elder', getCookie(c, ELDER_COOKIE) === '1');
+    c.set('site', await resolveSite(deps.db, c.req.header('host')));
+
+    let csrf = getCookie(c, CSRF_COOKIE);
+    if (!csrf || !/^[A-Za-z0-9_-]{32,64}$/.test(csrf)) {
+      csrf = crypto.randomBytes(24).toString('base64url');
+      setCookie(c, CSRF_COOKIE, csrf, { httpOnly: true, sameSite: 'Lax', path: '/', secure });
+    }
+    c.set('csrf', csrf);
+
+    // CSRF: every state-changing request carries the token of its own cookie (double submit) and,
+    // when the browser says where it comes from, comes from this site.
+    if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) {
+      const origin = c.req.header('origin');
+      const host = c.req.header('host');
+      let originOk = true;
+      if (origin) {
+        try {
+          originOk = origin !== 'null' && new URL(origin).host === host;
+        } catch {
+          originOk = false;
+        }
+      }
+      let sent = c.req.header('x-csrf-token') ?? '';
+      const type = c.req.header('content-type') ?? '';
+      if (!sent && (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data'))) {
+        const body = await c.req.parseBody();
+        sent = typeof body._csrf === 'string' ? body._csrf : '';
+      }
+      if (!originOk || !getCookie(c, CSRF_COOKIE) || !safeEqual(sent, csrf)) {
+        return page(c, <ErrorPage c={c} status={403} title="请求无效" message="页面已过期或请求来源无效，请返回上一页刷新后重新提交。" />, 403);
+      }
+    }
+
+    c.set('session', await resolveSession(deps.db, getCookie(c, SESSION_COOKIE), ip));
+    await next();
+    deps.logger.debug({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
+  });
+
+  app.get('/prefs/elder', (c) => {
+    const on = c.req.query('on') === '1';
+    const back = c.req.query('back') ?? '/';
+    setCookie(c, ELDER_COOKIE, on ? '1' : '0', { httpOnly: true, sameSite: 'Lax', path: '/', maxAge: 365 * 86400, secure: c.get('secure') });
+    // Only same-site relative paths are accepted as a return address.
+    return c.redirect(/^\/(?![/\\])/.test(back) ? back : '/', 303);
+  });
+
+  app.get('/healthz', async (c) => c.json({ ok: true }));
+
+  app.use('/admin', adminGuard);
+  app.use('/admin/*', adminGuard);
+  app.route('/', portalRoutes());
+  app.route('/admin', authRoutes());
+  app.route('/admin', orgRoutes());
+  app.route('/admin', adminRoutes());
+
+  app.notFound((c) => page(c, <ErrorPage c={c} status={404} title="页面不存在" message="您访问的页面不存在或已被移除，请检查网址，或从首页重新进入。" />, 404));
+
+  app.onError((err, c) => {
+    if (err instanceof UnauthenticatedError) {
+      return c.redirect(`/admin/login?next=${encodeURIComponent(c.req.path)}`, 303);
+    }
+    if (err instanceof AppError && !(err instanceof ValidationError)) {
+      const title = err.status === 403 ? '无权访问' : err.status === 404 ? '页面不存在' : '操作未完成';
+      return page(c, <ErrorPage c={c} status={err.status} title={title} message={err.message} />, err.status);
+    }
+    deps.logger.error({ err, path: c.req.path }, 'unhandled error');
+    return page(c, <ErrorPage c={c} status={500} title="服务器内部错误" message="服务器处理请求时出现错误，请稍后再试。如问题持续，请联系系统管理员。" />, 500);
+  });
+
+  return app;
+}
