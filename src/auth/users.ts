@@ -145,11 +145,12 @@ export async function createUser(db: Db, actor: Actor, raw: Record<string, unkno
   const { grants, errors: roleErrors } = roleRows(raw);
   Object.assign(errors, roleErrors);
   await checkGrantScope(db, actor, grants, errors, raw);
-  if (parsed.success) {
-    const problem = passwordProblem(parsed.data.password, parsed.data.username);
+  const pw = typeof raw.password === 'string' ? raw.password : '';
+  if (pw && !errors.password) {
+    const problem = passwordProblem(pw, typeof raw.username === 'string' ? raw.username.trim() : undefined);
     if (problem) errors.password = problem;
-    if (await store.findUserByUsername(db.k, parsed.data.username)) errors.username = '该用户名已被使用';
   }
+  if (parsed.success && (await store.findUserByUsername(db.k, parsed.data.username))) errors.username = '该用户名已被使用';
   if (Object.keys(errors).length || !parsed.success) throw new ValidationError(errors);
   const input = parsed.data;
   const hashed = await hashPassword(input.password);
