@@ -1,0 +1,119 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync, spawn } from 'node:child_process';
+import { describe, it, expect } from 'vitest';
+
+const BIN = path.resolve('bin/gongkai.js');
+
+function run(args: string[], env: Record<string, string | undefined> = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'silent', ...env }, timeout: 60_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'gk-cli-'));
+
+describe('gongkai CLI', () => {
+  it('lists its commands with --help', () => {
+    const r = run(['--help']);
+    expect(r.code).toBe(0);
+    for (const cmd of ['serve', 'migrate', 'init --county', 'demo', 'create-user', 'reset-password', 'regions']) expect(r.out).toContain(cmd);
+  });
+
+  it('creates 耿马傣族佤族自治县 and its townships with `init --county 530926`, once', () => {
+    const dir = tmp();
+    const r = run(['init', '--county', '530926'], { DATA_DIR: dir });
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('已创建 耿马傣族佤族自治县（530926）');
+    expect(r.out).toContain('530926103 孟定镇 → 孟定镇人民政府');
+    expect(r.out).toContain('530926401 耿马华侨农场（已建行政区，未建单位');
+    expect(r.out).toMatch(/系统管理员：admin　临时密码：\S+/);
+    const again = run(['init', '--county', '530926', '--admin', 'admin2'], { DATA_DIR: dir });
+    expect(again.code).toBe(1);
+    expect(again.err.trim()).toBe('耿马傣族佤族自治县（530926）已经初始化，不能重复创建。');
+    const m = run(['migrate', '--status'], { DATA_DIR: dir });
+    expect(m.out.trim()).toBe('已执行  0001_foundation');
+  });
+
+  it('refuses an unknown county with one clear line', () => {
+    const r = run(['init', '--county', '不存在县'], { DATA_DIR: tmp() });
+    expect(r.code).toBe(1);
+    expect(r.err.trim()).toBe('未找到行政区划“不存在县”，请使用 6 位区划代码或县（市、区）全称');
+  });
+
+  it('refuses to start with an unreachable DATABASE_URL: one line, no stack dump', () => {
+    const r = run(['serve'], { DATABASE_URL: 'postgres://gk:pw@127.0.0.1:1/gongkai', PORT: '3999' });
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    const lines = r.err.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toBe('无法连接 PostgreSQL 数据库（DATABASE_URL → 127.0.0.1:1/gongkai）：连接被拒绝 / connection refused');
+  });
+
+  it('refuses an empty or malformed DATABASE_URL', () => {
+    expect(run(['serve'], { DATABASE_URL: '' }).err.trim()).toBe('DATABASE_URL 已设置但为空，请填写 PostgreSQL 连接串或删除该变量以使用内置 SQLite / DATABASE_URL is set but empty');
+    expect(run(['migrate'], { DATABASE_URL: 'mysql://x' }).err.trim()).toBe('DATABASE_URL 必须是 postgres:// 或 postgresql:// 开头的连接串 / DATABASE_URL must be a postgres:// URL');
+  });
+
+  it('refuses a corrupt SQLite file and leaves it untouched', () => {
+    const dir = tmp();
+    const file = path.join(dir, 'gongkai.sqlite');
+    fs.writeFileSync(file, 'garbage '.repeat(100));
+    const r = run(['serve'], { DATA_DIR: dir, PORT: '3998' });
+    expect(r.code).toBe(1);
+    expect(r.err.trim()).toBe(`数据库文件已损坏或不是 SQLite 数据库，文件未被改动 / database file is corrupt or not SQLite (left untouched): ${file}`);
+    expect(fs.readFileSync(file, 'utf8')).toBe('garbage '.repeat(100));
+    expect(fs.readdirSync(dir)).toEqual(['gongkai.sqlite']);
+  });
+
+  it('serves the demo county with `serve --demo` and prints the demo accounts', async () => {
+    const dir = tmp();
+    const port = String(3300 + Math.floor(Math.random() * 500));
+    const child = spawn(process.execPath, [BIN, 'serve', '--demo'], { env: { ...process.env, DATA_DIR: dir, PORT: port, HOST: '127.0.0.1', LOG_LEVEL: 'silent' } });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const t = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 30_000);
+        child.stdout.on('data', () => {
+          if (out.includes('管理后台')) {
+            clearTimeout(t);
+            resolve();
+          }
+        });
+        child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
+      });
+      expect(out).toContain('admin');
+      expect(out).toContain('公开办管理员');
+      const home = await fetch(`http://127.0.0.1:${port}/`);
+      expect(home.status).toBe(200);
+      expect(await home.text()).toContain('示范县人民政府');
+      const admin = await fetch(`http://127.0.0.1:${port}/admin`, { redirect: 'manual' });
+      expect(admin.status).toBe(303);
+    } finally {
+      child.kill('SIGTERM');
+    }
+  });
+
+  it.runIf(Boolean(process.env.GONGKAI_TEST_PG_URL))('migrates and initialises a county on PostgreSQL through DATABASE_URL', async () => {
+    const pg = (await import('pg')).default;
+    const admin = new pg.Client({ connectionString: process.env.GONGKAI_TEST_PG_URL });
+    await admin.connect();
+    const name = `gk_cli_${process.pid}`;
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${name}" TEMPLATE template0 ENCODING 'UTF8'`);
+    try {
+      const url = new URL(process.env.GONGKAI_TEST_PG_URL!);
+      url.pathname = `/${name}`;
+      const m = run(['migrate'], { DATABASE_URL: url.toString() });
+      expect(m.out.trim()).toBe('已执行迁移：0001_foundation');
+      const r = run(['init', '--county', '耿马'], { DATABASE_URL: url.toString() });
+      expect(r.code).toBe(0);
+      expect(r.out).toContain('530926103 孟定镇 → 孟定镇人民政府');
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end();
+    }
+  });
+});
