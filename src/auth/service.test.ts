@@ -87,3 +87,18 @@ describeEachDb('auth service', (db) => {
     expect((await login(db(), { username: 'cgz.shenhe', password: 'Newpass2026' }, { ip: '10.6.0.4', userAgent: null })).token).toBeTruthy();
   });
 });
+
+describeEachDb('auth housekeeping', (db) => {
+  it('removes expired sessions and stale failure counters on the next login', async () => {
+    await seedDemoDb(db());
+    const user = await actorFor(db(), 'gkb');
+    await db().k.insertInto('sessions').values({ id: 'old', user_id: user.userId, created_at: '2020-01-01T00:00:00.000Z', expires_at: '2020-01-01T12:00:00.000Z', last_seen_at: '2020-01-01T00:00:00.000Z', ip: null, user_agent: null }).execute();
+    await db().k.insertInto('login_throttle').values({ key: 'ip:10.0.0.99', failures: 5, first_failure_at: '2020-01-01T00:00:00.000Z', locked_until: '2020-01-01T00:15:00.000Z' }).execute();
+    await db().k.insertInto('login_throttle').values({ key: 'ip:10.0.0.98', failures: 5, first_failure_at: '2099-01-01T00:00:00.000Z', locked_until: '2099-01-01T00:15:00.000Z' }).execute();
+    await login(db(), { username: 'gkb', password: PW }, { ip: '10.0.0.1', userAgent: null });
+    expect(await db().k.selectFrom('sessions').select('id').where('id', '=', 'old').executeTakeFirst()).toBeUndefined();
+    const keys = (await db().k.selectFrom('login_throttle').select('key').execute()).map((r) => r.key);
+    expect(keys).not.toContain('ip:10.0.0.99');
+    expect(keys).toContain('ip:10.0.0.98');
+  });
+});

@@ -93,6 +93,9 @@ export async function login(db: Db, raw: unknown, ctx: { ip: string | null; user
   const expiresAt = minutesFrom(now, SESSION.absoluteHours * 60);
   await db.k.transaction().execute(async (trx) => {
     await store.clearThrottle(trx, acctKey);
+    // Housekeeping on every successful login keeps both tables small without a scheduler.
+    await store.deleteExpiredSessions(trx, now);
+    await store.purgeThrottle(trx, minutesFrom(now, -THROTTLE.windowMinutes), now);
     await store.insertSession(trx, {
       id: sessionIdOf(token),
       user_id: user.id,

@@ -125,3 +125,12 @@ export async function upsertThrottle(k: K, row: Database['login_throttle']) {
 export async function clearThrottle(k: K, key: string) {
   await k.deleteFrom('login_throttle').where('key', '=', key).execute();
 }
+
+/** Forget failure counters whose window and lock have both passed. */
+export async function purgeThrottle(k: K, windowStart: string, now: string) {
+  await k
+    .deleteFrom('login_throttle')
+    .where('first_failure_at', '<', windowStart)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
+    .execute();
+}

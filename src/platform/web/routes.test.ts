@@ -230,3 +230,22 @@ describeEachDb('web shell', (db) => {
     expect((await c.get('/prefs/elder?on=0&back=//evil.example')).headers.get('location')).toBe('/');
   });
 });
+
+describeEachDb('server errors', (db) => {
+  it('answers an unexpected failure with a Chinese 500 page and no details', async () => {
+    await seedDemoDb(db());
+    const app = testApp(db());
+    const client = new TestClient(app, '10.7.0.1');
+    await client.get('/');
+    // Break the database underneath the running app: resolving the portal now fails.
+    await db().k.schema.dropTable('sites').execute();
+    const { clearSiteCache } = await import('./site.js');
+    clearSiteCache();
+    const res = await client.get('/xxgk/zhinan');
+    expect(res.status).toBe(500);
+    const html = await res.text();
+    expect(html).toContain('服务器内部错误');
+    expect(html).toContain('服务器处理请求时出现错误，请稍后再试。');
+    expect(html).not.toMatch(/no such table|does not exist|at .*\.ts/);
+  });
+});
