@@ -53,6 +53,8 @@ export const POLICIES = {
   'user.view': ['system_admin'],
   'user.manage': ['system_admin'],
   'audit.view': ['system_admin', 'office_admin'],
+  'calendar.view': ALL,
+  'calendar.manage': ['system_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof POLICIES;

@@ -39,6 +39,11 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'site.create': '新建门户',
   'system.init': '初始化县（区）',
   'system.seed_demo': '载入示范数据',
+  'calendar.override_add': '调整工作日历',
+  'calendar.override_remove': '删除工作日历调整',
+  'calendar.import': '导入节假日安排',
+  'calendar.rules': '修改期限计算规则',
+  'clock.recompute': '重新计算期限',
 };
 
 const json = (v: unknown): string | null => (v === undefined ? null : JSON.stringify(v));
