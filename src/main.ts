@@ -29,6 +29,10 @@ const HELP = `公开（Gongkai）基层政务公开标准化规范化平台
   create-user --username <用户名> --name <姓名> --role <角色> --unit <单位编号或全称> [--password <密码>]
                                  角色：${ROLES.map((r) => `${r}（${ROLE_LABELS[r]}）`).join('、')}
   reset-password --username <用户名>   生成临时密码，用户下次登录须修改
+  deadline --from <日期> (--working-days <N> | --days <N>) [--explain] [--county <区划代码>]
+                                 按工作日历计算期限截止日，如 deadline --from 2025-09-20 --working-days 20
+  calendar-import <文件.json|.ics> [--full-year] [--county <区划代码>]
+                                 导入节假日安排或地方性节假日（--full-year：该文件是某年全年安排）
   regions <代码或名称>            查询全国区划代码表中的县级行政区
   help                           显示本帮助
 
@@ -93,6 +97,55 @@ async function cmdServe(config: Config, demo: boolean): Promise<number> {
   return await new Promise<number>(() => undefined);
 }
 
+/**
+ * `gongkai deadline`: the county's calendar when a database exists (local adjustments, imported
+ * years, counting rules), otherwise the shipped national calendar with the default rules.
+ */
+async function cmdDeadline(config: Config, args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { from: { type: 'string' }, 'working-days': { type: 'string' }, days: { type: 'string' }, explain: { type: 'boolean', default: false }, county: { type: 'string' } } });
+  const { parseDeadlineQuery, computeDeadline } = await import('./calendar/routes.js');
+  const { WorkCalendar, CalendarMissingError } = await import('./calendar/calendar.js');
+  const { loadShippedSchedules } = await import('./calendar/data.js');
+  const { DEFAULT_RULES } = await import('./calendar/clock.js');
+  const { calendarFor, rulesFor } = await import('./calendar/service.js');
+  let q;
+  try {
+    q = parseDeadlineQuery({ from: values.from, workingDays: values['working-days'], days: values.days });
+  } catch (e) {
+    if (e instanceof AppError && 'fieldErrors' in e) {
+      err(Object.values((e as unknown as { fieldErrors: Record<string, string> }).fieldErrors).join('；').replace('workingDays', '--working-days').replace('days', '--days'));
+      return 2;
+    }
+    throw e;
+  }
+  const fs = await import('node:fs');
+  const path = await import('node:path');
+  const hasDb = Boolean(config.databaseUrl) || fs.existsSync(path.join(config.dataDir, 'gongkai.sqlite'));
+  let cal = new WorkCalendar(loadShippedSchedules());
+  let rules = DEFAULT_RULES;
+  if (hasDb) {
+    await withDb(config, async (db) => {
+      const code = values.county ?? (await db.k.selectFrom('sites').innerJoin('jurisdictions', 'jurisdictions.id', 'sites.jurisdiction_id').select('jurisdictions.code').orderBy('sites.id').executeTakeFirst())?.code;
+      if (code) {
+        cal = await calendarFor(db.k, code);
+        rules = await rulesFor(db.k, code);
+      }
+    });
+  }
+  try {
+    const d = computeDeadline(cal, rules, q);
+    out(d.due);
+    if (values.explain) for (const [i, s] of d.steps.entries()) out(`${i + 1}. ${s}`);
+    return 0;
+  } catch (e) {
+    if (e instanceof CalendarMissingError) {
+      err(e.message);
+      return 1;
+    }
+    throw e;
+  }
+}
+
 export async function runCli(argv: string[]): Promise<number> {
   const [command = 'help', ...rest] = argv;
   try {
@@ -111,6 +164,26 @@ export async function runCli(argv: string[]): Promise<number> {
     }
     const config = loadConfig();
     switch (command) {
+      case 'deadline':
+        return await cmdDeadline(config, rest);
+      case 'calendar-import': {
+        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { 'full-year': { type: 'boolean', default: false }, county: { type: 'string' } } });
+        if (positionals.length !== 1) throw new ConfigError('请给出要导入的文件，如：gongkai calendar-import 2027.json --full-year');
+        const fs = await import('node:fs');
+        const path = await import('node:path');
+        const file = positionals[0];
+        if (!fs.existsSync(file)) throw new ConfigError(`文件不存在：${file}`);
+        const { importSchedule } = await import('./calendar/service.js');
+        return await withDb(config, async (db) => {
+          let q = db.k.selectFrom('sites').innerJoin('jurisdictions', 'jurisdictions.id', 'sites.jurisdiction_id').select(['jurisdictions.id', 'jurisdictions.code', 'jurisdictions.name']).orderBy('sites.id');
+          if (values.county) q = q.where('jurisdictions.code', '=', values.county);
+          const j = await q.executeTakeFirst();
+          if (!j) throw new ConfigError(values.county ? `未找到已初始化的县（区）${values.county}` : '数据库中还没有县（区），请先运行 gongkai init');
+          const r = await importSchedule(db, systemActor(), { code: j.code, jurisdictionId: j.id, name: j.name }, { filename: path.basename(file), content: fs.readFileSync(file, 'utf8'), fullYear: values['full-year'] ?? false });
+          out(`已为${j.name}导入 ${r.days} 个日期（${r.years.join('、')}年）${r.markedYears.length ? `，${r.markedYears[0]}年已载入全年安排` : ''}；重新计算了 ${r.recomputed} 个进行中的期限。`);
+          return 0;
+        });
+      }
       case 'serve': {
         const { values } = parseArgs({ args: rest, options: { demo: { type: 'boolean', default: false } } });
         return await cmdServe(config, values.demo ?? false);

@@ -33,7 +33,39 @@ describe('gongkai CLI', () => {
     expect(again.code).toBe(1);
     expect(again.err.trim()).toBe('耿马傣族佤族自治县（530926）已经初始化，不能重复创建。');
     const m = run(['migrate', '--status'], { DATA_DIR: dir });
-    expect(m.out.trim()).toBe('已执行  0001_foundation');
+    expect(m.out.trim()).toBe('已执行  0001_foundation\n已执行  0002_calendar');
+  });
+
+  it('prints a deadline with `deadline --from 2025-09-20 --working-days 20`, and its steps with --explain', () => {
+    const dir = tmp();
+    const r = run(['deadline', '--from', '2025-09-20', '--working-days', '20'], { DATA_DIR: dir });
+    expect(r.code).toBe(0);
+    expect(r.out).toBe('2025-10-23\n');
+    const e = run(['deadline', '--from', '2025-09-20', '--working-days', '20', '--explain'], { DATA_DIR: dir });
+    expect(e.out.split('\n').slice(0, 4)).toEqual([
+      '2025-10-23',
+      '1. 2025-09-20（星期六）为起算日，当日不计入，自次日起计算（《中华人民共和国民法典》第二百零一条）。共需 20 个工作日。',
+      '2. 2025-09-28（星期日） 国庆节、中秋节调休上班，计为第 6 个工作日。',
+      '3. 2025-10-01 至 10-08 国庆节、中秋节放假，不计。',
+    ]);
+    expect(fs.readdirSync(dir)).toEqual([]); // no database is created just to count days
+  });
+
+  it('refuses to count into a year without a calendar, and counts after importing one', () => {
+    const dir = tmp();
+    const r = run(['deadline', '--from', '2026-12-20', '--working-days', '20'], { DATA_DIR: dir });
+    expect(r.code).toBe(1);
+    expect(r.err.trim()).toBe('2027年的节假日安排尚未载入，无法计算进入2027年的期限。请系统管理员在“工作日历”页面导入国务院办公厅发布的2027年部分节假日安排后再计算。');
+    const bad = run(['deadline', '--from', '2026-02-30', '--working-days', '20'], { DATA_DIR: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.err.trim()).toBe('日期应为“年-月-日”格式，如 2025-09-20');
+    expect(run(['demo'], { DATA_DIR: dir }).code).toBe(0);
+    const file = path.join(tmp(), '2027.json');
+    fs.writeFileSync(file, JSON.stringify({ year: 2027, region: 'CN', notices: [], days: [{ date: '2027-01-01', type: 'off', name: '元旦' }] }));
+    const imp = run(['calendar-import', file, '--full-year'], { DATA_DIR: dir });
+    expect(imp.err).toBe('');
+    expect(imp.out.trim()).toBe('已为示范县导入 1 个日期（2027年），2027年已载入全年安排；重新计算了 0 个进行中的期限。');
+    expect(run(['deadline', '--from', '2026-12-20', '--working-days', '20'], { DATA_DIR: dir }).out).toBe('2027-01-18\n');
   });
 
   it('refuses an unknown county with one clear line', () => {
@@ -107,7 +139,7 @@ describe('gongkai CLI', () => {
       const url = new URL(process.env.GONGKAI_TEST_PG_URL!);
       url.pathname = `/${name}`;
       const m = run(['migrate'], { DATABASE_URL: url.toString() });
-      expect(m.out.trim()).toBe('已执行迁移：0001_foundation');
+      expect(m.out.trim()).toBe('已执行迁移：0001_foundation、0002_calendar');
       const r = run(['init', '--county', '耿马'], { DATABASE_URL: url.toString() });
       expect(r.code).toBe(0);
       expect(r.out).toContain('530926103 孟定镇 → 孟定镇人民政府');

@@ -111,7 +111,7 @@ function SiteFooter(props: { site: SiteInfo | null }) {
         ) : null}
         {o?.hours ? <p>办公时间：{o.hours}</p> : null}
         <p class="muted">
-          <a href="/xxgk/zhinan">政府信息公开指南</a>　<a href="/ysqgk">依申请公开</a>　本站支持无 JavaScript 浏览、键盘操作和适老化模式。
+          <a href="/xxgk/zhinan">政府信息公开指南</a>　<a href="/ysqgk">依申请公开</a>　<a href="/qxjsq">期限计算器</a>　本站支持无 JavaScript 浏览、键盘操作和适老化模式。
         </p>
       </div>
     </footer>
@@ -128,6 +128,7 @@ export function AdminLayout(props: { c: C; title: string; current?: string; chil
         { href: '/admin', label: '工作台', key: 'dashboard', show: true },
         { href: '/admin/units', label: '单位管理', key: 'units', show: can(actor, 'unit.view') },
         { href: '/admin/users', label: '账号管理', key: 'users', show: can(actor, 'user.view') },
+        { href: '/admin/calendar', label: '工作日历', key: 'calendar', show: can(actor, 'calendar.view') },
         { href: '/admin/audit', label: '审计日志', key: 'audit', show: can(actor, 'audit.view') },
         { href: '/admin/password', label: '修改密码', key: 'password', show: true },
       ]

@@ -13,6 +13,7 @@ import { portalRoutes } from '../../portal/routes.js';
 import { authRoutes } from '../../auth/routes.js';
 import { orgRoutes } from '../../org/routes.js';
 import { adminRoutes } from '../../admin/routes.js';
+import { calendarApiRoutes, calendarPortalRoutes, calendarAdminRoutes } from '../../calendar/routes.js';
 
 import { SESSION_COOKIE, CSRF_COOKIE, ELDER_COOKIE } from './constants.js';
 import { adminGuard } from './guards.js';
@@ -122,11 +123,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('/admin', adminGuard);
   app.use('/admin/*', adminGuard);
   app.route('/', portalRoutes());
+  app.route('/', calendarPortalRoutes());
+  app.route('/api/v1', calendarApiRoutes());
+  app.route('/admin', calendarAdminRoutes());
   app.route('/admin', authRoutes());
   app.route('/admin', orgRoutes());
   app.route('/admin', adminRoutes());
 
-  app.notFound((c) => page(c, <ErrorPage c={c} status={404} title="页面不存在" message="您访问的页面不存在或已被移除，请检查网址，或从首页重新进入。" />, 404));
+  app.notFound((c) => c.req.path.startsWith('/api/') ? c.json({ error: '接口不存在' }, 404) : page(c, <ErrorPage c={c} status={404} title="页面不存在" message="您访问的页面不存在或已被移除，请检查网址，或从首页重新进入。" />, 404));
 
   app.onError((err, c) => {
     if (err instanceof UnauthenticatedError) {
@@ -137,6 +141,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       return page(c, <ErrorPage c={c} status={err.status} title={title} message={err.message} />, err.status);
     }
     deps.logger.error({ err, path: c.req.path }, 'unhandled error');
+    if (c.req.path.startsWith('/api/')) return c.json({ error: '服务器内部错误，请稍后再试。' }, 500);
     return page(c, <ErrorPage c={c} status={500} title="服务器内部错误" message="服务器处理请求时出现错误，请稍后再试。如问题持续，请联系系统管理员。" />, 500);
   });
 

@@ -45,6 +45,7 @@ describeEachDb('back-office routes, per role', (db) => {
     ['user detail', (i) => `/admin/users/${i.user}`, [A]],
     ['user edit form', (i) => `/admin/users/${i.user}/edit`, [A]],
     ['audit log', () => '/admin/audit', [A, G]],
+    ['calendar', () => '/admin/calendar', [A, G, S, E, R, H]],
     ['own password', () => '/admin/password', [A, G, S, E, R, H]],
   ];
   for (const [name, path, allowed] of gets) {
