@@ -85,9 +85,9 @@ describe('adding working days (the day of the event is not counted)', () => {
     const { steps } = addWorkingDays(cal, '2025-09-20', 20);
     expect(steps).toEqual([
       '2025-09-20（星期六）为起算日，当日不计入，自次日起计算（《中华人民共和国民法典》第二百零一条）。共需 20 个工作日。',
-      '2025-09-28（星期日） 国庆节、中秋节调休上班，计为第 6 个工作日。',
+      '2025-09-28（星期日）国庆节、中秋节调休上班，计为第 6 个工作日。',
       '2025-10-01 至 10-08 国庆节、中秋节放假，不计。',
-      '2025-10-11（星期六） 国庆节、中秋节调休上班，计为第 11 个工作日。',
+      '2025-10-11（星期六）国庆节、中秋节调休上班，计为第 11 个工作日。',
       '其间 5 个周末休息日不计。',
       '第 20 个工作日为 2025-10-23（星期四），即截止日。',
     ]);
@@ -146,7 +146,7 @@ describe('clocks that pause, restart and extend', () => {
     const r = computeClock(cal, reply, events);
     expect(r.due).toBe('2025-11-21');
     expect(r.extendedBy).toBe(20);
-    expect(r.steps).toContain('2025-10-20（星期一） 经县政府办公室副主任批准延长 20 个工作日（需调取档案）。');
+    expect(r.steps).toContain('2025-10-20（星期一）经县政府办公室副主任批准延长 20 个工作日（需调取档案）。');
     expect(() => computeClock(cal, reply, [...events, { type: 'extend', date: '2025-11-01', workingDays: 1, approver: 'x', reason: 'y' }])).toThrow(ClockError);
   });
 

@@ -96,7 +96,7 @@ class Walker {
       return false;
     }
     this.counted++;
-    if (info.kind === 'makeup') this.steps.push(`${withWeekday(date)} ${info.name ?? ''}调休上班，计为第 ${this.counted} 个工作日。`);
+    if (info.kind === 'makeup') this.steps.push(`${withWeekday(date)}${info.name ?? ''}调休上班，计为第 ${this.counted} 个工作日。`);
     return true;
   }
 }
@@ -211,7 +211,7 @@ export function computeClock(cal: WorkCalendar, spec: ClockSpec, events: ClockEv
   const openPause = windows.find((w) => w.to === null) ?? null;
 
   steps.push(`${conventionStep(base.date, rules)}期限 ${spec.amount} ${spec.unit === 'workday' ? '个工作日' : '日'}。`);
-  for (const x of extensions) steps.push(`${withWeekday(x.date)} 经${x.approver}批准延长 ${x.workingDays} 个工作日（${x.reason}）。`);
+  for (const x of extensions) steps.push(`${withWeekday(x.date)}经${x.approver}批准延长 ${x.workingDays} 个工作日（${x.reason}）。`);
 
   if (spec.unit === 'day') {
     // Calendar-day clocks: paused calendar days are added on.

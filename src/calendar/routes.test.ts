@@ -38,7 +38,7 @@ describeEachDb('calendar web and API', (db) => {
     expect(empty.status).toBe(200);
     const html = await (await c.get('/qxjsq?from=2025-09-20&type=reply')).text();
     expect(html).toContain('截止日：<strong>2025-10-23（星期四）</strong>');
-    expect(html).toContain('2025-10-11（星期六） 国庆节、中秋节调休上班，计为第 11 个工作日。');
+    expect(html).toContain('2025-10-11（星期六）国庆节、中秋节调休上班，计为第 11 个工作日。');
     const corr = await (await c.get('/qxjsq?from=2025-01-20&type=correction')).text();
     expect(corr).toContain('2025-02-05（星期三）');
     const bad = await c.get('/qxjsq?from=20250920&type=reply');

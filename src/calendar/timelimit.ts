@@ -269,15 +269,20 @@ function period(s: string): Period {
 }
 
 /** Words that make a would-be scope, condition or document name a sign of a vague or unknown rule. */
-const VAGUE = /视情况|视具体|酌情|适时|根据|依据|按照|按上级|上级|要求|另行|需要时|必要时|原则上|一般|尽快|通知|另有规定|工作日|之日|及时|实时|长期|延长|时限|期限|以前|之前|以后|之后/;
+const VAGUE =
+  /视情况|视具体|酌情|适时|根据|依据|按照|按上级|上级|要求|另行|需要时|必要时|原则上|一般|尽快|通知|另有规定|工作日|之日|及时|实时|长期|延长|时限|期限|以前|之前|以后|之后|顺延|节假日|除外|不含|不包括|为准|参照|如遇|如有|暂定/;
+
+/** How a scope ends: it must name content (a decision, a result, a kind of document …). */
+const SCOPE_NOUN =
+  /(?:结果|信息|事项|决定|内容|文件|公告|方案|名单|政策|措施|资金|项目|目录|指南|标准|清单|报告|计划|规划|预算|决算|数据|材料|许可|处罚|解读|草案|意见|会议|批复|情况)$/;
 
 /** A noun phrase naming part of the content ("处罚决定", "行政许可、行政处罚事项", "许可结果"). */
 function plausibleScope(s: string): boolean {
   if (s.length < 2 || s.length > 30) return false;
   if (!/^[\u4e00-\u9fff、()\/]+$/.test(s)) return false;
   if (VAGUE.test(s)) return false;
-  if (/^(?:经|由|在|于|自|从|按|随|与)/.test(s) || /(?:经|由|在|于|自|从|起|后|前|时)$/.test(s)) return false;
-  return true;
+  if (/^(?:经|由|在|于|自|从|按|随|与)/.test(s)) return false;
+  return SCOPE_NOUN.test(s);
 }
 
 /** Text before a trigger phrase: drop "其中" and modal verbs, then it must be a plausible scope. */
@@ -352,7 +357,7 @@ function splitTrigger(pre: string): { trigger: Trigger; scope?: string } | null 
 
 /** What may follow "N个工作日内": a publishing verb, optionally with a channel. */
 function parseTail(post: string): { channel?: string } | null {
-  if (/^(?:应|须)?(?:予以|及时|主动|向社会)?(?:公开|公示|公布|发布|更新|完成公开)?$/.test(post)) return {};
+  if (/^(?:应|须)?(?:予以|及时|主动|向社会)?(?:公开|公示|公布|发布|更新|完成公开|答复)?$/.test(post)) return {};
   const m = /^,?(?:应|须)?(?:在|通过)(.+?)(?:上)?(?:予以|及时)?(?:公开|公示|公布|发布)$/.exec(post);
   if (m && /^[\u4e00-\u9fff、\/]+$/.test(m[1]) && !VAGUE.test(m[1])) return { channel: display(m[1]) };
   return null;
@@ -444,7 +449,7 @@ const readPeriodic: ClauseReader = (c) => {
     return s ? { kind: 'periodic', period: period(m[1]), offset: s } : null;
   }
   // 每季度公开一次 / 按月更新 / 每半年至少更新1次 / 半年至少更新1次
-  m = new RegExp(`^(?:(?:每|按)${PERIOD}(?:至少)?${PUBLISH}(?:(\\d+)次)?|${PERIOD}至少${PUBLISH}(\\d+)次)$`).exec(c);
+  m = new RegExp(`^(?:(?:每|按)${PERIOD}(?:至少)?${PUBLISH}?(?:(\\d+)次)?|${PERIOD}至少${PUBLISH}(\\d+)次)$`).exec(c);
   if (m) {
     const p = period(m[1] ?? m[3]);
     const times = Number(m[2] ?? m[4] ?? '1');
@@ -470,11 +475,14 @@ const readAdvance: ClauseReader = (c) => {
 };
 
 const readWithDocument: ClauseReader = (c) => {
-  const m = /^(?:随(.+?)(?:一并|一起|同时|同步)?|与(.+?)(?:一并|一起|同时|同步))(?:公开|发布|公布)$/.exec(c);
+  // "随采购公告、采购文件公开" / "政策解读与政策文件同步公开"
+  const m = /^(.*?)(?:随(.+?)(?:一并|一起|同时|同步)?|与(.+?)(?:一并|一起|同时|同步))(?:公开|发布|公布)$/.exec(c);
   if (!m) return null;
-  const doc = m[1] ?? m[2];
+  const doc = m[2] ?? m[3];
   if (!/^[\u4e00-\u9fff、]{2,30}$/.test(doc) || VAGUE.test(doc)) return null;
-  return { kind: 'withDocument', document: doc };
+  const scope = cleanScope(m[1]);
+  if (scope === false) return null;
+  return scope ? { kind: 'withDocument', document: doc, scope } : { kind: 'withDocument', document: doc };
 };
 
 const readOnEvent: ClauseReader = (c) => {
@@ -574,7 +582,7 @@ function stripLead(s: string): string {
   let t = s.replace(/^[,:、]+|[,:、]+$/g, '');
   for (;;) {
     const before = t;
-    t = t.replace(/^(?:其中|另外|另)[,:]?/, '');
+    t = t.replace(/^其中[,:]?/, '').replace(/^(?:另外|另)[,:]/, '');
     if (t.startsWith('(') && t.endsWith(')') && matchingParen(t, 0) === t.length - 1) t = t.slice(1, -1);
     t = t.replace(/^[,:、]+|[,:、]+$/g, '');
     if (t === before) return t;
@@ -674,7 +682,7 @@ function readBody(text: string): Read {
  * "(相关政策法规另有规定的应从其规定)", "法律法规另有规定的除外".
  */
 const LAW_OVERRIDE =
-  /\(?(?:相关|有关|国家)?(?:政策)?(?:法律|法规|规章|政策|规定)[^;。()]{0,30}?另有规定的?,?(?:应当?)?(?:从其规定|除外|依照其规定|按其规定|为准)(?:执行)?\)?/g;
+  /(?:(?<=^|[,;。])|(?=\())\(?(?:(?:相关|有关)?(?:国家|(?:国家)?(?:政策)?(?:法律|法规|规章|政策|规定)[^;。(),]{0,30}?))?另有规定的?,?(?:应当?)?(?:从其规定|除外|依照其规定|按其规定|为准)(?:执行)?\)?/g;
 
 function removeLawOverride(s: string): { text: string; found: boolean } {
   let found = false;
@@ -773,7 +781,7 @@ export function describeRule(rule: TimeLimitRule): string {
   switch (rule.kind) {
     case 'deadline':
       body = `自${TRIGGER_LABELS[rule.trigger]}起${spanText(rule)}内`;
-      if (rule.channel) body += `在${rule.channel}公开`;
+      if (rule.channel) body += `，在${rule.channel}公开`;
       if (rule.triggerImplied) body += '（未写明起算日，按条例第二十六条推定）';
       break;
     case 'posting':
@@ -785,7 +793,10 @@ export function describeRule(rule: TimeLimitRule): string {
     case 'periodic': {
       const p = PERIOD_LABELS[rule.period];
       if (rule.offset) body = `每${p}结束后${spanText(rule.offset)}内`;
-      else if (rule.due) body = rule.period === 'year' ? `每年${rule.due.month}月${rule.due.day}日前` : `每${p}第${rule.due.month}个月${rule.due.day}日前`;
+      else if (rule.due) {
+        const { month, day } = rule.due;
+        body = rule.period === 'year' ? `每年${month}月${day}日前` : `每${p}${month === 1 ? '首月' : `第${month}个月`}${day}日前`;
+      }
       else body = rule.times && rule.times > 1 ? `每${p}至少公开（更新）${rule.times}次` : `每${p}至少公开（更新）一次`;
       break;
     }
