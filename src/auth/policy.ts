@@ -54,6 +54,13 @@ export const POLICIES = {
   'user.manage': ['system_admin'],
   'audit.view': ['system_admin', 'office_admin'],
   'calendar.view': ALL,
+  'catalog.view': ALL,
+  /** A unit's editor compiles its catalog; the county office may edit on a unit's behalf. */
+  'catalog.edit': ['editor', 'office_admin'],
+  /** 县政府办公室 review (条例第三条: the 主管部门). */
+  'catalog.review': ['office_admin'],
+  /** 经市政府审核把关 (optional city review). */
+  'catalog.cityReview': ['superior_reviewer'],
   'calendar.manage': ['system_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -44,6 +44,16 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'calendar.import': '导入节假日安排',
   'calendar.rules': '修改期限计算规则',
   'clock.recompute': '重新计算期限',
+  'catalog.adopt': '采用指引事项',
+  'catalog.item_add': '新增目录事项',
+  'catalog.item_update': '修改目录事项',
+  'catalog.item_delete': '删除目录事项',
+  'catalog.domain_note': '未涉及领域说明',
+  'catalog.submit': '提交目录审核',
+  'catalog.return': '退回目录',
+  'catalog.approve': '审核通过目录',
+  'catalog.city_approve': '市级审核通过目录',
+  'catalog.publish': '发布目录',
 };
 
 const json = (v: unknown): string | null => (v === undefined ? null : JSON.stringify(v));

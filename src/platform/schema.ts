@@ -148,6 +148,84 @@ export interface ClockTable {
   updated_at: string;
 }
 
+export interface GuidelineRowTable {
+  id: Generated<number>;
+  scope: string;
+  domain: string;
+  seq: number;
+  data_json: string;
+  imported_by: string;
+  imported_at: string;
+}
+
+export interface CatalogTable {
+  id: Generated<number>;
+  unit_id: number;
+  kind: string;
+  status: string;
+  current_version: number;
+  submitted_at: string | null;
+  review_comment: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CatalogItemTable {
+  id: Generated<number>;
+  catalog_id: number;
+  domain: string;
+  level1: string;
+  level2: string | null;
+  level3: string | null;
+  elements: string;
+  basis: string;
+  time_limit: string;
+  subject: string;
+  channels_json: string;
+  extra_channels_json: string;
+  audience_public: number;
+  audience_specific: number;
+  specific_group: string | null;
+  mode_proactive: number;
+  mode_on_request: number;
+  tiers_json: string;
+  responsible_unit_id: number | null;
+  contact: string | null;
+  sort_order: number;
+  source: string;
+  review_comment: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CatalogDomainNoteTable {
+  id: Generated<number>;
+  catalog_id: number;
+  domain: string;
+  reason: string;
+  created_at: string;
+}
+
+export interface CatalogVersionTable {
+  id: Generated<number>;
+  catalog_id: number;
+  version: number;
+  snapshot_json: string;
+  reason: string;
+  submitted_by: string;
+  approved_by: string;
+  published_at: string;
+}
+
+export interface CatalogEventTable {
+  id: Generated<number>;
+  catalog_id: number;
+  action: string;
+  actor_name: string;
+  comment: string | null;
+  at: string;
+}
+
 export interface Database {
   jurisdictions: JurisdictionTable;
   sites: SiteTable;
@@ -161,4 +239,10 @@ export interface Database {
   calendar_overrides: CalendarOverrideTable;
   calendar_years: CalendarYearTable;
   clocks: ClockTable;
+  guideline_rows: GuidelineRowTable;
+  catalogs: CatalogTable;
+  catalog_items: CatalogItemTable;
+  catalog_domain_notes: CatalogDomainNoteTable;
+  catalog_versions: CatalogVersionTable;
+  catalog_events: CatalogEventTable;
 }

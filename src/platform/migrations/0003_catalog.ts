@@ -1,0 +1,94 @@
+import type { Kysely } from 'kysely';
+import { dialectOf } from '../dialect.js';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+export async function up(db: Kysely<any>): Promise<void> {
+  const id = (t: any) => (dialectOf(db) === 'sqlite' ? t.addColumn('id', 'integer', (c: any) => c.primaryKey().autoIncrement()) : t.addColumn('id', 'serial', (c: any) => c.primaryKey()));
+
+  // Full guideline tables imported by a county office (they replace the shipped partial rows of a domain).
+  await id(db.schema.createTable('guideline_rows'))
+    .addColumn('scope', 'text', (c: any) => c.notNull())
+    .addColumn('domain', 'text', (c: any) => c.notNull())
+    .addColumn('seq', 'integer', (c: any) => c.notNull())
+    .addColumn('data_json', 'text', (c: any) => c.notNull())
+    .addColumn('imported_by', 'text', (c: any) => c.notNull())
+    .addColumn('imported_at', 'text', (c: any) => c.notNull())
+    .execute();
+  await db.schema.createIndex('guideline_rows_scope').on('guideline_rows').columns(['scope', 'domain', 'seq']).execute();
+
+  await id(db.schema.createTable('catalogs'))
+    .addColumn('unit_id', 'integer', (c: any) => c.notNull().references('units.id'))
+    .addColumn('kind', 'text', (c: any) => c.notNull())
+    .addColumn('status', 'text', (c: any) => c.notNull())
+    .addColumn('current_version', 'integer', (c: any) => c.notNull().defaultTo(0))
+    .addColumn('submitted_at', 'text')
+    .addColumn('review_comment', 'text')
+    .addColumn('created_at', 'text', (c: any) => c.notNull())
+    .addColumn('updated_at', 'text', (c: any) => c.notNull())
+    .addUniqueConstraint('catalogs_unit_kind', ['unit_id', 'kind'])
+    .execute();
+  await db.schema.createIndex('catalogs_status').on('catalogs').columns(['status', 'updated_at']).execute();
+
+  await id(db.schema.createTable('catalog_items'))
+    .addColumn('catalog_id', 'integer', (c: any) => c.notNull().references('catalogs.id'))
+    .addColumn('domain', 'text', (c: any) => c.notNull())
+    .addColumn('level1', 'text', (c: any) => c.notNull())
+    .addColumn('level2', 'text')
+    .addColumn('level3', 'text')
+    .addColumn('elements', 'text', (c: any) => c.notNull())
+    .addColumn('basis', 'text', (c: any) => c.notNull())
+    .addColumn('time_limit', 'text', (c: any) => c.notNull())
+    .addColumn('subject', 'text', (c: any) => c.notNull())
+    .addColumn('channels_json', 'text', (c: any) => c.notNull())
+    .addColumn('extra_channels_json', 'text', (c: any) => c.notNull())
+    .addColumn('audience_public', 'integer', (c: any) => c.notNull())
+    .addColumn('audience_specific', 'integer', (c: any) => c.notNull())
+    .addColumn('specific_group', 'text')
+    .addColumn('mode_proactive', 'integer', (c: any) => c.notNull())
+    .addColumn('mode_on_request', 'integer', (c: any) => c.notNull())
+    .addColumn('tiers_json', 'text', (c: any) => c.notNull())
+    .addColumn('responsible_unit_id', 'integer', (c: any) => c.references('units.id'))
+    .addColumn('contact', 'text')
+    .addColumn('sort_order', 'integer', (c: any) => c.notNull())
+    .addColumn('source', 'text', (c: any) => c.notNull())
+    .addColumn('review_comment', 'text')
+    .addColumn('created_at', 'text', (c: any) => c.notNull())
+    .addColumn('updated_at', 'text', (c: any) => c.notNull())
+    .execute();
+  await db.schema.createIndex('catalog_items_catalog').on('catalog_items').columns(['catalog_id', 'domain', 'sort_order']).execute();
+
+  // 未涉及领域事项说明: domains that do not apply to a unit, with the reason.
+  await id(db.schema.createTable('catalog_domain_notes'))
+    .addColumn('catalog_id', 'integer', (c: any) => c.notNull().references('catalogs.id'))
+    .addColumn('domain', 'text', (c: any) => c.notNull())
+    .addColumn('reason', 'text', (c: any) => c.notNull())
+    .addColumn('created_at', 'text', (c: any) => c.notNull())
+    .addUniqueConstraint('catalog_domain_notes_unique', ['catalog_id', 'domain'])
+    .execute();
+
+  // Every published version keeps a full snapshot; the portal shows only these.
+  await id(db.schema.createTable('catalog_versions'))
+    .addColumn('catalog_id', 'integer', (c: any) => c.notNull().references('catalogs.id'))
+    .addColumn('version', 'integer', (c: any) => c.notNull())
+    .addColumn('snapshot_json', 'text', (c: any) => c.notNull())
+    .addColumn('reason', 'text', (c: any) => c.notNull())
+    .addColumn('submitted_by', 'text', (c: any) => c.notNull())
+    .addColumn('approved_by', 'text', (c: any) => c.notNull())
+    .addColumn('published_at', 'text', (c: any) => c.notNull())
+    .addUniqueConstraint('catalog_versions_unique', ['catalog_id', 'version'])
+    .execute();
+
+  await id(db.schema.createTable('catalog_events'))
+    .addColumn('catalog_id', 'integer', (c: any) => c.notNull().references('catalogs.id'))
+    .addColumn('action', 'text', (c: any) => c.notNull())
+    .addColumn('actor_name', 'text', (c: any) => c.notNull())
+    .addColumn('comment', 'text')
+    .addColumn('at', 'text', (c: any) => c.notNull())
+    .execute();
+  await db.schema.createIndex('catalog_events_catalog').on('catalog_events').columns(['catalog_id', 'at']).execute();
+}
+
+export async function down(): Promise<void> {
+  throw new Error('0003_catalog cannot be rolled back');
+}
