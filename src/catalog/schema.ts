@@ -11,7 +11,7 @@ const on = (v: unknown) => v === '1' || v === 'on' || v === 'true' || v === true
  */
 export function parseItemForm(raw: Record<string, unknown>): CatalogItemData {
   const schema = z.object({
-    domain: text(40, '所属领域'),
+    domain: z.string({ error: '请选择所属领域' }).refine((d) => (KNOWN_DOMAINS as string[]).includes(d), '请选择所属领域'),
     level1: text(100, '一级事项'),
     level2: optionalText(100, '二级事项'),
     level3: optionalText(100, '三级事项'),
@@ -63,4 +63,4 @@ export function parseItemForm(raw: Record<string, unknown>): CatalogItemData {
   };
 }
 
-export const KNOWN_DOMAINS = DOMAINS.map((d) => d.name);
+export const KNOWN_DOMAINS: string[] = DOMAINS.map((d) => d.name);

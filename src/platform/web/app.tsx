@@ -14,6 +14,7 @@ import { authRoutes } from '../../auth/routes.js';
 import { orgRoutes } from '../../org/routes.js';
 import { adminRoutes } from '../../admin/routes.js';
 import { calendarApiRoutes, calendarPortalRoutes, calendarAdminRoutes } from '../../calendar/routes.js';
+import { catalogAdminRoutes, catalogPortalRoutes } from '../../catalog/routes.js';
 
 import { SESSION_COOKIE, CSRF_COOKIE, ELDER_COOKIE } from './constants.js';
 import { adminGuard } from './guards.js';
@@ -126,6 +127,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', calendarPortalRoutes());
   app.route('/api/v1', calendarApiRoutes());
   app.route('/admin', calendarAdminRoutes());
+  app.route('/', catalogPortalRoutes());
+  app.route('/admin', catalogAdminRoutes());
   app.route('/admin', authRoutes());
   app.route('/admin', orgRoutes());
   app.route('/admin', adminRoutes());

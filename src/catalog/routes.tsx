@@ -1,0 +1,474 @@
+import { Hono, type Context } from 'hono';
+import type { AppEnv } from '../platform/web/env.js';
+import { AdminLayout, PortalLayout, page } from '../platform/ui/layout.js';
+import { Csrf, ErrorSummary, formatTime, type Errors, type Values } from '../platform/ui/forms.js';
+import { NotFoundError, ValidationError, ConflictError } from '../platform/errors.js';
+import { requireActor, formBody } from '../platform/web/guards.js';
+import { UNIT_KIND_LABELS, type UnitKind } from '../org/model.js';
+import { DOMAINS } from '../portal/columns.js';
+import * as cat from './service.js';
+import { domainBySlug, missingFields } from './guidelines.js';
+import { ItemsTable, ItemFields, byDomain, itemValues } from './views.js';
+
+const ITEM_LABELS: Record<string, string> = {
+  domain: '所属领域', level1: '一级事项', level2: '二级事项', level3: '三级事项', elements: '公开内容（要素）', basis: '公开依据', time_limit: '公开时限',
+  subject: '公开主体', channel_0: '公开渠道和载体', extra_channels: '其他渠道', audience_public: '公开对象', specific_group: '特定群体', mode_proactive: '公开方式', tier_county: '公开层级',
+};
+
+const FLASH: Record<string, string> = {
+  adopted: '已采用所选指引事项。', added: '已新增事项。', saved: '已保存。', deleted: '已删除事项。', submitted: '已提交县政府办公室审核。',
+  returned: '已退回修改。', published: '审核通过，目录已发布。', city_review: '县级审核通过，已报市级审核。', note: '已保存未涉及领域说明。',
+};
+
+const statusLabel = (s: string) => (s === 'not_started' ? '未开始' : cat.STATUS_LABELS[s] ?? s);
+
+async function catalogPage(c: Context<AppEnv>, id: number, opts: { errors?: Errors; message?: string; reviewErrors?: Errors; values?: Values } = {}, status = 200) {
+  const actor = requireActor(c);
+  const db = c.get('deps').db;
+  const v = await cat.getCatalog(db, actor, id);
+  const { catalog, unit, items, notes, versions, events, rights } = v;
+  const flash = FLASH[c.req.query('done') ?? ''];
+  const returnedItems = items.filter((i) => i.reviewComment);
+  return page(
+    c,
+    <AdminLayout c={c} title={`${unit.name} 政务公开事项标准目录`} current="catalogs" flash={flash}>
+      <dl class="meta">
+        <dt>状态</dt><dd><span class={`status status-${catalog.status}`}>{statusLabel(catalog.status)}</span></dd>
+        <dt>已发布版本</dt><dd>{catalog.current_version ? `第 ${catalog.current_version} 版` : '尚未发布'}</dd>
+        <dt>事项数</dt><dd>{items.length}</dd>
+        <dt>更新时间</dt><dd>{formatTime(catalog.updated_at)}</dd>
+      </dl>
+      {catalog.status === 'returned' && (catalog.review_comment || returnedItems.length) ? (
+        <div class="notice" role="alert">
+          <p><strong>审核退回意见：</strong>{catalog.review_comment ?? ''}</p>
+          <ul>{returnedItems.map((i) => <li><a href={`#item-${i.id}`}>{i.level1}{i.level2 ? ` / ${i.level2}` : ''}</a>：{i.reviewComment}</li>)}</ul>
+        </div>
+      ) : null}
+      <ErrorSummary errors={opts.errors} message={opts.message} labels={{ reason: '修改说明' }} />
+      {rights.edit ? (
+        <section aria-labelledby="edit-h">
+          <h2 id="edit-h">编制目录</h2>
+          <p>
+            <a class="button" href={`/admin/catalogs/${id}/items/new`}>新增本地事项</a>
+            <a class="button secondary" href={`/admin/catalogs/${id}/export.xlsx`}>导出 Excel</a>
+            <a class="button secondary" href={`/admin/catalogs/${id}/export.docx`}>导出 Word</a>
+          </p>
+          <details>
+            <summary>从 26 个领域的标准指引采用事项</summary>
+            <ul class="domain-grid">
+              {DOMAINS.map((d) => <li><a href={`/admin/catalogs/${id}/adopt?domain=${d.slug}`}>{d.name}</a></li>)}
+            </ul>
+          </details>
+        </section>
+      ) : (
+        <p><a class="button secondary" href={`/admin/catalogs/${id}/export.xlsx`}>导出 Excel</a> <a class="button secondary" href={`/admin/catalogs/${id}/export.docx`}>导出 Word</a></p>
+      )}
+      {items.length === 0 ? <p class="empty">目录中还没有事项。{rights.edit ? '请从标准指引采用事项，或新增本地事项。' : ''}</p> : null}
+      {rights.review ? (
+        <form method="post" action={`/admin/catalogs/${id}/review`} novalidate>
+          <Csrf token={c.get('csrf')} />
+          <h2>县政府办公室审核</h2>
+          <ErrorSummary errors={opts.reviewErrors} labels={{ comment: '审核意见', decision: '审核结论' }} />
+          <p class="hint">逐项填写修改意见（没有意见的事项留空），或填写总体意见。退回时至少填写一条意见。</p>
+          {byDomain(items).map(([domain, list]) => (
+            <ItemsTable items={list} caption={domain} extraHeader="审核意见" extra={(i) => (
+              <>
+                <label class="visually-hidden" for={`f-item_${i.id}`}>对“{i.level1}{i.level2 ? ` / ${i.level2}` : ''}”的意见</label>
+                <textarea id={`f-item_${i.id}`} name={`item_${i.id}`} rows={3}>{String(opts.values?.[`item_${i.id}`] ?? '')}</textarea>
+              </>
+            )} />
+          ))}
+          <div class="field">
+            <label for="f-comment">总体意见</label>
+            {opts.reviewErrors?.comment ? <p class="field-error" id="e-comment">{opts.reviewErrors.comment}</p> : null}
+            <textarea id="f-comment" name="comment" rows={3}>{String(opts.values?.comment ?? '')}</textarea>
+          </div>
+          <button type="submit" name="decision" value="approve" class="button">审核通过</button>
+          <button type="submit" name="decision" value="return" class="button danger">退回修改</button>
+        </form>
+      ) : (
+        byDomain(items).map(([domain, list]) => (
+          <ItemsTable items={list} caption={domain} extraHeader={rights.edit ? '操作' : '审核意见'} extra={(i) => (
+            <>
+              {i.reviewComment ? <p class="comment">退回意见：{i.reviewComment}</p> : null}
+              {missingFields(i).length ? <p class="field-error">待补充：{missingFields(i).join('、')}</p> : null}
+              {rights.edit ? (
+                <>
+                  <a href={`/admin/catalog-items/${i.id}/edit`}>编辑<span class="visually-hidden">“{i.level1}{i.level2 ? ` / ${i.level2}` : ''}”</span></a>
+                  <form method="post" action={`/admin/catalog-items/${i.id}/delete`} class="inline">
+                    <Csrf token={c.get('csrf')} />
+                    <button type="submit" class="link-button dark">删除<span class="visually-hidden">“{i.level1}{i.level2 ? ` / ${i.level2}` : ''}”</span></button>
+                  </form>
+                </>
+              ) : null}
+            </>
+          )} />
+        ))
+      )}
+      {rights.cityReview ? (
+        <form method="post" action={`/admin/catalogs/${id}/city-review`} class="form" novalidate>
+          <Csrf token={c.get('csrf')} />
+          <h2>市级审核</h2>
+          <ErrorSummary errors={opts.reviewErrors} labels={{ comment: '审核意见' }} />
+          <div class="field">
+            <label for="f-comment">审核意见</label>
+            <textarea id="f-comment" name="comment" rows={3}></textarea>
+          </div>
+          <button type="submit" name="decision" value="approve" class="button">审核通过并发布</button>
+          <button type="submit" name="decision" value="return" class="button danger">退回修改</button>
+        </form>
+      ) : null}
+      {notes.length ? (
+        <>
+          <h2>未涉及领域事项说明</h2>
+          <table class="data"><thead><tr><th scope="col">领域</th><th scope="col">说明</th></tr></thead><tbody>{notes.map((n) => <tr><td>{n.domain}</td><td>{n.reason}</td></tr>)}</tbody></table>
+        </>
+      ) : null}
+      {rights.edit ? (
+        <>
+          <form method="post" action={`/admin/catalogs/${id}/domain-note`} class="form" novalidate>
+            <Csrf token={c.get('csrf')} />
+            <h2>声明未涉及的领域</h2>
+            <div class="field">
+              <label for="f-note-domain">领域</label>
+              <select id="f-note-domain" name="domain">{DOMAINS.map((d) => <option value={d.slug}>{d.name}</option>)}</select>
+            </div>
+            <div class="field">
+              <label for="f-note-reason">说明（留空则撤销该领域的说明）</label>
+              <textarea id="f-note-reason" name="reason" rows={2}></textarea>
+            </div>
+            <button type="submit" class="button secondary">保存说明</button>
+          </form>
+          {['draft', 'returned'].includes(catalog.status) ? (
+            <form method="post" action={`/admin/catalogs/${id}/submit`} class="form" novalidate>
+              <Csrf token={c.get('csrf')} />
+              <h2>提交审核</h2>
+              <div class={opts.errors?.reason ? 'field has-error' : 'field'}>
+                <label for="f-reason">修改说明{catalog.current_version ? <span class="req" aria-hidden="true">*</span> : null}</label>
+                <p class="hint">{catalog.current_version ? '已发布的目录再次提交时，须说明修改的内容和原因，发布后记入版本历史。' : '首次提交可不填。'}</p>
+                {opts.errors?.reason ? <p class="field-error" id="e-reason">{opts.errors.reason}</p> : null}
+                <textarea id="f-reason" name="reason" rows={2}>{String(opts.values?.reason ?? '')}</textarea>
+              </div>
+              <button type="submit" class="button">提交县政府办公室审核</button>
+            </form>
+          ) : null}
+        </>
+      ) : null}
+      <h2>版本历史</h2>
+      {versions.length ? (
+        <table class="data">
+          <thead><tr><th scope="col">版本</th><th scope="col">发布时间</th><th scope="col">修改说明</th><th scope="col">提交人</th><th scope="col">审核人</th></tr></thead>
+          <tbody>{versions.map((x) => <tr><td><a href={`/xxgk/ml/${id}?v=${x.version}`}>第 {x.version} 版</a></td><td>{formatTime(x.published_at)}</td><td>{x.reason}</td><td>{x.submitted_by}</td><td>{x.approved_by}</td></tr>)}</tbody>
+        </table>
+      ) : <p class="empty">尚未发布。</p>}
+      <h2>办理记录</h2>
+      <ul class="timeline">{events.map((e) => <li><span class="muted">{formatTime(e.at)}</span> {e.actor_name}：{e.comment ?? e.action}</li>)}</ul>
+    </AdminLayout>,
+    status,
+  );
+}
+
+async function itemPage(c: Context<AppEnv>, opts: { title: string; action: string; values: Values; errors?: Errors; back: string }, status = 200) {
+  return page(
+    c,
+    <AdminLayout c={c} title={opts.title} current="catalogs">
+      <form method="post" action={opts.action} class="form" novalidate>
+        <Csrf token={c.get('csrf')} />
+        <ErrorSummary errors={opts.errors} labels={ITEM_LABELS} />
+        <ItemFields values={opts.values} errors={opts.errors} />
+        <button type="submit" class="button">保存</button>
+        <a class="button secondary" href={opts.back}>取消</a>
+      </form>
+    </AdminLayout>,
+    status,
+  );
+}
+
+export function catalogAdminRoutes() {
+  const r = new Hono<AppEnv>();
+
+  r.get('/catalogs', async (c) => {
+    const actor = requireActor(c);
+    const db = c.get('deps').db;
+    const board = await cat.progressBoard(db, actor);
+    const queue = await cat.reviewQueue(db, actor);
+    const counts = board.reduce<Record<string, number>>((m, b) => ({ ...m, [b.status]: (m[b.status] ?? 0) + 1 }), {});
+    return page(
+      c,
+      <AdminLayout c={c} title="目录编制" current="catalogs">
+        {queue.length ? (
+          <section aria-labelledby="queue-h">
+            <h2 id="queue-h">待我审核（{queue.length}）</h2>
+            <ul>{queue.map((q) => <li><a href={`/admin/catalogs/${q.catalogId}`}>{q.unit.name}</a>：{statusLabel(q.status)}，{q.items} 项</li>)}</ul>
+          </section>
+        ) : null}
+        <h2>编制进度</h2>
+        <p class="muted">{['not_started', 'draft', 'submitted', 'returned', 'city_review', 'published'].filter((s) => counts[s]).map((s) => `${statusLabel(s)} ${counts[s]}`).join('　')}</p>
+        <div class="table-scroll">
+          <table class="data">
+            <thead><tr><th scope="col">单位</th><th scope="col">类型</th><th scope="col">状态</th><th scope="col">事项数</th><th scope="col">已发布版本</th><th scope="col">更新时间</th></tr></thead>
+            <tbody>
+              {board.map((b) => (
+                <tr>
+                  <td><a href={`/admin/catalogs/unit/${b.unit.id}`}>{b.unit.name}</a></td>
+                  <td>{UNIT_KIND_LABELS[b.unit.kind as UnitKind] ?? b.unit.kind}</td>
+                  <td>{statusLabel(b.status)}</td>
+                  <td>{b.items}</td>
+                  <td>{b.version ? `第 ${b.version} 版` : '—'}</td>
+                  <td>{formatTime(b.updatedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </AdminLayout>,
+    );
+  });
+
+  r.get('/catalogs/unit/:unitId{[0-9]+}', async (c) => {
+    const actor = requireActor(c);
+    const id = await cat.catalogForUnit(c.get('deps').db, actor, Number(c.req.param('unitId')));
+    return c.redirect(`/admin/catalogs/${id}`, 303);
+  });
+
+  r.get('/catalogs/:id{[0-9]+}', (c) => catalogPage(c, Number(c.req.param('id'))));
+
+  r.get('/catalogs/:id{[0-9]+}/adopt', async (c) => {
+    const actor = requireActor(c);
+    const id = Number(c.req.param('id'));
+    const v = await cat.getCatalog(c.get('deps').db, actor, id);
+    if (!v.rights.edit) throw new ConflictError('目录正在审核中或您无权编辑，不能采用事项。');
+    const domain = domainBySlug(c.req.query('domain') ?? '');
+    if (!domain) throw new NotFoundError('该领域不存在。');
+    return page(
+      c,
+      <AdminLayout c={c} title={`采用${domain.name}领域指引事项`} current="catalogs">
+        <p class="notice">本领域的随附指引为部分转录（{domain.completeness}）。县政府办公室持有完整的指引表时，可导入完整表格后再采用。标为“待补充”的事项采用后须补全内容才能提交审核。</p>
+        <form method="post" action={`/admin/catalogs/${id}/adopt`} novalidate>
+          <Csrf token={c.get('csrf')} />
+          <input type="hidden" name="domain" value={domain.slug} />
+          <ItemsTable items={domain.rows.map((r) => ({ ...r.item, id: r.seq }))} caption={`${domain.name}领域基层政务公开标准指引`} extraHeader="采用" extra={(i) => {
+            const row = domain.rows.find((r) => r.seq === i.id)!;
+            return (
+              <>
+                <input type="checkbox" id={`f-row-${row.seq}`} name="rows" value={String(row.seq)} checked={row.missing.length === 0} />
+                <label for={`f-row-${row.seq}`}>采用<span class="visually-hidden">第 {row.seq} 项</span></label>
+                {row.missing.length ? <p class="field-error">待补充：{row.missing.join('、')}</p> : null}
+              </>
+            );
+          }} />
+          <button type="submit" class="button">采用所选事项</button>
+          <a class="button secondary" href={`/admin/catalogs/${id}`}>取消</a>
+        </form>
+      </AdminLayout>,
+    );
+  });
+
+  r.post('/catalogs/:id{[0-9]+}/adopt', async (c) => {
+    const actor = requireActor(c);
+    const id = Number(c.req.param('id'));
+    const body = await c.req.parseBody({ all: true });
+    const rows = ([] as unknown[]).concat(body.rows ?? []).map((x) => Number(x)).filter((n) => Number.isInteger(n));
+    try {
+      await cat.adoptRows(c.get('deps').db, actor, id, String(body.domain ?? ''), rows);
+    } catch (err) {
+      if (err instanceof ValidationError) return catalogPage(c, id, { message: Object.values(err.fieldErrors).join('；') }, 422);
+      throw err;
+    }
+    return c.redirect(`/admin/catalogs/${id}?done=adopted`, 303);
+  });
+
+  r.get('/catalogs/:id{[0-9]+}/items/new', async (c) => {
+    const actor = requireActor(c);
+    const id = Number(c.req.param('id'));
+    const v = await cat.getCatalog(c.get('deps').db, actor, id);
+    if (!v.rights.edit) throw new ConflictError('目录正在审核中或您无权编辑。');
+    return itemPage(c, { title: `新增事项：${v.unit.name}`, action: `/admin/catalogs/${id}/items`, values: { subject: v.unit.name, mode_proactive: true, audience_public: true, channel_0: true }, back: `/admin/catalogs/${id}` });
+  });
+
+  r.post('/catalogs/:id{[0-9]+}/items', async (c) => {
+    const actor = requireActor(c);
+    const id = Number(c.req.param('id'));
+    const body = await formBody(c);
+    try {
+      await cat.addItem(c.get('deps').db, actor, id, body);
+    } catch (err) {
+      if (err instanceof ValidationError) return itemPage(c, { title: '新增事项', action: `/admin/catalogs/${id}/items`, values: body, errors: err.fieldErrors, back: `/admin/catalogs/${id}` }, 422);
+      throw err;
+    }
+    return c.redirect(`/admin/catalogs/${id}?done=added`, 303);
+  });
+
+  r.get('/catalog-items/:itemId{[0-9]+}/edit', async (c) => {
+    const actor = requireActor(c);
+    const { item, catalog, unit } = await cat.getItemForEdit(c.get('deps').db, actor, Number(c.req.param('itemId')));
+    return itemPage(c, { title: `编辑事项：${unit.name}`, action: `/admin/catalog-items/${item.id}`, values: itemValues(item), back: `/admin/catalogs/${catalog.id}` });
+  });
+
+  r.post('/catalog-items/:itemId{[0-9]+}', async (c) => {
+    const actor = requireActor(c);
+    const itemId = Number(c.req.param('itemId'));
+    const db = c.get('deps').db;
+    const { catalog } = await cat.getItemForEdit(db, actor, itemId);
+    const body = await formBody(c);
+    try {
+      await cat.updateItem(db, actor, itemId, body);
+    } catch (err) {
+      if (err instanceof ValidationError) return itemPage(c, { title: '编辑事项', action: `/admin/catalog-items/${itemId}`, values: body, errors: err.fieldErrors, back: `/admin/catalogs/${catalog.id}` }, 422);
+      throw err;
+    }
+    return c.redirect(`/admin/catalogs/${catalog.id}?done=saved#item-${itemId}`, 303);
+  });
+
+  r.post('/catalog-items/:itemId{[0-9]+}/delete', async (c) => {
+    const actor = requireActor(c);
+    const itemId = Number(c.req.param('itemId'));
+    const db = c.get('deps').db;
+    const { catalog } = await cat.getItemForEdit(db, actor, itemId);
+    await cat.deleteItem(db, actor, itemId);
+    return c.redirect(`/admin/catalogs/${catalog.id}?done=deleted`, 303);
+  });
+
+  r.post('/catalogs/:id{[0-9]+}/domain-note', async (c) => {
+    const actor = requireActor(c);
+    const id = Number(c.req.param('id'));
+    const body = await formBody(c);
+    try {
+      await cat.setDomainNote(c.get('deps').db, actor, id, body.domain ?? '', body.reason ?? '');
+    } catch (err) {
+      if (err instanceof ValidationError) return catalogPage(c, id, { message: Object.values(err.fieldErrors).join('；') }, 422);
+      throw err;
+    }
+    return c.redirect(`/admin/catalogs/${id}?done=note`, 303);
+  });
+
+  r.post('/catalogs/:id{[0-9]+}/submit', async (c) => {
+    const actor = requireActor(c);
+    const id = Number(c.req.param('id'));
+    const body = await formBody(c);
+    try {
+      await cat.submit(c.get('deps').db, actor, id, body);
+    } catch (err) {
+      if (err instanceof ValidationError) return catalogPage(c, id, { errors: err.fieldErrors, message: err.message, values: body }, 422);
+      throw err;
+    }
+    return c.redirect(`/admin/catalogs/${id}?done=submitted`, 303);
+  });
+
+  r.post('/catalogs/:id{[0-9]+}/review', async (c) => {
+    const actor = requireActor(c);
+    const id = Number(c.req.param('id'));
+    const body = await formBody(c);
+    try {
+      const result = await cat.review(c.get('deps').db, actor, id, body);
+      return c.redirect(`/admin/catalogs/${id}?done=${result}`, 303);
+    } catch (err) {
+      if (err instanceof ValidationError) return catalogPage(c, id, { reviewErrors: err.fieldErrors, values: body }, 422);
+      throw err;
+    }
+  });
+
+  r.post('/catalogs/:id{[0-9]+}/city-review', async (c) => {
+    const actor = requireActor(c);
+    const id = Number(c.req.param('id'));
+    try {
+      const result = await cat.cityReview(c.get('deps').db, actor, id, await formBody(c));
+      return c.redirect(`/admin/catalogs/${id}?done=${result}`, 303);
+    } catch (err) {
+      if (err instanceof ValidationError) return catalogPage(c, id, { reviewErrors: err.fieldErrors }, 422);
+      throw err;
+    }
+  });
+
+  return r;
+}
+
+// ---- portal ------------------------------------------------------------------------------------
+
+export function catalogPortalRoutes() {
+  const r = new Hono<AppEnv>();
+  const county = (c: Context<AppEnv>) => {
+    const s = c.get('site');
+    if (!s) throw new NotFoundError('本平台尚未初始化。');
+    return s.jurisdictionCode;
+  };
+
+  r.get('/xxgk/ml', async (c) => {
+    const list = await cat.publishedCatalogs(c.get('deps').db, county(c));
+    return page(
+      c,
+      <PortalLayout c={c} title="政务公开事项标准目录" current="lingyu" crumbs={[{ href: '/xxgk/lingyu', label: '重点领域信息公开' }, { label: '政务公开事项标准目录' }]}>
+        <h1>政务公开事项标准目录</h1>
+        <p>按照基层政务公开标准化规范化要求，各单位对照 26 个试点领域的标准指引编制本单位政务公开事项标准目录，经县政府办公室审核后发布。</p>
+        {list.length ? (
+          <table class="data">
+            <thead><tr><th scope="col">单位</th><th scope="col">当前版本</th><th scope="col">更新时间</th></tr></thead>
+            <tbody>{list.map((x) => <tr><td><a href={`/xxgk/ml/${x.id}`}>{x.unit_name}</a></td><td>第 {x.current_version} 版</td><td>{formatTime(x.updated_at)}</td></tr>)}</tbody>
+          </table>
+        ) : <p class="empty">暂无已发布的目录。</p>}
+      </PortalLayout>,
+    );
+  });
+
+  r.get('/xxgk/ml/:id{[0-9]+}', async (c) => {
+    const v = Number(c.req.query('v')) || undefined;
+    const p = await cat.publishedVersion(c.get('deps').db, county(c), Number(c.req.param('id')), v);
+    const id = p.catalog.id;
+    return page(
+      c,
+      <PortalLayout c={c} title={`${p.unit.name}政务公开事项标准目录`} current="lingyu" crumbs={[{ href: '/xxgk/ml', label: '政务公开事项标准目录' }, { label: p.unit.name }]}>
+        <h1>{p.unit.name}政务公开事项标准目录</h1>
+        <p class="muted">第 {p.version} 版{p.version !== p.catalog.current_version ? `（历史版本，当前为第 ${p.catalog.current_version} 版）` : ''}，发布于 {formatTime(p.publishedAt)}。<a href={`/xxgk/ml/${id}/export.xlsx${v ? `?v=${v}` : ''}`}>下载 Excel</a></p>
+        {byDomain(p.snapshot.items).map(([domain, list]) => <ItemsTable items={list} caption={`${domain}领域`} />)}
+        {p.snapshot.notes.length ? (
+          <>
+            <h2>未涉及领域事项说明</h2>
+            <ul>{p.snapshot.notes.map((n) => <li>{n.domain}：{n.reason}</li>)}</ul>
+          </>
+        ) : null}
+        <h2>版本历史</h2>
+        <table class="data">
+          <thead><tr><th scope="col">版本</th><th scope="col">发布时间</th><th scope="col">修改说明</th></tr></thead>
+          <tbody>{p.versions.map((x) => <tr><td><a href={`/xxgk/ml/${id}?v=${x.version}`}>第 {x.version} 版</a></td><td>{formatTime(x.published_at)}</td><td>{x.reason}</td></tr>)}</tbody>
+        </table>
+        {p.versions.length > 1 ? (
+          <form method="get" action={`/xxgk/ml/${id}/diff`} class="filters" aria-label="比较版本">
+            <div class="field"><label for="f-from">比较版本</label><select id="f-from" name="from">{p.versions.map((x) => <option value={String(x.version)} selected={x.version === p.versions[1].version}>第 {x.version} 版</option>)}</select></div>
+            <div class="field"><label for="f-to">与</label><select id="f-to" name="to">{p.versions.map((x) => <option value={String(x.version)} selected={x.version === p.versions[0].version}>第 {x.version} 版</option>)}</select></div>
+            <button type="submit" class="button secondary">比较</button>
+          </form>
+        ) : null}
+      </PortalLayout>,
+    );
+  });
+
+  r.get('/xxgk/ml/:id{[0-9]+}/diff', async (c) => {
+    const id = Number(c.req.param('id'));
+    const from = Number(c.req.query('from'));
+    const to = Number(c.req.query('to'));
+    const a = await cat.publishedVersion(c.get('deps').db, county(c), id, from || -1);
+    const b = await cat.publishedVersion(c.get('deps').db, county(c), id, to || -1);
+    const diff = cat.diffSnapshots(a.snapshot, b.snapshot);
+    const KIND = { added: '新增', removed: '删除', changed: '修改' } as const;
+    return page(
+      c,
+      <PortalLayout c={c} title={`${a.unit.name}目录版本比较`} current="lingyu" crumbs={[{ href: '/xxgk/ml', label: '政务公开事项标准目录' }, { href: `/xxgk/ml/${id}`, label: a.unit.name }, { label: '版本比较' }]}>
+        <h1>{a.unit.name}目录：第 {a.version} 版与第 {b.version} 版比较</h1>
+        <p>第 {b.version} 版修改说明：{b.reason}</p>
+        {diff.length === 0 ? <p class="empty">两个版本内容相同。</p> : (
+          <table class="data diff">
+            <thead><tr><th scope="col">变化</th><th scope="col">事项</th><th scope="col">字段</th><th scope="col">第 {a.version} 版</th><th scope="col">第 {b.version} 版</th></tr></thead>
+            <tbody>
+              {diff.flatMap((d) => (d.fields.length ? d.fields.map((f, n) => (
+                <tr><td>{n === 0 ? KIND[d.kind] : ''}</td><td>{n === 0 ? d.label : ''}</td><td>{f.field}</td><td class="pre"><del>{f.before}</del></td><td class="pre"><ins>{f.after}</ins></td></tr>
+              )) : [<tr><td>{KIND[d.kind]}</td><td>{d.label}</td><td>—</td><td>{d.kind === 'removed' ? '（有）' : '（无）'}</td><td>{d.kind === 'added' ? '（有）' : '（无）'}</td></tr>]))}
+            </tbody>
+          </table>
+        )}
+      </PortalLayout>,
+    );
+  });
+
+  return r;
+}
+

@@ -1,0 +1,150 @@
+/** Shared catalog rendering for the back office and the portal. */
+import { STANDARD_CHANNELS, TIER_LABELS, type CatalogItemData } from './model.js';
+import type { CatalogItem } from './service.js';
+import type { Errors, Values } from '../platform/ui/forms.js';
+import { TextField, SelectField } from '../platform/ui/forms.js';
+import { DOMAINS } from '../portal/columns.js';
+
+const tick = (b: boolean) => (b ? '√' : '');
+
+export function channelsText(i: CatalogItemData): string[] {
+  return [...i.channels, ...i.extraChannels];
+}
+
+/** The catalog table in the template's columns; `extra` renders an actions/comment cell per item. */
+export function ItemsTable(props: { items: (CatalogItem | (CatalogItemData & { id: number; reviewComment?: string | null }))[]; caption: string; extra?: (i: CatalogItem) => unknown; extraHeader?: string }) {
+  const hasL3 = props.items.some((i) => i.level3);
+  return (
+    <div class="table-scroll">
+      <table class="data catalog">
+        <caption>{props.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col" rowspan={2}>序号</th>
+            <th scope="colgroup" colspan={hasL3 ? 3 : 2}>公开事项</th>
+            <th scope="col" rowspan={2}>公开内容（要素）</th>
+            <th scope="col" rowspan={2}>公开依据</th>
+            <th scope="col" rowspan={2}>公开时限</th>
+            <th scope="col" rowspan={2}>公开主体</th>
+            <th scope="col" rowspan={2}>公开渠道和载体</th>
+            <th scope="colgroup" colspan={2}>公开对象</th>
+            <th scope="colgroup" colspan={2}>公开方式</th>
+            <th scope="col" rowspan={2}>公开层级</th>
+            {props.extra ? <th scope="col" rowspan={2}>{props.extraHeader ?? '操作'}</th> : null}
+          </tr>
+          <tr>
+            <th scope="col">一级事项</th>
+            <th scope="col">二级事项</th>
+            {hasL3 ? <th scope="col">三级事项</th> : null}
+            <th scope="col">全社会</th>
+            <th scope="col">特定群体</th>
+            <th scope="col">主动</th>
+            <th scope="col">依申请</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.items.map((i, n) => (
+            <tr id={`item-${i.id}`} class={i.reviewComment ? 'returned' : undefined}>
+              <td>{n + 1}</td>
+              <td>{i.level1}</td>
+              <td>{i.level2 ?? ''}</td>
+              {hasL3 ? <td>{i.level3 ?? ''}</td> : null}
+              <td class="pre">{i.elements.replace(/●/g, '\n●').trim()}</td>
+              <td class="pre">{i.basis}</td>
+              <td>{i.timeLimit}</td>
+              <td>{i.subject}</td>
+              <td class="pre">{channelsText(i).join('\n')}</td>
+              <td>{tick(i.audiencePublic)}</td>
+              <td>{i.audienceSpecific ? `√${i.specificGroup ? `（${i.specificGroup}）` : ''}` : ''}</td>
+              <td>{tick(i.modeProactive)}</td>
+              <td>{tick(i.modeOnRequest)}</td>
+              <td>{i.tiers.map((t) => TIER_LABELS[t]).join('、')}</td>
+              {props.extra ? <td>{props.extra(i as CatalogItem) as never}</td> : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Group items by domain in the order of the 26 domains, local domains last. */
+export function byDomain<T extends { domain: string }>(items: T[]): [string, T[]][] {
+  const order: string[] = DOMAINS.map((d) => d.name);
+  const groups = new Map<string, T[]>();
+  for (const i of items) groups.set(i.domain, [...(groups.get(i.domain) ?? []), i]);
+  return [...groups].sort((a, b) => (order.indexOf(a[0]) + 1 || 999) - (order.indexOf(b[0]) + 1 || 999));
+}
+
+const on = (v: unknown) => v === true || v === '1' || v === 'on';
+
+/** The item form (add and edit); values use the form's field names. */
+export function ItemFields(props: { values: Values; errors?: Errors }) {
+  const v = props.values;
+  const e = props.errors ?? {};
+  const box = (name: string, label: string) => (
+    <span class="tick">
+      <input type="checkbox" id={`f-${name}`} name={name} value="1" checked={on(v[name])} />
+      <label for={`f-${name}`}>{label}</label>
+    </span>
+  );
+  return (
+    <>
+      <fieldset>
+        <legend>公开事项</legend>
+        <SelectField name="domain" label="所属领域" values={v} errors={e} required placeholder="（请选择）" options={DOMAINS.map((d) => ({ value: d.name, label: d.name }))} />
+        <TextField name="level1" label="一级事项" values={v} errors={e} required maxlength={100} />
+        <TextField name="level2" label="二级事项" values={v} errors={e} maxlength={100} />
+        <TextField name="level3" label="三级事项" values={v} errors={e} maxlength={100} hint="部分地方目录细化到三级，没有可不填。" />
+      </fieldset>
+      <fieldset>
+        <legend>公开内容、依据、时限和主体</legend>
+        <div class={e.elements ? 'field has-error' : 'field'}>
+          <label for="f-elements">公开内容（要素）<span class="req" aria-hidden="true">*</span></label>
+          <p class="hint" id="h-elements">每个要素以“●”开头，如：●救助对象姓名●救助金额</p>
+          {e.elements ? <p class="field-error" id="e-elements">{e.elements}</p> : null}
+          <textarea id="f-elements" name="elements" rows={4} required aria-describedby="h-elements">{String(v.elements ?? '')}</textarea>
+        </div>
+        <div class={e.basis ? 'field has-error' : 'field'}>
+          <label for="f-basis">公开依据<span class="req" aria-hidden="true">*</span></label>
+          {e.basis ? <p class="field-error" id="e-basis">{e.basis}</p> : null}
+          <textarea id="f-basis" name="basis" rows={3} required>{String(v.basis ?? '')}</textarea>
+        </div>
+        <TextField name="time_limit" label="公开时限" values={v} errors={e} required maxlength={500} hint="如：信息形成或变更之日起20个工作日内（条例第二十六条）" />
+        <TextField name="subject" label="公开主体" values={v} errors={e} required maxlength={200} />
+      </fieldset>
+      <fieldset>
+        <legend>公开渠道和载体</legend>
+        {e.channel_0 ? <p class="field-error" id="e-channel_0">{e.channel_0}</p> : null}
+        <div class="ticks">{STANDARD_CHANNELS.map((c, i) => box(`channel_${i}`, c))}</div>
+        <div class={e.extra_channels ? 'field has-error' : 'field'}>
+          <label for="f-extra_channels">其他渠道（每行一个，如“公共资源交易平台”）</label>
+          {e.extra_channels ? <p class="field-error" id="e-extra_channels">{e.extra_channels}</p> : null}
+          <textarea id="f-extra_channels" name="extra_channels" rows={2}>{String(v.extra_channels ?? '')}</textarea>
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>公开对象、方式和层级</legend>
+        {e.audience_public ? <p class="field-error" id="e-audience_public">{e.audience_public}</p> : null}
+        <div class="ticks">{box('audience_public', '全社会')}{box('audience_specific', '特定群体')}</div>
+        <TextField name="specific_group" label="特定群体（请写明）" values={v} errors={e} maxlength={100} hint="选择“特定群体”时必填，如“低保对象”" />
+        {e.mode_proactive ? <p class="field-error" id="e-mode_proactive">{e.mode_proactive}</p> : null}
+        <div class="ticks" role="group" aria-label="公开方式">{box('mode_proactive', '主动公开')}{box('mode_on_request', '依申请公开')}</div>
+        {e.tier_county ? <p class="field-error" id="e-tier_county">{e.tier_county}</p> : null}
+        <div class="ticks" role="group" aria-label="公开层级">{box('tier_county', '县级')}{box('tier_township', '乡级')}{box('tier_village', '村级')}</div>
+      </fieldset>
+    </>
+  );
+}
+
+/** Form values of an existing item. */
+export function itemValues(i: CatalogItemData): Values {
+  const v: Values = {
+    domain: i.domain, level1: i.level1, level2: i.level2 ?? '', level3: i.level3 ?? '', elements: i.elements, basis: i.basis, time_limit: i.timeLimit, subject: i.subject,
+    extra_channels: i.extraChannels.join('\n'), audience_public: i.audiencePublic, audience_specific: i.audienceSpecific, specific_group: i.specificGroup ?? '',
+    mode_proactive: i.modeProactive, mode_on_request: i.modeOnRequest,
+  };
+  STANDARD_CHANNELS.forEach((c, n) => (v[`channel_${n}`] = i.channels.includes(c)));
+  for (const t of i.tiers) v[`tier_${t}`] = true;
+  return v;
+}
