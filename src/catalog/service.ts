@@ -416,6 +416,24 @@ export async function publishedVersion(db: Db, countyCode: string, catalogId: nu
   return { catalog, unit, version: row.version, publishedAt: row.published_at, reason: row.reason, snapshot: parseJson<Snapshot>(row.snapshot_json, { unitName: unit.name, items: [], notes: [] }), versions };
 }
 
+/** The published items of one domain across a county's units (portal domain pages). */
+export async function publishedDomainItems(db: Db, countyCode: string, domain: string) {
+  const rows = await db.k
+    .selectFrom('catalogs')
+    .innerJoin('units', 'units.id', 'catalogs.unit_id')
+    .innerJoin('jurisdictions', 'jurisdictions.id', 'units.jurisdiction_id')
+    .innerJoin('catalog_versions', (j) => j.onRef('catalog_versions.catalog_id', '=', 'catalogs.id').onRef('catalog_versions.version', '=', 'catalogs.current_version'))
+    .select(['catalogs.id', 'units.name as unit_name', 'catalog_versions.snapshot_json'])
+    .where('jurisdictions.code', 'like', `${countyCode}%`)
+    .where('units.active', '=', 1)
+    .orderBy('jurisdictions.code')
+    .orderBy('units.sort_order')
+    .execute();
+  return rows
+    .map((r) => ({ catalogId: r.id, unitName: r.unit_name, items: parseJson<Snapshot>(r.snapshot_json, { unitName: r.unit_name, items: [], notes: [] }).items.filter((i) => i.domain === domain) }))
+    .filter((r) => r.items.length > 0);
+}
+
 export interface ItemDiff {
   kind: 'added' | 'removed' | 'changed';
   label: string;

@@ -6,6 +6,8 @@ import { formatTime } from '../platform/ui/forms.js';
 import * as org from '../org/service.js';
 import type { UnitRow } from '../org/service.js';
 import { UNIT_KIND_LABELS, type UnitKind } from '../org/model.js';
+import { publishedDomainItems } from '../catalog/service.js';
+import { ItemsTable } from '../catalog/views.js';
 import { STANDARD_COLUMNS, REQUEST_COLUMN, DOMAINS, ARTICLE_20_ITEMS, ARTICLE_21_COUNTY, ARTICLE_21_TOWNSHIP, CHINESE_NUMERALS } from './columns.js';
 import { RECEIPT_DATE_RULES, REQUEST_CONTENTS, REPLY_DEADLINE_TEXT, CORRECTION_TEXT, FEE_TEXT, REMEDY_TEXT } from './guide.js';
 
@@ -264,15 +266,22 @@ export function portalRoutes() {
     ),
   );
 
-  r.get('/xxgk/lingyu/:slug', (c) => {
+  r.get('/xxgk/lingyu/:slug', async (c) => {
     const d = DOMAINS.find((x) => x.slug === c.req.param('slug'));
     if (!d) throw new NotFoundError('该领域栏目不存在。');
+    const site = c.get('site');
+    const published = site ? await publishedDomainItems(c.get('deps').db, site.jurisdictionCode, d.name) : [];
     return page(
       c,
       <PortalLayout c={c} title={d.name} current="lingyu" crumbs={[{ href: '/xxgk/lingyu', label: '重点领域信息公开' }, { label: d.name }]}>
         <h1>{d.name}</h1>
         <h2>政务公开事项标准目录</h2>
-        <p class="empty">本领域标准目录尚未发布。</p>
+        {published.length ? (
+          published.map((p) => <ItemsTable items={p.items} caption={p.unitName} />)
+        ) : (
+          <p class="empty">本领域标准目录尚未发布。</p>
+        )}
+        {published.length ? <p><a href="/xxgk/ml">查看各单位完整目录和版本历史</a></p> : null}
         <h2>公开信息</h2>
         <Empty />
       </PortalLayout>,

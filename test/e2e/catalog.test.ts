@@ -110,6 +110,8 @@ describe.runIf(browserAvailable)('catalog compilation, review and publication in
     expect(text).toContain('《社会救助暂行办法》第四十七条');
     expect(text).toContain('城关镇人民政府社会事务办');
     await screenshot(p, 'catalog-06-portal');
+    await p.goto(`${server.url}/xxgk/lingyu/shehui-jiuzhu`);
+    await expect(p.locator('main').innerText()).resolves.toContain('本镇临时救助资金发放');
   });
 
   it('makes version 2 from a later change, with a diff on the portal', async () => {
