@@ -188,8 +188,16 @@ export interface ParsedTimeLimit {
 
 export const MANUAL_LABEL = '需人工设定';
 
+/** Longest normalised text the reader accepts (the longest phrasing seen is about 90 characters). */
+export const MAX_LENGTH = 300;
+
 /** The statutory default for proactive disclosure (条例第二十六条). */
-export const STATUTORY_DEFAULT: DeadlineRule = { kind: 'deadline', amount: 20, unit: 'workday', trigger: 'info_formed_or_changed' };
+export const STATUTORY_DEFAULT: Readonly<DeadlineRule> = Object.freeze({
+  kind: 'deadline',
+  amount: 20,
+  unit: 'workday',
+  trigger: 'info_formed_or_changed',
+});
 
 // ---------------------------------------------------------------------------------------------
 // Normalisation
@@ -643,6 +651,9 @@ function readUnit(text: string): Read {
   return { ok: false, part: u };
 }
 
+/** The longest clause read as one spans 3 comma parts ("情况复杂的,经本单位负责人批准,可延长7个工作日"). */
+const MAX_GROUP = 5;
+
 /**
  * A sentence: top-level comma-separated parts, grouped greedily (longest group that reads first), so
  * that "情况复杂的,经本单位负责人批准,可延长7个工作日" stays one clause and
@@ -654,21 +665,17 @@ function readBody(text: string): Read {
   const rules: TimeLimitRule[] = [];
   let i = 0;
   while (i < parts.length) {
-    let done = false;
-    for (let j = parts.length; j > i; j--) {
-      const r = readUnit(parts.slice(i, j).join(','));
-      if (r.ok) {
-        rules.push(...r.rules);
+    let last: Read = { ok: false, part: parts[i] };
+    for (let j = Math.min(parts.length, i + MAX_GROUP); j > i; j--) {
+      last = readUnit(parts.slice(i, j).join(','));
+      if (last.ok) {
+        rules.push(...last.rules);
         i = j;
-        done = true;
         break;
       }
     }
-    if (!done) {
-      // Report the smallest unreadable piece.
-      const single = readUnit(parts[i]);
-      return { ok: false, part: single.ok ? parts[i] : single.part };
-    }
+    // The last try was parts[i] alone: report the smallest unreadable piece.
+    if (!last.ok) return last;
   }
   return { ok: true, rules };
 }
@@ -743,16 +750,21 @@ export function parseTimeLimit(text: string | null | undefined): ParsedTimeLimit
   });
   if (s === '') return manual(original, truncated ? '原文被截断，没有可读内容，请人工设定' : '公开时限为空，请人工设定');
 
+  // Catalog cells are short; a long text is not a time limit this reader should try to read.
+  if (s.length > MAX_LENGTH) return manual(original, `公开时限文字过长（超过${MAX_LENGTH}字），请人工设定`);
+
   const law = removeLawOverride(s);
   s = law.text;
   if (s.includes('另有规定')) return manual(original, '“另有规定”的写法无法识别，请人工设定', law.found);
   if (s.replace(/[;。,:、()]/g, '') === '') {
-    return manual(original, '只写了“另有规定的，从其规定”，没有写明期限，请人工设定', law.found);
+    return law.found
+      ? manual(original, '只写了“另有规定的，从其规定”，没有写明期限，请人工设定', true)
+      : manual(original, '没有可读内容，请人工设定');
   }
 
   const r = readAll(s);
   if (!r.ok) {
-    const part = display(r.part);
+    const part = display(r.part.length > 40 ? `${r.part.slice(0, 40)}…` : r.part);
     return manual(
       original,
       truncated ? `原文被截断，且“${part}”无法识别，请人工设定` : `“${part}”无法识别为期限规则，请人工设定`,
