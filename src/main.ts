@@ -33,6 +33,7 @@ const HELP = `公开（Gongkai）基层政务公开标准化规范化平台
                                  按工作日历计算期限截止日，如 deadline --from 2025-09-20 --working-days 20
   calendar-import <文件.json|.ics> [--full-year] [--county <区划代码>]
                                  导入节假日安排或地方性节假日（--full-year：该文件是某年全年安排）
+  timelimit <公开时限文字>        把目录中的公开时限解析为规则（读不懂的给出“需人工设定”）
   regions <代码或名称>            查询全国区划代码表中的县级行政区
   help                           显示本帮助
 
@@ -152,6 +153,16 @@ export async function runCli(argv: string[]): Promise<number> {
     if (command === 'help' || command === '--help' || command === '-h') {
       out(HELP);
       return 0;
+    }
+    if (command === 'timelimit') {
+      const text = rest.join(' ').trim();
+      if (!text) throw new ConfigError('请给出公开时限文字，如：gongkai timelimit "信息形成或变更之日起20个工作日内"');
+      const { parseTimeLimit, describeTimeLimit } = await import('./calendar/timelimit.js');
+      const p = parseTimeLimit(text);
+      out(describeTimeLimit(p));
+      if (p.note) out(`说明：${p.note}`);
+      out(JSON.stringify({ status: p.status, lawOverride: p.lawOverride, rules: p.rules }, null, 2));
+      return p.status === 'parsed' ? 0 : 3;
     }
     if (command === 'regions') {
       const q = rest.join(' ').trim();

@@ -68,6 +68,15 @@ describe('gongkai CLI', () => {
     expect(run(['deadline', '--from', '2026-12-20', '--working-days', '20'], { DATA_DIR: dir }).out).toBe('2027-01-18\n');
   });
 
+  it('reads a 公开时限 with `timelimit`, and says 需人工设定 for what it cannot read', () => {
+    const ok = run(['timelimit', '制定或获取信息之日起10个工作日内']);
+    expect(ok.code).toBe(0);
+    expect(ok.out.split('\n')[0]).toBe('自制作或获取信息之日起10个工作日内');
+    const manual = run(['timelimit', '按上级要求']);
+    expect(manual.code).toBe(3);
+    expect(manual.out.split('\n')[0]).toBe('需人工设定');
+  });
+
   it('refuses an unknown county with one clear line', () => {
     const r = run(['init', '--county', '不存在县'], { DATA_DIR: tmp() });
     expect(r.code).toBe(1);

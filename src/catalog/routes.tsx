@@ -71,7 +71,7 @@ async function catalogPage(c: Context<AppEnv>, id: number, opts: { errors?: Erro
           <ErrorSummary errors={opts.reviewErrors} labels={{ comment: '审核意见', decision: '审核结论' }} />
           <p class="hint">逐项填写修改意见（没有意见的事项留空），或填写总体意见。退回时至少填写一条意见。</p>
           {byDomain(items).map(([domain, list]) => (
-            <ItemsTable items={list} caption={domain} extraHeader="审核意见" extra={(i) => (
+            <ItemsTable items={list} caption={domain} showParsed extraHeader="审核意见" extra={(i) => (
               <>
                 <label class="visually-hidden" for={`f-item_${i.id}`}>对“{i.level1}{i.level2 ? ` / ${i.level2}` : ''}”的意见</label>
                 <textarea id={`f-item_${i.id}`} name={`item_${i.id}`} rows={3}>{String(opts.values?.[`item_${i.id}`] ?? '')}</textarea>
@@ -88,7 +88,7 @@ async function catalogPage(c: Context<AppEnv>, id: number, opts: { errors?: Erro
         </form>
       ) : (
         byDomain(items).map(([domain, list]) => (
-          <ItemsTable items={list} caption={domain} extraHeader={rights.edit ? '操作' : '审核意见'} extra={(i) => (
+          <ItemsTable items={list} caption={domain} showParsed extraHeader={rights.edit ? '操作' : '审核意见'} extra={(i) => (
             <>
               {i.reviewComment ? <p class="comment">退回意见：{i.reviewComment}</p> : null}
               {missingFields(i).length ? <p class="field-error">待补充：{missingFields(i).join('、')}</p> : null}

@@ -4,6 +4,7 @@ import type { CatalogItem } from './service.js';
 import type { Errors, Values } from '../platform/ui/forms.js';
 import { TextField, SelectField } from '../platform/ui/forms.js';
 import { DOMAINS } from '../portal/columns.js';
+import { parseTimeLimit, describeTimeLimit } from '../calendar/timelimit.js';
 
 const tick = (b: boolean) => (b ? '√' : '');
 
@@ -12,7 +13,7 @@ export function channelsText(i: CatalogItemData): string[] {
 }
 
 /** The catalog table in the template's columns; `extra` renders an actions/comment cell per item. */
-export function ItemsTable(props: { items: (CatalogItem | (CatalogItemData & { id: number; reviewComment?: string | null }))[]; caption: string; extra?: (i: CatalogItem) => unknown; extraHeader?: string }) {
+export function ItemsTable(props: { items: (CatalogItem | (CatalogItemData & { id: number; reviewComment?: string | null }))[]; caption: string; extra?: (i: CatalogItem) => unknown; extraHeader?: string; showParsed?: boolean }) {
   const hasL3 = props.items.some((i) => i.level3);
   return (
     <div class="table-scroll">
@@ -51,7 +52,10 @@ export function ItemsTable(props: { items: (CatalogItem | (CatalogItemData & { i
               {hasL3 ? <td>{i.level3 ?? ''}</td> : null}
               <td class="pre">{i.elements.replace(/●/g, '\n●').trim()}</td>
               <td class="pre">{i.basis}</td>
-              <td>{i.timeLimit}</td>
+              <td>
+                {i.timeLimit}
+                {props.showParsed ? <ParsedLimit text={i.timeLimit} /> : null}
+              </td>
               <td>{i.subject}</td>
               <td class="pre">{channelsText(i).join('\n')}</td>
               <td>{tick(i.audiencePublic)}</td>
@@ -66,6 +70,12 @@ export function ItemsTable(props: { items: (CatalogItem | (CatalogItemData & { i
       </table>
     </div>
   );
+}
+
+/** How the 公开时限 text reads as a rule (or 需人工设定), for editors and reviewers. */
+function ParsedLimit(props: { text: string }) {
+  const p = parseTimeLimit(props.text);
+  return <span class={p.status === 'manual' ? 'parsed manual' : 'parsed'}>{p.status === 'manual' ? `解析：需人工设定${p.note ? `（${p.note}）` : ''}` : `解析：${describeTimeLimit(p)}`}</span>;
 }
 
 /** Group items by domain in the order of the 26 domains, local domains last. */
