@@ -67,6 +67,16 @@ describeEachDb('calendar web and API', (db) => {
     expect(anon.status).toBe(303);
   });
 
+  it('warns administrators on the dashboard when next year’s schedule is missing (from 1 October)', async () => {
+    // The shipped files end with 2026; today is after 1 October 2026 (or in a later, uncovered year).
+    const admin = new TestClient(app, '10.22.0.1');
+    await admin.login('admin', PW);
+    expect(await (await admin.get('/admin')).text()).toMatch(/(2027年|本年度（\d{4}年）)的节假日安排尚未载入/);
+    const editor = new TestClient(app, '10.22.0.2');
+    await editor.login('cgz.bianji', PW);
+    expect(await (await editor.get('/admin')).text()).not.toContain('节假日安排尚未载入');
+  });
+
   it('imports a year from an uploaded file, all or nothing, with the error shown', async () => {
     const c = new TestClient(app, '10.21.0.1');
     await c.login('admin', PW);
