@@ -33,6 +33,10 @@ const HELP = `公开（Gongkai）基层政务公开标准化规范化平台
                                  按工作日历计算期限截止日，如 deadline --from 2025-09-20 --working-days 20
   calendar-import <文件.json|.ics> [--full-year] [--county <区划代码>]
                                  导入节假日安排或地方性节假日（--full-year：该文件是某年全年安排）
+  catalog export --unit <单位编号、全称或统一社会信用代码> [--format xlsx|docx] [--out <文件>]
+                                 按模板导出单位的政务公开事项标准目录（工作稿）
+  catalog import --unit <单位> <文件.xlsx> [--append]
+                                 从 Excel 导入目录（替换工作稿，--append 为追加）；有任何错误则不导入
   timelimit <公开时限文字>        把目录中的公开时限解析为规则（读不懂的给出“需人工设定”）
   regions <代码或名称>            查询全国区划代码表中的县级行政区
   help                           显示本帮助
@@ -147,6 +151,47 @@ async function cmdDeadline(config: Config, args: string[]): Promise<number> {
   }
 }
 
+async function cmdCatalog(config: Config, args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { unit: { type: 'string' }, format: { type: 'string', default: 'xlsx' }, out: { type: 'string' }, append: { type: 'boolean', default: false } } });
+  if (sub !== 'export' && sub !== 'import') throw new ConfigError('用法：gongkai catalog export|import --unit <单位> …（运行 gongkai help 查看）');
+  if (!values.unit) throw new ConfigError('请用 --unit 指定单位（单位编号、全称或统一社会信用代码）');
+  const fs = await import('node:fs');
+  const { catalogForUnit } = await import('./catalog/service.js');
+  const exchange = await import('./catalog/exchange/service.js');
+  return withDb(config, async (db) => {
+    const u = values.unit!;
+    const unit = await db.k.selectFrom('units').select(['id', 'name']).where((eb) => eb.or([eb('name', '=', u), eb('credit_code', '=', u.toUpperCase()), ...(/^\d+$/.test(u) ? [eb('id', '=', Number(u))] : [])])).executeTakeFirst();
+    if (!unit) throw new ConfigError(`未找到单位“${u}”`);
+    const actor = systemActor();
+    const catalogId = await catalogForUnit(db, actor, unit.id);
+    if (sub === 'export') {
+      if (values.format !== 'xlsx' && values.format !== 'docx') throw new ConfigError('--format 只能是 xlsx 或 docx');
+      const f = await exchange.exportCatalog(db, actor, catalogId, values.format);
+      const outPath = values.out ?? f.filename;
+      fs.writeFileSync(outPath, f.body);
+      out(`已导出 ${unit.name}的目录到 ${outPath}`);
+      return 0;
+    }
+    if (positionals.length !== 1) throw new ConfigError('请给出要导入的 .xlsx 文件');
+    const file = positionals[0];
+    if (!fs.existsSync(file)) throw new ConfigError(`文件不存在：${file}`);
+    try {
+      const p = await exchange.previewImport(db, actor, catalogId, file.split('/').pop()!, fs.readFileSync(file));
+      const n = await exchange.commitImport(db, actor, p.token, values.append ? 'append' : 'replace');
+      out(`已为${unit.name}导入 ${n} 项（${values.append ? '追加' : '替换工作稿'}）。提交审核并发布后才会出现在门户上。`);
+      return 0;
+    } catch (e) {
+      if (e instanceof exchange.ImportFailed) {
+        err(e.message);
+        for (const x of e.errors) err(`  ${x.sheet ? `工作表“${x.sheet}” ` : ''}${x.row ? `第 ${x.row} 行 ` : ''}${x.column ? `${x.column} 列 ` : ''}${x.message}`);
+        return 1;
+      }
+      throw e;
+    }
+  });
+}
+
 export async function runCli(argv: string[]): Promise<number> {
   const [command = 'help', ...rest] = argv;
   try {
@@ -177,6 +222,8 @@ export async function runCli(argv: string[]): Promise<number> {
     switch (command) {
       case 'deadline':
         return await cmdDeadline(config, rest);
+      case 'catalog':
+        return await cmdCatalog(config, rest);
       case 'calendar-import': {
         const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { 'full-year': { type: 'boolean', default: false }, county: { type: 'string' } } });
         if (positionals.length !== 1) throw new ConfigError('请给出要导入的文件，如：gongkai calendar-import 2027.json --full-year');

@@ -9,6 +9,28 @@ import { DOMAINS } from '../portal/columns.js';
 import * as cat from './service.js';
 import { domainBySlug, missingFields } from './guidelines.js';
 import { ItemsTable, ItemFields, byDomain, itemValues } from './views.js';
+import * as exchange from './exchange/service.js';
+
+function download(c: Context<AppEnv>, f: exchange.ExportedFile) {
+  return c.body(new Uint8Array(f.body), 200, {
+    'content-type': f.contentType,
+    'content-disposition': `attachment; filename="catalog.${f.filename.split('.').pop()}"; filename*=UTF-8''${encodeURIComponent(f.filename)}`,
+    'cache-control': 'no-store',
+  });
+}
+
+function ImportErrors(props: { errors: { sheet: string; row: number; column: string; message: string }[] }) {
+  return (
+    <div class="error-summary" role="alert">
+      <p class="error-summary-title">导入失败，未做任何修改。共 {props.errors.length} 处错误：</p>
+      <table class="data">
+        <thead><tr><th scope="col">工作表</th><th scope="col">行</th><th scope="col">列</th><th scope="col">问题</th></tr></thead>
+        <tbody>{props.errors.slice(0, 200).map((e) => <tr><td>{e.sheet || '—'}</td><td>{e.row || '—'}</td><td>{e.column || '—'}</td><td>{e.message}</td></tr>)}</tbody>
+      </table>
+      {props.errors.length > 200 ? <p>另有 {props.errors.length - 200} 处错误未列出。</p> : null}
+    </div>
+  );
+}
 
 const ITEM_LABELS: Record<string, string> = {
   domain: '所属领域', level1: '一级事项', level2: '二级事项', level3: '三级事项', elements: '公开内容（要素）', basis: '公开依据', time_limit: '公开时限',
@@ -17,7 +39,7 @@ const ITEM_LABELS: Record<string, string> = {
 
 const FLASH: Record<string, string> = {
   adopted: '已采用所选指引事项。', added: '已新增事项。', saved: '已保存。', deleted: '已删除事项。', submitted: '已提交县政府办公室审核。',
-  returned: '已退回修改。', published: '审核通过，目录已发布。', city_review: '县级审核通过，已报市级审核。', note: '已保存未涉及领域说明。',
+  returned: '已退回修改。', published: '审核通过，目录已发布。', imported: '已导入目录事项。', city_review: '县级审核通过，已报市级审核。', note: '已保存未涉及领域说明。',
 };
 
 const statusLabel = (s: string) => (s === 'not_started' ? '未开始' : cat.STATUS_LABELS[s] ?? s);
@@ -53,6 +75,15 @@ async function catalogPage(c: Context<AppEnv>, id: number, opts: { errors?: Erro
             <a class="button secondary" href={`/admin/catalogs/${id}/export.xlsx`}>导出 Excel</a>
             <a class="button secondary" href={`/admin/catalogs/${id}/export.docx`}>导出 Word</a>
           </p>
+          <details>
+            <summary>从 Excel 导入目录</summary>
+            <form method="post" action={`/admin/catalogs/${id}/import`} enctype="multipart/form-data" class="form" novalidate>
+              <Csrf token={c.get('csrf')} />
+              <p class="hint">按标准目录模板（两行表头：序号、公开事项、公开内容（要素）……公开层级）整理的 .xlsx 文件，不超过 5 MB。上传后先预览，确认后才写入；任何一处错误都不导入。</p>
+              <div class="field"><label for="f-import-file">Excel 文件</label><input id="f-import-file" type="file" name="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required /></div>
+              <button type="submit" class="button secondary">上传并预览</button>
+            </form>
+          </details>
           <details>
             <summary>从 26 个领域的标准指引采用事项</summary>
             <ul class="domain-grid">
@@ -380,6 +411,54 @@ export function catalogAdminRoutes() {
     }
   });
 
+  r.get('/catalogs/:id{[0-9]+}/export.xlsx', async (c) => download(c, await exchange.exportCatalog(c.get('deps').db, requireActor(c), Number(c.req.param('id')), 'xlsx')));
+  r.get('/catalogs/:id{[0-9]+}/export.docx', async (c) => download(c, await exchange.exportCatalog(c.get('deps').db, requireActor(c), Number(c.req.param('id')), 'docx')));
+
+  r.post('/catalogs/:id{[0-9]+}/import', async (c) => {
+    const actor = requireActor(c);
+    const id = Number(c.req.param('id'));
+    const body = await c.req.parseBody();
+    const file = body.file;
+    const db = c.get('deps').db;
+    const v = await cat.getCatalog(db, actor, id);
+    const fail = (errors: { sheet: string; row: number; column: string; message: string }[]) =>
+      page(c, <AdminLayout c={c} title={`导入目录：${v.unit.name}`} current="catalogs"><ImportErrors errors={errors} /><p><a class="button secondary" href={`/admin/catalogs/${id}`}>返回目录</a></p></AdminLayout>, 422);
+    if (!(file instanceof File) || file.size === 0) return fail([{ sheet: '', row: 0, column: '', message: '请选择要导入的 Excel 文件。' }]);
+    if (file.size > exchange.MAX_IMPORT_BYTES) return fail([{ sheet: '', row: 0, column: '', message: '文件超过 5 MB，未导入。' }]);
+    try {
+      const p = await exchange.previewImport(db, actor, id, file.name, Buffer.from(await file.arrayBuffer()));
+      return page(
+        c,
+        <AdminLayout c={c} title={`导入预览：${v.unit.name}`} current="catalogs">
+          <p>文件“{file.name}”共 {p.items.length} 项（工作表：{p.sheets.join('、')}），检查无误。确认后写入目录工作稿，提交审核并发布前不会出现在门户上。</p>
+          <form method="post" action={`/admin/catalogs/${id}/import/confirm`} class="form" novalidate>
+            <Csrf token={c.get('csrf')} />
+            <input type="hidden" name="token" value={p.token} />
+            <fieldset>
+              <legend>导入方式</legend>
+              <div class="tick"><input type="radio" id="f-mode-replace" name="mode" value="replace" checked /><label for="f-mode-replace">替换目录中现有的 {v.items.length} 项</label></div>
+              <div class="tick"><input type="radio" id="f-mode-append" name="mode" value="append" /><label for="f-mode-append">追加到现有事项之后</label></div>
+            </fieldset>
+            <button type="submit" class="button">确认导入</button>
+            <a class="button secondary" href={`/admin/catalogs/${id}`}>取消</a>
+          </form>
+          {byDomain(p.items.map((i, n) => ({ ...i, id: n + 1 }))).map(([domain, list]) => <ItemsTable items={list} caption={domain} showParsed />)}
+        </AdminLayout>,
+      );
+    } catch (err) {
+      if (err instanceof exchange.ImportFailed) return fail(err.errors);
+      throw err;
+    }
+  });
+
+  r.post('/catalogs/:id{[0-9]+}/import/confirm', async (c) => {
+    const actor = requireActor(c);
+    const id = Number(c.req.param('id'));
+    const body = await formBody(c);
+    const n = await exchange.commitImport(c.get('deps').db, actor, body.token ?? '', body.mode === 'append' ? 'append' : 'replace');
+    return c.redirect(`/admin/catalogs/${id}?done=imported&n=${n}`, 303);
+  });
+
   return r;
 }
 
@@ -418,7 +497,7 @@ export function catalogPortalRoutes() {
       c,
       <PortalLayout c={c} title={`${p.unit.name}政务公开事项标准目录`} current="lingyu" crumbs={[{ href: '/xxgk/ml', label: '政务公开事项标准目录' }, { label: p.unit.name }]}>
         <h1>{p.unit.name}政务公开事项标准目录</h1>
-        <p class="muted">第 {p.version} 版{p.version !== p.catalog.current_version ? `（历史版本，当前为第 ${p.catalog.current_version} 版）` : ''}，发布于 {formatTime(p.publishedAt)}。<a href={`/xxgk/ml/${id}/export.xlsx${v ? `?v=${v}` : ''}`}>下载 Excel</a></p>
+        <p class="muted">第 {p.version} 版{p.version !== p.catalog.current_version ? `（历史版本，当前为第 ${p.catalog.current_version} 版）` : ''}，发布于 {formatTime(p.publishedAt)}。<a href={`/xxgk/ml/${id}/export.xlsx${v ? `?v=${v}` : ''}`}>下载 Excel</a>　<a href={`/xxgk/ml/${id}/export.docx${v ? `?v=${v}` : ''}`}>下载 Word</a></p>
         {byDomain(p.snapshot.items).map(([domain, list]) => <ItemsTable items={list} caption={`${domain}领域`} />)}
         {p.snapshot.notes.length ? (
           <>
@@ -441,6 +520,9 @@ export function catalogPortalRoutes() {
       </PortalLayout>,
     );
   });
+
+  r.get('/xxgk/ml/:id{[0-9]+}/export.xlsx', async (c) => download(c, await exchange.exportPublished(c.get('deps').db, county(c), Number(c.req.param('id')), Number(c.req.query('v')) || undefined, 'xlsx')));
+  r.get('/xxgk/ml/:id{[0-9]+}/export.docx', async (c) => download(c, await exchange.exportPublished(c.get('deps').db, county(c), Number(c.req.param('id')), Number(c.req.query('v')) || undefined, 'docx')));
 
   r.get('/xxgk/ml/:id{[0-9]+}/diff', async (c) => {
     const id = Number(c.req.param('id'));

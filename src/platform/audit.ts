@@ -54,6 +54,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'catalog.approve': '审核通过目录',
   'catalog.city_approve': '市级审核通过目录',
   'catalog.publish': '发布目录',
+  'catalog.duty': '修改责任清单',
+  'catalog.import': '导入目录',
 };
 
 const json = (v: unknown): string | null => (v === undefined ? null : JSON.stringify(v));

@@ -226,6 +226,25 @@ export interface CatalogEventTable {
   at: string;
 }
 
+export interface CatalogDutyTable {
+  id: Generated<number>;
+  jurisdiction_id: number;
+  domain: string;
+  lead_unit_id: number | null;
+  cooperating_json: string;
+  due_date: string | null;
+  updated_at: string;
+}
+
+export interface CatalogImportTable {
+  id: string;
+  catalog_id: number;
+  user_id: number;
+  filename: string;
+  items_json: string;
+  created_at: string;
+}
+
 export interface Database {
   jurisdictions: JurisdictionTable;
   sites: SiteTable;
@@ -245,4 +264,6 @@ export interface Database {
   catalog_domain_notes: CatalogDomainNoteTable;
   catalog_versions: CatalogVersionTable;
   catalog_events: CatalogEventTable;
+  catalog_duties: CatalogDutyTable;
+  catalog_imports: CatalogImportTable;
 }

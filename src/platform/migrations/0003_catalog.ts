@@ -87,6 +87,29 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('at', 'text', (c: any) => c.notNull())
     .execute();
   await db.schema.createIndex('catalog_events_catalog').on('catalog_events').columns(['catalog_id', 'at']).execute();
+
+  // 责任清单: per domain, the responsible unit, cooperating units and the due date (annex tables of
+  // county implementation plans: 领域 | 责任部门 | 配合部门 | 完成时间).
+  await id(db.schema.createTable('catalog_duties'))
+    .addColumn('jurisdiction_id', 'integer', (c: any) => c.notNull().references('jurisdictions.id'))
+    .addColumn('domain', 'text', (c: any) => c.notNull())
+    .addColumn('lead_unit_id', 'integer', (c: any) => c.references('units.id'))
+    .addColumn('cooperating_json', 'text', (c: any) => c.notNull())
+    .addColumn('due_date', 'text')
+    .addColumn('updated_at', 'text', (c: any) => c.notNull())
+    .addUniqueConstraint('catalog_duties_unique', ['jurisdiction_id', 'domain'])
+    .execute();
+
+  // An uploaded catalog waiting for confirmation after its preview (servers are stateless).
+  await db.schema
+    .createTable('catalog_imports')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('catalog_id', 'integer', (c) => c.notNull().references('catalogs.id'))
+    .addColumn('user_id', 'integer', (c) => c.notNull())
+    .addColumn('filename', 'text', (c) => c.notNull())
+    .addColumn('items_json', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
 }
 
 export async function down(): Promise<void> {
