@@ -61,6 +61,8 @@ export const POLICIES = {
   'catalog.review': ['office_admin'],
   /** 经市政府审核把关 (optional city review). */
   'catalog.cityReview': ['superior_reviewer'],
+  /** The 责任清单 (who compiles which domain by when) is set by the county office. */
+  'catalog.plan': ['office_admin'],
   'calendar.manage': ['system_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -51,7 +51,7 @@ export async function listDuties(db: Db, actor: Actor, scope: Scope, today = tod
     const cat = duty?.lead_unit_id ? catalogs.find((c) => c.unit_id === duty.lead_unit_id) : undefined;
     const items = cat ? working.filter((w) => w.catalog_id === cat.id && w.domain === d.name).length : 0;
     let progress: DomainProgress = 'not_started';
-    if (cat && publishedDomains.get(cat.id)?.has(d.name) && (cat.status === 'published' || items > 0)) progress = cat.status === 'published' ? 'published' : 'published';
+    if (cat && publishedDomains.get(cat.id)?.has(d.name)) progress = 'published';
     else if (cat && items > 0) progress = cat.status === 'submitted' || cat.status === 'city_review' ? 'submitted' : cat.status === 'returned' ? 'returned' : 'drafting';
     const cooperating = parseJson<number[]>(duty?.cooperating_json, []).map((id) => ({ id, name: unitName.get(id) ?? `#${id}` }));
     return {

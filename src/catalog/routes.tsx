@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../platform/web/env.js';
 import { AdminLayout, PortalLayout, page } from '../platform/ui/layout.js';
 import { Csrf, ErrorSummary, formatTime, type Errors, type Values } from '../platform/ui/forms.js';
-import { NotFoundError, ValidationError, ConflictError } from '../platform/errors.js';
+import { NotFoundError, ValidationError, ConflictError, ForbiddenError } from '../platform/errors.js';
 import { requireActor, formBody } from '../platform/web/guards.js';
 import { UNIT_KIND_LABELS, type UnitKind } from '../org/model.js';
 import { DOMAINS } from '../portal/columns.js';
@@ -10,6 +10,9 @@ import * as cat from './service.js';
 import { domainBySlug, missingFields } from './guidelines.js';
 import { ItemsTable, ItemFields, byDomain, itemValues } from './views.js';
 import * as exchange from './exchange/service.js';
+import * as duties from './duties.js';
+import { can } from '../auth/policy.js';
+import * as org from '../org/service.js';
 
 function download(c: Context<AppEnv>, f: exchange.ExportedFile) {
   return c.body(new Uint8Array(f.body), 200, {
@@ -233,7 +236,8 @@ export function catalogAdminRoutes() {
             <ul>{queue.map((q) => <li><a href={`/admin/catalogs/${q.catalogId}`}>{q.unit.name}</a>：{statusLabel(q.status)}，{q.items} 项</li>)}</ul>
           </section>
         ) : null}
-        <h2>编制进度</h2>
+        <p><a href="/admin/catalogs/duties">责任清单和各领域编制进度</a></p>
+        <h2>各单位编制进度</h2>
         <p class="muted">{['not_started', 'draft', 'submitted', 'returned', 'city_review', 'published'].filter((s) => counts[s]).map((s) => `${statusLabel(s)} ${counts[s]}`).join('　')}</p>
         <div class="table-scroll">
           <table class="data">
@@ -254,6 +258,102 @@ export function catalogAdminRoutes() {
         </div>
       </AdminLayout>,
     );
+  });
+
+  const scopeOf = (c: Context<AppEnv>) => {
+    const s = c.get('site');
+    if (!s) throw new NotFoundError('本平台尚未初始化。');
+    return { code: s.jurisdictionCode, jurisdictionId: s.jurisdictionId, name: s.jurisdictionName };
+  };
+
+  r.get('/catalogs/duties', async (c) => {
+    const actor = requireActor(c);
+    const scope = scopeOf(c);
+    const rows = await duties.listDuties(c.get('deps').db, actor, scope);
+    const plan = can(actor, 'catalog.plan', { id: 0, jurisdictionCode: scope.code });
+    return page(
+      c,
+      <AdminLayout c={c} title="责任清单和编制进度" current="catalogs" flash={c.req.query('done') === 'saved' ? '已保存。' : undefined}>
+        <p class="muted">按领域明确目录编制的责任单位、配合单位和完成时间；进度取自责任单位目录中该领域事项的状态，过了完成时间仍未发布的标为逾期。</p>
+        <div class="table-scroll">
+          <table class="data">
+            <thead><tr><th scope="col">领域</th><th scope="col">责任单位</th><th scope="col">配合单位</th><th scope="col">完成时间</th><th scope="col">进度</th><th scope="col">事项数</th>{plan ? <th scope="col">操作</th> : null}</tr></thead>
+            <tbody>
+              {rows.map((d) => (
+                <tr class={d.overdue ? 'overdue' : undefined}>
+                  <td>{d.domain}</td>
+                  <td>{d.leadUnitName ?? '未指定'}</td>
+                  <td>{d.cooperating.map((u) => u.name).join('、') || '—'}</td>
+                  <td>{d.dueDate ?? '—'}</td>
+                  <td>{duties.PROGRESS_LABELS[d.progress]}{d.overdue ? <strong class="comment">（已逾期）</strong> : null}</td>
+                  <td>{d.items}</td>
+                  {plan ? <td><a href={`/admin/catalogs/duties/${d.slug}`}>调整<span class="visually-hidden">{d.domain}的责任</span></a></td> : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </AdminLayout>,
+    );
+  });
+
+  const dutyForm = async (c: Context<AppEnv>, slug: string, values: Values, errors?: Errors, status = 200) => {
+    const actor = requireActor(c);
+    const scope = scopeOf(c);
+    const d = DOMAINS.find((x) => x.slug === slug);
+    if (!d) throw new NotFoundError('该领域不存在。');
+    const units = await org.listUnits(c.get('deps').db, actor, { jurisdictionPrefix: scope.code, activeOnly: true });
+    const coop = new Set(([] as unknown[]).concat(values.cooperating ?? []).map(String));
+    return page(
+      c,
+      <AdminLayout c={c} title={`责任清单：${d.name}`} current="catalogs">
+        <form method="post" action={`/admin/catalogs/duties/${slug}`} class="form" novalidate>
+          <Csrf token={c.get('csrf')} />
+          <ErrorSummary errors={errors} labels={{ lead_unit_id: '责任单位', cooperating: '配合单位', due_date: '完成时间' }} />
+          <input type="hidden" name="domain" value={slug} />
+          <div class={errors?.lead_unit_id ? 'field has-error' : 'field'}>
+            <label for="f-lead_unit_id">责任单位</label>
+            {errors?.lead_unit_id ? <p class="field-error" id="e-lead_unit_id">{errors.lead_unit_id}</p> : null}
+            <select id="f-lead_unit_id" name="lead_unit_id"><option value="">（未指定）</option>{units.map((u) => <option value={String(u.id)} selected={String(values.lead_unit_id ?? '') === String(u.id)}>{u.name}</option>)}</select>
+          </div>
+          <div class={errors?.cooperating ? 'field has-error' : 'field'}>
+            <label for="f-cooperating">配合单位（可多选，按住 Ctrl 键选择多个）</label>
+            {errors?.cooperating ? <p class="field-error" id="e-cooperating">{errors.cooperating}</p> : null}
+            <select id="f-cooperating" name="cooperating" multiple size={8}>{units.map((u) => <option value={String(u.id)} selected={coop.has(String(u.id))}>{u.name}</option>)}</select>
+          </div>
+          <div class={errors?.due_date ? 'field has-error' : 'field'}>
+            <label for="f-due_date">完成时间</label>
+            {errors?.due_date ? <p class="field-error" id="e-due_date">{errors.due_date}</p> : null}
+            <input type="date" id="f-due_date" name="due_date" value={String(values.due_date ?? '')} />
+          </div>
+          <button type="submit" class="button">保存</button>
+          <a class="button secondary" href="/admin/catalogs/duties">取消</a>
+        </form>
+      </AdminLayout>,
+      status,
+    );
+  };
+
+  r.get('/catalogs/duties/:slug', async (c) => {
+    const actor = requireActor(c);
+    const scope = scopeOf(c);
+    const row = (await duties.listDuties(c.get('deps').db, actor, scope)).find((d) => d.slug === c.req.param('slug'));
+    if (!row) throw new NotFoundError('该领域不存在。');
+    if (!can(actor, 'catalog.plan', { id: 0, jurisdictionCode: scope.code })) throw new ForbiddenError('只有县政府办公室可以调整责任清单。');
+    return dutyForm(c, row.slug, { lead_unit_id: row.leadUnitId ?? '', cooperating: row.cooperating.map((u) => String(u.id)) as unknown as string, due_date: row.dueDate ?? '' });
+  });
+
+  r.post('/catalogs/duties/:slug', async (c) => {
+    const actor = requireActor(c);
+    const body = await c.req.parseBody({ all: true });
+    const raw: Record<string, unknown> = { ...body, domain: c.req.param('slug') };
+    try {
+      await duties.setDuty(c.get('deps').db, actor, scopeOf(c), raw);
+    } catch (err) {
+      if (err instanceof ValidationError) return dutyForm(c, c.req.param('slug'), raw as Values, err.fieldErrors, 422);
+      throw err;
+    }
+    return c.redirect('/admin/catalogs/duties?done=saved', 303);
   });
 
   r.get('/catalogs/unit/:unitId{[0-9]+}', async (c) => {

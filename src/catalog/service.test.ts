@@ -3,6 +3,7 @@ import { describeEachDb, seedDemoDb, actorFor, unitIdByName } from '../platform/
 import * as cat from './service.js';
 import { ValidationError, ForbiddenError, ConflictError } from '../platform/errors.js';
 import { itemForm } from './testing.js';
+import { STANDARD_CHANNELS } from './model.js';
 
 describeEachDb('catalog workflow', (db) => {
   let catalogId: number;

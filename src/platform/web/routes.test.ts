@@ -46,13 +46,19 @@ describeEachDb('back-office routes, per role', (db) => {
     ['user edit form', (i) => `/admin/users/${i.user}/edit`, [A]],
     ['audit log', () => '/admin/audit', [A, G]],
     ['calendar', () => '/admin/calendar', [A, G, S, E, R, H]],
+    ['catalog board', () => '/admin/catalogs', [A, G, S, E, R, H]],
+    ['responsibility list', () => '/admin/catalogs/duties', [A, G, S, E, R, H]],
+    ['responsibility form', () => '/admin/catalogs/duties/fupin', [G]],
+    ['other township catalog', (i) => `/admin/catalogs/unit/${i.shiqiao}`, [A, G, S]],
     ['own password', () => '/admin/password', [A, G, S, E, R, H]],
   ];
   for (const [name, path, allowed] of gets) {
     it.each(WHO)(`GET ${name} as %s`, async (who) => {
       const res = await clients.get(who)!.get(path(ids));
       const expected = who === 'anon' ? 303 : allowed.includes(who) ? 200 : 403;
-      expect(res.status).toBe(expected);
+      // opening a unit's catalog redirects to the catalog itself
+      if (expected === 200 && res.status === 303) expect(res.headers.get('location')).toMatch(/^\/admin\/catalogs\/\d+$/);
+      else expect(res.status).toBe(expected);
       if (expected === 303) expect(res.headers.get('location')).toMatch(/^\/admin\/login/);
       if (expected === 403) expect(await res.text()).toContain('无权');
     });
