@@ -63,6 +63,8 @@ export const POLICIES = {
   'catalog.cityReview': ['superior_reviewer'],
   /** The 责任清单 (who compiles which domain by when) is set by the county office. */
   'catalog.plan': ['office_admin'],
+  /** Import the full guideline tables the county office holds on paper. */
+  'guideline.import': ['office_admin', 'system_admin'],
   'calendar.manage': ['system_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

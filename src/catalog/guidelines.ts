@@ -4,6 +4,11 @@
  */
 import fs from 'node:fs';
 import { DOMAINS } from '../portal/columns.js';
+import type { Db } from '../platform/db.js';
+import { nowIso, parseJson } from '../platform/dialect.js';
+import { writeAudit } from '../platform/audit.js';
+import { assertCan, auditActor, type Actor } from '../auth/policy.js';
+import { xlsxToCatalog, type ImportError } from './exchange/xlsx.js';
 import { STANDARD_CHANNELS, CHANNEL_ALIASES, sortChannels, type CatalogItemData, type StandardChannel, type Tier } from './model.js';
 
 const DIR = new URL('../../data/guidelines/', import.meta.url);
@@ -121,4 +126,68 @@ export function domainBySlug(slug: string): GuidelineDomain | undefined {
 
 export function domainByName(name: string): GuidelineDomain | undefined {
   return loadShippedGuidelines().find((d) => d.name === name);
+}
+
+// ---- full tables imported by a county office ---------------------------------------------------
+
+
+const scopesOf = (code: string) => ['CN', ...[2, 4, 6, 9, 12].filter((n) => code.length >= n).map((n) => code.slice(0, n))];
+
+/** The guidelines a county works from: shipped rows, replaced per domain by an imported full table. */
+export async function guidelinesFor(db: Db, countyCode: string): Promise<(GuidelineDomain & { importedBy?: string; importedAt?: string })[]> {
+  const rows = await db.k.selectFrom('guideline_rows').selectAll().where('scope', 'in', scopesOf(countyCode)).orderBy('domain').orderBy('seq').execute();
+  // The narrowest scope with rows for a domain wins.
+  const best = new Map<string, string>();
+  for (const r of rows) if (!best.has(r.domain) || r.scope.length > best.get(r.domain)!.length) best.set(r.domain, r.scope);
+  return loadShippedGuidelines().map((d) => {
+    const mine = rows.filter((r) => r.domain === d.name && r.scope === best.get(d.name));
+    if (!mine.length) return d;
+    return {
+      ...d,
+      partial: false,
+      completeness: `完整指引表，由 ${mine[0].imported_by} 导入`,
+      importedBy: mine[0].imported_by,
+      importedAt: mine[0].imported_at,
+      rows: mine.map((r) => {
+        const item = parseJson<CatalogItemData>(r.data_json, { ...d.rows[0].item });
+        return { seq: r.seq, item, missing: missingFields(item) };
+      }),
+    };
+  });
+}
+
+export async function guidelineDomainFor(db: Db, countyCode: string, slug: string) {
+  return (await guidelinesFor(db, countyCode)).find((d) => d.slug === slug);
+}
+
+export class GuidelineImportFailed extends Error {
+  constructor(readonly errors: ImportError[]) {
+    super(`导入失败，未做任何修改。共 ${errors.length} 处错误。`);
+  }
+}
+
+/** Import full guideline tables (one sheet per domain, template layout); replaces those domains' rows. */
+export async function importGuidelines(db: Db, actor: Actor, scope: { code: string; jurisdictionId: number; name: string }, filename: string, body: Buffer) {
+  assertCan(actor, 'guideline.import', { id: 0, jurisdictionCode: scope.code });
+  if (!/\.xlsx$/i.test(filename)) throw new GuidelineImportFailed([{ sheet: '', row: 0, column: '', message: '只能导入 .xlsx 格式的 Excel 文件，未导入。' }]);
+  const r = await xlsxToCatalog(body);
+  const errors = [...r.errors];
+  const known = new Set(DOMAINS.map((d) => d.name as string));
+  for (const s of new Set(r.items.map((i) => i.domain))) if (!known.has(s)) errors.push({ sheet: s, row: 0, column: '', message: `“${s}”不是 26 个试点领域之一，请将工作表命名为领域名称` });
+  if (!errors.length && r.items.length === 0) errors.push({ sheet: '', row: 0, column: '', message: '文件中没有指引事项，未导入。' });
+  if (errors.length) throw new GuidelineImportFailed(errors);
+  const who = auditActor(actor);
+  const domains = [...new Set(r.items.map((i) => i.domain))];
+  const now = nowIso();
+  await db.k.transaction().execute(async (trx) => {
+    for (const d of domains) {
+      await trx.deleteFrom('guideline_rows').where('scope', '=', scope.code).where('domain', '=', d).execute();
+      let seq = 0;
+      for (const item of r.items.filter((i) => i.domain === d)) {
+        await trx.insertInto('guideline_rows').values({ scope: scope.code, domain: d, seq: ++seq, data_json: JSON.stringify(item), imported_by: who.name, imported_at: now }).execute();
+      }
+    }
+    await writeAudit(trx, who, { action: 'guideline.import', objectType: 'guideline', objectId: domains.join(','), jurisdictionId: scope.jurisdictionId, summary: `${scope.name}从 ${filename} 导入完整标准指引：${domains.map((d) => `${d} ${r.items.filter((i) => i.domain === d).length} 项`).join('、')}`, after: { domains, items: r.items.length } });
+  });
+  return { domains, items: r.items.length };
 }

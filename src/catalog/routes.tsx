@@ -7,7 +7,7 @@ import { requireActor, formBody } from '../platform/web/guards.js';
 import { UNIT_KIND_LABELS, type UnitKind } from '../org/model.js';
 import { DOMAINS } from '../portal/columns.js';
 import * as cat from './service.js';
-import { domainBySlug, missingFields } from './guidelines.js';
+import { guidelineDomainFor, guidelinesFor, importGuidelines, GuidelineImportFailed, missingFields } from './guidelines.js';
 import { ItemsTable, ItemFields, byDomain, itemValues } from './views.js';
 import * as exchange from './exchange/service.js';
 import * as duties from './duties.js';
@@ -236,7 +236,7 @@ export function catalogAdminRoutes() {
             <ul>{queue.map((q) => <li><a href={`/admin/catalogs/${q.catalogId}`}>{q.unit.name}</a>：{statusLabel(q.status)}，{q.items} 项</li>)}</ul>
           </section>
         ) : null}
-        <p><a href="/admin/catalogs/duties">责任清单和各领域编制进度</a></p>
+        <p><a href="/admin/catalogs/duties">责任清单和各领域编制进度</a>　<a href="/admin/catalogs/guidelines">标准指引（导入完整指引表）</a></p>
         <h2>各单位编制进度</h2>
         <p class="muted">{['not_started', 'draft', 'submitted', 'returned', 'city_review', 'published'].filter((s) => counts[s]).map((s) => `${statusLabel(s)} ${counts[s]}`).join('　')}</p>
         <div class="table-scroll">
@@ -356,6 +356,49 @@ export function catalogAdminRoutes() {
     return c.redirect('/admin/catalogs/duties?done=saved', 303);
   });
 
+  const guidelinesPage = async (c: Context<AppEnv>, opts: { errors?: { sheet: string; row: number; column: string; message: string }[]; flash?: string } = {}, status = 200) => {
+    const actor = requireActor(c);
+    const scope = scopeOf(c);
+    const list = await guidelinesFor(c.get('deps').db, scope.code);
+    const canImport = can(actor, 'guideline.import', { id: 0, jurisdictionCode: scope.code });
+    return page(
+      c,
+      <AdminLayout c={c} title="标准指引" current="catalogs" flash={opts.flash}>
+        <p class="muted">26 个试点领域的基层政务公开标准指引。随软件提供的是部分转录的事项；县政府办公室可导入所持有的完整指引表（Excel，按标准目录模板，每个工作表一个领域，工作表名为领域名称），导入后本县各单位按完整表采用事项。</p>
+        {opts.errors ? <ImportErrors errors={opts.errors} /> : null}
+        {canImport ? (
+          <form method="post" action="/admin/catalogs/guidelines/import" enctype="multipart/form-data" class="form" novalidate>
+            <Csrf token={c.get('csrf')} />
+            <div class="field"><label for="f-gfile">完整指引表（.xlsx，不超过 5 MB）</label><input id="f-gfile" type="file" name="file" accept=".xlsx" required /></div>
+            <button type="submit" class="button">导入</button>
+          </form>
+        ) : null}
+        <table class="data">
+          <thead><tr><th scope="col">领域</th><th scope="col">事项数</th><th scope="col">来源</th></tr></thead>
+          <tbody>{list.map((d) => <tr><td>{d.name}</td><td>{d.rows.length}</td><td>{d.partial ? `随软件提供（部分转录）` : d.completeness}</td></tr>)}</tbody>
+        </table>
+      </AdminLayout>,
+      status,
+    );
+  };
+
+  r.get('/catalogs/guidelines', (c) => guidelinesPage(c));
+
+  r.post('/catalogs/guidelines/import', async (c) => {
+    const actor = requireActor(c);
+    const body = await c.req.parseBody();
+    const file = body.file;
+    if (!(file instanceof File) || file.size === 0) return guidelinesPage(c, { errors: [{ sheet: '', row: 0, column: '', message: '请选择要导入的 Excel 文件。' }] }, 422);
+    if (file.size > exchange.MAX_IMPORT_BYTES) return guidelinesPage(c, { errors: [{ sheet: '', row: 0, column: '', message: '文件超过 5 MB，未导入。' }] }, 422);
+    try {
+      const r = await importGuidelines(c.get('deps').db, actor, scopeOf(c), file.name, Buffer.from(await file.arrayBuffer()));
+      return guidelinesPage(c, { flash: `已导入 ${r.domains.join('、')} 领域的完整指引，共 ${r.items} 项。` });
+    } catch (err) {
+      if (err instanceof GuidelineImportFailed) return guidelinesPage(c, { errors: err.errors }, 422);
+      throw err;
+    }
+  });
+
   r.get('/catalogs/unit/:unitId{[0-9]+}', async (c) => {
     const actor = requireActor(c);
     const id = await cat.catalogForUnit(c.get('deps').db, actor, Number(c.req.param('unitId')));
@@ -369,12 +412,12 @@ export function catalogAdminRoutes() {
     const id = Number(c.req.param('id'));
     const v = await cat.getCatalog(c.get('deps').db, actor, id);
     if (!v.rights.edit) throw new ConflictError('目录正在审核中或您无权编辑，不能采用事项。');
-    const domain = domainBySlug(c.req.query('domain') ?? '');
+    const domain = await guidelineDomainFor(c.get('deps').db, v.unit.jurisdiction_code, c.req.query('domain') ?? '');
     if (!domain) throw new NotFoundError('该领域不存在。');
     return page(
       c,
       <AdminLayout c={c} title={`采用${domain.name}领域指引事项`} current="catalogs">
-        <p class="notice">本领域的随附指引为部分转录（{domain.completeness}）。县政府办公室持有完整的指引表时，可导入完整表格后再采用。标为“待补充”的事项采用后须补全内容才能提交审核。</p>
+        {domain.partial ? <p class="notice">本领域的随附指引为部分转录（{domain.completeness}）。县政府办公室持有完整的指引表时，可在“标准指引”页面导入完整表格后再采用。标为“待补充”的事项采用后须补全内容才能提交审核。</p> : <p class="muted">{domain.completeness}。</p>}
         <form method="post" action={`/admin/catalogs/${id}/adopt`} novalidate>
           <Csrf token={c.get('csrf')} />
           <input type="hidden" name="domain" value={domain.slug} />

@@ -13,7 +13,8 @@ import { assertCan, auditActor, can, reachOf, type Actor, type Action } from '..
 import * as orgStore from '../org/store.js';
 import type { UnitRow } from '../org/store.js';
 import { parseItemForm } from './schema.js';
-import { domainBySlug, missingFields } from './guidelines.js';
+import { guidelineDomainFor, missingFields } from './guidelines.js';
+import { DOMAINS } from '../portal/columns.js';
 import { sortChannels, type CatalogItemData, type StandardChannel, type Tier } from './model.js';
 
 type K = Kysely<Database> | Transaction<Database>;
@@ -158,7 +159,7 @@ async function touch(k: K, catalogId: number, status: string) {
 export async function adoptRows(db: Db, actor: Actor, catalogId: number, domainSlug: string, seqs: number[]): Promise<number> {
   const { catalog, unit } = await access(db, actor, catalogId, 'catalog.edit');
   assertEditable(catalog.status);
-  const domain = domainBySlug(domainSlug);
+  const domain = await guidelineDomainFor(db, unit.jurisdiction_code, domainSlug);
   if (!domain) throw new ValidationError({ domain: '未知的领域' });
   const rows = domain.rows.filter((r) => seqs.includes(r.seq));
   if (rows.length === 0) throw new ValidationError({ rows: '请至少选择一个事项' });
@@ -254,7 +255,7 @@ export async function deleteItem(db: Db, actor: Actor, itemId: number): Promise<
 export async function setDomainNote(db: Db, actor: Actor, catalogId: number, domainSlug: string, reason: string): Promise<void> {
   const { catalog, unit } = await access(db, actor, catalogId, 'catalog.edit');
   assertEditable(catalog.status);
-  const domain = domainBySlug(domainSlug);
+  const domain = DOMAINS.find((d) => d.slug === domainSlug);
   if (!domain) throw new ValidationError({ domain: '未知的领域' });
   const text = reason.trim();
   if (text.length > 500) throw new ValidationError({ reason: '说明不能超过 500 个字' });

@@ -56,6 +56,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'catalog.publish': '发布目录',
   'catalog.duty': '修改责任清单',
   'catalog.import': '导入目录',
+  'guideline.import': '导入标准指引',
 };
 
 const json = (v: unknown): string | null => (v === undefined ? null : JSON.stringify(v));

@@ -48,6 +48,7 @@ describeEachDb('back-office routes, per role', (db) => {
     ['calendar', () => '/admin/calendar', [A, G, S, E, R, H]],
     ['catalog board', () => '/admin/catalogs', [A, G, S, E, R, H]],
     ['responsibility list', () => '/admin/catalogs/duties', [A, G, S, E, R, H]],
+    ['guidelines', () => '/admin/catalogs/guidelines', [A, G, S, E, R, H]],
     ['responsibility form', () => '/admin/catalogs/duties/fupin', [G]],
     ['other township catalog', (i) => `/admin/catalogs/unit/${i.shiqiao}`, [A, G, S]],
     ['own password', () => '/admin/password', [A, G, S, E, R, H]],
