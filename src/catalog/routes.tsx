@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../platform/web/env.js';
 import { AdminLayout, PortalLayout, page } from '../platform/ui/layout.js';
-import { Csrf, ErrorSummary, formatTime, type Errors, type Values } from '../platform/ui/forms.js';
+import { Csrf, ErrorSummary, TextField, SelectField, formatTime, type Errors, type Values } from '../platform/ui/forms.js';
 import { NotFoundError, ValidationError, ConflictError, ForbiddenError } from '../platform/errors.js';
 import { requireActor, formBody } from '../platform/web/guards.js';
 import { UNIT_KIND_LABELS, type UnitKind } from '../org/model.js';
@@ -11,6 +11,7 @@ import { guidelineDomainFor, guidelinesFor, importGuidelines, GuidelineImportFai
 import { ItemsTable, ItemFields, byDomain, itemValues } from './views.js';
 import * as exchange from './exchange/service.js';
 import * as duties from './duties.js';
+import * as negative from './negative.js';
 import { can } from '../auth/policy.js';
 import * as org from '../org/service.js';
 
@@ -47,11 +48,11 @@ const FLASH: Record<string, string> = {
 
 const statusLabel = (s: string) => (s === 'not_started' ? '未开始' : cat.STATUS_LABELS[s] ?? s);
 
-async function catalogPage(c: Context<AppEnv>, id: number, opts: { errors?: Errors; message?: string; reviewErrors?: Errors; values?: Values } = {}, status = 200) {
+async function catalogPage(c: Context<AppEnv>, id: number, opts: { errors?: Errors; message?: string; reviewErrors?: Errors; values?: Values; negErrors?: Errors; negValues?: Values } = {}, status = 200) {
   const actor = requireActor(c);
   const db = c.get('deps').db;
   const v = await cat.getCatalog(db, actor, id);
-  const { catalog, unit, items, notes, versions, events, rights } = v;
+  const { catalog, unit, items, notes, versions, events, rights, negatives } = v;
   const flash = FLASH[c.req.query('done') ?? ''];
   const returnedItems = items.filter((i) => i.reviewComment);
   return page(
@@ -150,6 +151,33 @@ async function catalogPage(c: Context<AppEnv>, id: number, opts: { errors?: Erro
           </div>
           <button type="submit" name="decision" value="approve" class="button">审核通过并发布</button>
           <button type="submit" name="decision" value="return" class="button danger">退回修改</button>
+        </form>
+      ) : null}
+      <h2 id="negatives">负面清单（不予公开事项）</h2>
+      <p class="hint">依据《中华人民共和国政府信息公开条例》第十四条至第十六条不予公开的事项，每项须写明理由和法律依据，随目录一并审核、发布。</p>
+      {negatives.length ? (
+        <table class="data">
+          <thead><tr><th scope="col">事项名称</th><th scope="col">不予公开的内容</th><th scope="col">理由</th><th scope="col">法律依据</th>{rights.edit ? <th scope="col">操作</th> : null}</tr></thead>
+          <tbody>
+            {negatives.map((n) => (
+              <tr>
+                <td>{n.name}</td><td>{n.content}</td><td>{negative.reasonText(n.reason)}</td><td>{n.basis}</td>
+                {rights.edit ? <td><form method="post" action={`/admin/catalog-negatives/${n.id}/delete`} class="inline"><Csrf token={c.get('csrf')} /><button type="submit" class="link-button dark">删除<span class="visually-hidden">“{n.name}”</span></button></form></td> : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : <p class="empty">尚无负面清单事项。</p>}
+      {rights.edit ? (
+        <form method="post" action={`/admin/catalogs/${id}/negatives`} class="form" novalidate>
+          <Csrf token={c.get('csrf')} />
+          <h3>新增负面清单事项</h3>
+          <ErrorSummary errors={opts.negErrors} labels={{ name: '事项名称', content: '不予公开的内容', reason: '理由', basis: '法律依据' }} />
+          <TextField name="name" label="事项名称" values={opts.negValues} errors={opts.negErrors} required maxlength={100} />
+          <TextField name="content" label="不予公开的内容" values={opts.negValues} errors={opts.negErrors} required maxlength={1000} />
+          <SelectField name="reason" label="不予公开的理由" values={opts.negValues} errors={opts.negErrors} required placeholder="（请选择）" options={negative.NEGATIVE_REASONS.map((r) => ({ value: r.key, label: `${r.label}（条例${r.article}）` }))} />
+          <TextField name="basis" label="法律依据" values={opts.negValues} errors={opts.negErrors} required maxlength={500} hint="如：《中华人民共和国保守国家秘密法》第九条" />
+          <button type="submit" class="button secondary">新增</button>
         </form>
       ) : null}
       {notes.length ? (
@@ -554,6 +582,24 @@ export function catalogAdminRoutes() {
     }
   });
 
+  r.post('/catalogs/:id{[0-9]+}/negatives', async (c) => {
+    const actor = requireActor(c);
+    const id = Number(c.req.param('id'));
+    const body = await formBody(c);
+    try {
+      await negative.addNegative(c.get('deps').db, actor, id, body);
+    } catch (err) {
+      if (err instanceof ValidationError) return catalogPage(c, id, { negErrors: err.fieldErrors, negValues: body }, 422);
+      throw err;
+    }
+    return c.redirect(`/admin/catalogs/${id}?done=saved#negatives`, 303);
+  });
+
+  r.post('/catalog-negatives/:nid{[0-9]+}/delete', async (c) => {
+    const catalogId = await negative.deleteNegative(c.get('deps').db, requireActor(c), Number(c.req.param('nid')));
+    return c.redirect(`/admin/catalogs/${catalogId}?done=saved#negatives`, 303);
+  });
+
   r.get('/catalogs/:id{[0-9]+}/export.xlsx', async (c) => download(c, await exchange.exportCatalog(c.get('deps').db, requireActor(c), Number(c.req.param('id')), 'xlsx')));
   r.get('/catalogs/:id{[0-9]+}/export.docx', async (c) => download(c, await exchange.exportCatalog(c.get('deps').db, requireActor(c), Number(c.req.param('id')), 'docx')));
 
@@ -642,6 +688,15 @@ export function catalogPortalRoutes() {
         <h1>{p.unit.name}政务公开事项标准目录</h1>
         <p class="muted">第 {p.version} 版{p.version !== p.catalog.current_version ? `（历史版本，当前为第 ${p.catalog.current_version} 版）` : ''}，发布于 {formatTime(p.publishedAt)}。<a href={`/xxgk/ml/${id}/export.xlsx${v ? `?v=${v}` : ''}`}>下载 Excel</a>　<a href={`/xxgk/ml/${id}/export.docx${v ? `?v=${v}` : ''}`}>下载 Word</a></p>
         {byDomain(p.snapshot.items).map(([domain, list]) => <ItemsTable items={list} caption={`${domain}领域`} />)}
+        {p.snapshot.negatives?.length ? (
+          <>
+            <h2>负面清单（不予公开事项）</h2>
+            <table class="data">
+              <thead><tr><th scope="col">事项名称</th><th scope="col">不予公开的内容</th><th scope="col">理由</th><th scope="col">法律依据</th></tr></thead>
+              <tbody>{p.snapshot.negatives.map((n) => <tr><td>{n.name}</td><td>{n.content}</td><td>{negative.reasonText(n.reason)}</td><td>{n.basis}</td></tr>)}</tbody>
+            </table>
+          </>
+        ) : null}
         {p.snapshot.notes.length ? (
           <>
             <h2>未涉及领域事项说明</h2>

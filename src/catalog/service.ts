@@ -46,6 +46,8 @@ export interface Snapshot {
   unitName: string;
   items: CatalogItem[];
   notes: { domain: string; reason: string }[];
+  /** 负面清单 (absent in snapshots taken before it existed). */
+  negatives?: { id: number; name: string; content: string; reason: string; basis: string }[];
 }
 
 export function toItem(r: Selectable<CatalogItemTable>): CatalogItem {
@@ -132,9 +134,10 @@ export async function getCatalog(db: Db, actor: Actor, id: number) {
   const notes = await db.k.selectFrom('catalog_domain_notes').select(['domain', 'reason']).where('catalog_id', '=', id).orderBy('domain').execute();
   const versions = await db.k.selectFrom('catalog_versions').select(['version', 'reason', 'submitted_by', 'approved_by', 'published_at']).where('catalog_id', '=', id).orderBy('version', 'desc').execute();
   const events = await db.k.selectFrom('catalog_events').selectAll().where('catalog_id', '=', id).orderBy('id', 'desc').limit(50).execute();
+  const negatives = await db.k.selectFrom('catalog_negatives').select(['id', 'name', 'content', 'reason', 'basis']).where('catalog_id', '=', id).orderBy('id').execute();
   const ref = unitRef(unit);
   return {
-    catalog, unit, items, notes, versions, events,
+    catalog, unit, items, notes, versions, events, negatives,
     rights: {
       edit: can(actor, 'catalog.edit', ref) && ['draft', 'returned', 'published'].includes(catalog.status),
       review: can(actor, 'catalog.review', ref) && catalog.status === 'submitted',
@@ -362,7 +365,8 @@ async function publish(trx: Transaction<Database>, catalogId: number, unit: Unit
   const notes = await trx.selectFrom('catalog_domain_notes').select(['domain', 'reason']).where('catalog_id', '=', catalogId).orderBy('domain').execute();
   const submitter = await trx.selectFrom('catalog_events').select('actor_name').where('catalog_id', '=', catalogId).where('action', '=', 'submit').orderBy('id', 'desc').limit(1).executeTakeFirst();
   const version = c.current_version + 1;
-  const snapshot: Snapshot = { unitName: unit.name, items: items.map((i) => ({ ...i, reviewComment: null })), notes };
+  const negatives = await trx.selectFrom('catalog_negatives').select(['id', 'name', 'content', 'reason', 'basis']).where('catalog_id', '=', catalogId).orderBy('id').execute();
+  const snapshot: Snapshot = { unitName: unit.name, items: items.map((i) => ({ ...i, reviewComment: null })), notes, negatives };
   const now = nowIso();
   await trx.insertInto('catalog_versions').values({ catalog_id: catalogId, version, snapshot_json: JSON.stringify(snapshot), reason: c.review_comment ?? (version === 1 ? '首次发布' : '修订'), submitted_by: submitter?.actor_name ?? '—', approved_by: approvedBy, published_at: now }).execute();
   await trx.updateTable('catalogs').set({ status: 'published', current_version: version, review_comment: null, updated_at: now }).where('id', '=', catalogId).execute();
@@ -465,6 +469,10 @@ export function diffSnapshots(a: Snapshot, b: Snapshot): ItemDiff[] {
     if (fields.length) out.push({ kind: 'changed', label: itemLabel(i), fields });
   }
   for (const i of a.items) if (!after.has(i.id)) out.push({ kind: 'removed', label: itemLabel(i), fields: [] });
+  const negA = new Map((a.negatives ?? []).map((n) => [n.id, n]));
+  const negB = new Map((b.negatives ?? []).map((n) => [n.id, n]));
+  for (const n of b.negatives ?? []) if (!negA.has(n.id)) out.push({ kind: 'added', label: `负面清单：${n.name}`, fields: [] });
+  for (const n of a.negatives ?? []) if (!negB.has(n.id)) out.push({ kind: 'removed', label: `负面清单：${n.name}`, fields: [] });
   return out;
 }
 

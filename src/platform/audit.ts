@@ -57,6 +57,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'catalog.duty': '修改责任清单',
   'catalog.import': '导入目录',
   'guideline.import': '导入标准指引',
+  'catalog.negative_add': '新增负面清单事项',
+  'catalog.negative_delete': '删除负面清单事项',
 };
 
 const json = (v: unknown): string | null => (v === undefined ? null : JSON.stringify(v));

@@ -245,6 +245,16 @@ export interface CatalogImportTable {
   created_at: string;
 }
 
+export interface CatalogNegativeTable {
+  id: Generated<number>;
+  catalog_id: number;
+  name: string;
+  content: string;
+  reason: string;
+  basis: string;
+  created_at: string;
+}
+
 export interface Database {
   jurisdictions: JurisdictionTable;
   sites: SiteTable;
@@ -266,4 +276,5 @@ export interface Database {
   catalog_events: CatalogEventTable;
   catalog_duties: CatalogDutyTable;
   catalog_imports: CatalogImportTable;
+  catalog_negatives: CatalogNegativeTable;
 }

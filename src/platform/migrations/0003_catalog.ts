@@ -100,6 +100,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('catalog_duties_unique', ['jurisdiction_id', 'domain'])
     .execute();
 
+  // 负面清单: what the unit does not disclose, each with its ground under 条例第十四至十六条.
+  await id(db.schema.createTable('catalog_negatives'))
+    .addColumn('catalog_id', 'integer', (c: any) => c.notNull().references('catalogs.id'))
+    .addColumn('name', 'text', (c: any) => c.notNull())
+    .addColumn('content', 'text', (c: any) => c.notNull())
+    .addColumn('reason', 'text', (c: any) => c.notNull())
+    .addColumn('basis', 'text', (c: any) => c.notNull())
+    .addColumn('created_at', 'text', (c: any) => c.notNull())
+    .execute();
+  await db.schema.createIndex('catalog_negatives_catalog').on('catalog_negatives').column('catalog_id').execute();
+
   // An uploaded catalog waiting for confirmation after its preview (servers are stateless).
   await db.schema
     .createTable('catalog_imports')
