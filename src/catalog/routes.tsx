@@ -38,7 +38,7 @@ function ImportErrors(props: { errors: { sheet: string; row: number; column: str
 
 const ITEM_LABELS: Record<string, string> = {
   domain: '所属领域', level1: '一级事项', level2: '二级事项', level3: '三级事项', elements: '公开内容（要素）', basis: '公开依据', time_limit: '公开时限',
-  subject: '公开主体', channel_0: '公开渠道和载体', extra_channels: '其他渠道', audience_public: '公开对象', specific_group: '特定群体', mode_proactive: '公开方式', tier_county: '公开层级',
+  subject: '公开主体', responsible_unit_id: '责任单位', contact: '联系人和电话', channel_0: '公开渠道和载体', extra_channels: '其他渠道', audience_public: '公开对象', specific_group: '特定群体', mode_proactive: '公开方式', tier_county: '公开层级',
 };
 
 const FLASH: Record<string, string> = {
@@ -127,6 +127,7 @@ async function catalogPage(c: Context<AppEnv>, id: number, opts: { errors?: Erro
             <>
               {i.reviewComment ? <p class="comment">退回意见：{i.reviewComment}</p> : null}
               {missingFields(i).length ? <p class="field-error">待补充：{missingFields(i).join('、')}</p> : null}
+              {i.contact ? <p class="muted">联系：{i.contact}</p> : null}
               {rights.edit ? (
                 <>
                   <a href={`/admin/catalog-items/${i.id}/edit`}>编辑<span class="visually-hidden">“{i.level1}{i.level2 ? ` / ${i.level2}` : ''}”</span></a>
@@ -172,11 +173,11 @@ async function catalogPage(c: Context<AppEnv>, id: number, opts: { errors?: Erro
         <form method="post" action={`/admin/catalogs/${id}/negatives`} class="form" novalidate>
           <Csrf token={c.get('csrf')} />
           <h3>新增负面清单事项</h3>
-          <ErrorSummary errors={opts.negErrors} labels={{ name: '事项名称', content: '不予公开的内容', reason: '理由', basis: '法律依据' }} />
-          <TextField name="name" label="事项名称" values={opts.negValues} errors={opts.negErrors} required maxlength={100} />
-          <TextField name="content" label="不予公开的内容" values={opts.negValues} errors={opts.negErrors} required maxlength={1000} />
-          <SelectField name="reason" label="不予公开的理由" values={opts.negValues} errors={opts.negErrors} required placeholder="（请选择）" options={negative.NEGATIVE_REASONS.map((r) => ({ value: r.key, label: `${r.label}（条例${r.article}）` }))} />
-          <TextField name="basis" label="法律依据" values={opts.negValues} errors={opts.negErrors} required maxlength={500} hint="如：《中华人民共和国保守国家秘密法》第九条" />
+          <ErrorSummary errors={opts.negErrors} labels={{ neg_name: '事项名称', neg_content: '不予公开的内容', neg_reason: '理由', neg_basis: '法律依据' }} />
+          <TextField name="neg_name" label="事项名称" values={opts.negValues} errors={opts.negErrors} required maxlength={100} />
+          <TextField name="neg_content" label="不予公开的内容" values={opts.negValues} errors={opts.negErrors} required maxlength={1000} />
+          <SelectField name="neg_reason" label="不予公开的理由" values={opts.negValues} errors={opts.negErrors} required placeholder="（请选择）" options={negative.NEGATIVE_REASONS.map((r) => ({ value: r.key, label: `${r.label}（条例${r.article}）` }))} />
+          <TextField name="neg_basis" label="法律依据" values={opts.negValues} errors={opts.negErrors} required maxlength={500} hint="如：《中华人民共和国保守国家秘密法》第九条" />
           <button type="submit" class="button secondary">新增</button>
         </form>
       ) : null}
@@ -230,14 +231,16 @@ async function catalogPage(c: Context<AppEnv>, id: number, opts: { errors?: Erro
   );
 }
 
-async function itemPage(c: Context<AppEnv>, opts: { title: string; action: string; values: Values; errors?: Errors; back: string }, status = 200) {
+async function itemPage(c: Context<AppEnv>, opts: { title: string; action: string; values: Values; errors?: Errors; back: string; countyCode: string }, status = 200) {
+  // Unit names are public (the portal's 指南 lists them); any unit of the county may be responsible.
+  const choices = (await org.publicUnits(c.get('deps').db, opts.countyCode.slice(0, 6))).map((u) => ({ id: u.id, name: u.name }));
   return page(
     c,
     <AdminLayout c={c} title={opts.title} current="catalogs">
       <form method="post" action={opts.action} class="form" novalidate>
         <Csrf token={c.get('csrf')} />
         <ErrorSummary errors={opts.errors} labels={ITEM_LABELS} />
-        <ItemFields values={opts.values} errors={opts.errors} />
+        <ItemFields values={opts.values} errors={opts.errors} units={choices} />
         <button type="submit" class="button">保存</button>
         <a class="button secondary" href={opts.back}>取消</a>
       </form>
@@ -485,7 +488,7 @@ export function catalogAdminRoutes() {
     const id = Number(c.req.param('id'));
     const v = await cat.getCatalog(c.get('deps').db, actor, id);
     if (!v.rights.edit) throw new ConflictError('目录正在审核中或您无权编辑。');
-    return itemPage(c, { title: `新增事项：${v.unit.name}`, action: `/admin/catalogs/${id}/items`, values: { subject: v.unit.name, mode_proactive: true, audience_public: true, channel_0: true }, back: `/admin/catalogs/${id}` });
+    return itemPage(c, { title: `新增事项：${v.unit.name}`, action: `/admin/catalogs/${id}/items`, values: { subject: v.unit.name, mode_proactive: true, audience_public: true, channel_0: true, responsible_unit_id: v.unit.id }, back: `/admin/catalogs/${id}`, countyCode: v.unit.jurisdiction_code });
   });
 
   r.post('/catalogs/:id{[0-9]+}/items', async (c) => {
@@ -495,7 +498,7 @@ export function catalogAdminRoutes() {
     try {
       await cat.addItem(c.get('deps').db, actor, id, body);
     } catch (err) {
-      if (err instanceof ValidationError) return itemPage(c, { title: '新增事项', action: `/admin/catalogs/${id}/items`, values: body, errors: err.fieldErrors, back: `/admin/catalogs/${id}` }, 422);
+      if (err instanceof ValidationError) return itemPage(c, { title: '新增事项', action: `/admin/catalogs/${id}/items`, values: body, errors: err.fieldErrors, back: `/admin/catalogs/${id}`, countyCode: (await cat.getCatalog(c.get('deps').db, actor, id)).unit.jurisdiction_code }, 422);
       throw err;
     }
     return c.redirect(`/admin/catalogs/${id}?done=added`, 303);
@@ -504,19 +507,19 @@ export function catalogAdminRoutes() {
   r.get('/catalog-items/:itemId{[0-9]+}/edit', async (c) => {
     const actor = requireActor(c);
     const { item, catalog, unit } = await cat.getItemForEdit(c.get('deps').db, actor, Number(c.req.param('itemId')));
-    return itemPage(c, { title: `编辑事项：${unit.name}`, action: `/admin/catalog-items/${item.id}`, values: itemValues(item), back: `/admin/catalogs/${catalog.id}` });
+    return itemPage(c, { title: `编辑事项：${unit.name}`, action: `/admin/catalog-items/${item.id}`, values: itemValues(item), back: `/admin/catalogs/${catalog.id}`, countyCode: unit.jurisdiction_code });
   });
 
   r.post('/catalog-items/:itemId{[0-9]+}', async (c) => {
     const actor = requireActor(c);
     const itemId = Number(c.req.param('itemId'));
     const db = c.get('deps').db;
-    const { catalog } = await cat.getItemForEdit(db, actor, itemId);
+    const { catalog, unit } = await cat.getItemForEdit(db, actor, itemId);
     const body = await formBody(c);
     try {
       await cat.updateItem(db, actor, itemId, body);
     } catch (err) {
-      if (err instanceof ValidationError) return itemPage(c, { title: '编辑事项', action: `/admin/catalog-items/${itemId}`, values: body, errors: err.fieldErrors, back: `/admin/catalogs/${catalog.id}` }, 422);
+      if (err instanceof ValidationError) return itemPage(c, { title: '编辑事项', action: `/admin/catalog-items/${itemId}`, values: body, errors: err.fieldErrors, back: `/admin/catalogs/${catalog.id}`, countyCode: unit.jurisdiction_code }, 422);
       throw err;
     }
     return c.redirect(`/admin/catalogs/${catalog.id}?done=saved#item-${itemId}`, 303);
@@ -587,9 +590,9 @@ export function catalogAdminRoutes() {
     const id = Number(c.req.param('id'));
     const body = await formBody(c);
     try {
-      await negative.addNegative(c.get('deps').db, actor, id, body);
+      await negative.addNegative(c.get('deps').db, actor, id, { name: body.neg_name, content: body.neg_content, reason: body.neg_reason, basis: body.neg_basis });
     } catch (err) {
-      if (err instanceof ValidationError) return catalogPage(c, id, { negErrors: err.fieldErrors, negValues: body }, 422);
+      if (err instanceof ValidationError) return catalogPage(c, id, { negErrors: Object.fromEntries(Object.entries(err.fieldErrors).map(([k, v]) => [`neg_${k}`, v])), negValues: body }, 422);
       throw err;
     }
     return c.redirect(`/admin/catalogs/${id}?done=saved#negatives`, 303);

@@ -40,6 +40,17 @@ describeEachDb('catalog workflow', (db) => {
     expect((await cat.getCatalog(db(), editor, catalogId)).items).toHaveLength(7);
   });
 
+  it('records the responsible unit and contact of an item, within the county', async () => {
+    const editor = await actorFor(db(), 'cgz.bianji');
+    const mz = await unitIdByName(db(), '示范县民政局');
+    const id = await cat.addItem(db(), editor, catalogId, itemForm({ level2: '责任测试', responsible_unit_id: String(mz), contact: '社会事务办 0000-1234567' }));
+    const item = (await cat.getCatalog(db(), editor, catalogId)).items.find((i) => i.id === id)!;
+    expect(item).toMatchObject({ responsibleUnitId: mz, contact: '社会事务办 0000-1234567' });
+    const e = await cat.updateItem(db(), editor, id, itemForm({ level1: '', responsible_unit_id: '999999' })).catch((x: unknown) => x);
+    expect((e as ValidationError).fieldErrors).toEqual({ level1: '请填写一级事项', responsible_unit_id: '责任单位须是本县（区）启用的单位' });
+    await cat.deleteItem(db(), editor, id);
+  });
+
   it('keeps other units and roles out', async () => {
     const other = await actorFor(db(), 'shq.bianji');
     await expect(cat.getCatalog(db(), other, catalogId)).rejects.toBeInstanceOf(ForbiddenError);

@@ -182,6 +182,42 @@ export async function adoptRows(db: Db, actor: Actor, catalogId: number, domainS
   });
 }
 
+/** Responsible unit (in the same county) and contact of an item. */
+async function parseResponsibility(k: K, unit: UnitRow, raw: Record<string, unknown>): Promise<{ responsible_unit_id: number; contact: string | null }> {
+  const contact = String(raw.contact ?? '').trim();
+  const errors: Record<string, string> = {};
+  if (contact.length > 100) errors.contact = '联系方式不能超过 100 个字';
+  let responsible = unit.id;
+  const rawId = String(raw.responsible_unit_id ?? '').trim();
+  if (rawId) {
+    const r = await orgStore.findUnit(k, Number(rawId));
+    if (!r || !r.jurisdiction_code.startsWith(unit.jurisdiction_code.slice(0, 6)) || r.active !== 1) errors.responsible_unit_id = '责任单位须是本县（区）启用的单位';
+    else responsible = r.id;
+  }
+  if (Object.keys(errors).length) throw new ValidationError(errors);
+  return { responsible_unit_id: responsible, contact: contact || null };
+}
+
+/** Item fields and responsibility fields validated together, so every field error shows at once. */
+async function parseBoth(k: K, unit: UnitRow, raw: Record<string, unknown>): Promise<CatalogItemData> {
+  let fieldErrors: Record<string, string> = {};
+  let data: CatalogItemData | undefined;
+  try {
+    data = parseItem(raw);
+  } catch (e) {
+    if (!(e instanceof ValidationError)) throw e;
+    fieldErrors = { ...e.fieldErrors };
+  }
+  try {
+    await parseResponsibility(k, unit, raw);
+  } catch (e) {
+    if (!(e instanceof ValidationError)) throw e;
+    fieldErrors = { ...fieldErrors, ...e.fieldErrors };
+  }
+  if (Object.keys(fieldErrors).length || !data) throw new ValidationError(fieldErrors);
+  return data;
+}
+
 function parseItem(raw: Record<string, unknown>): CatalogItemData {
   try {
     return parseItemForm(raw);
@@ -195,12 +231,13 @@ function parseItem(raw: Record<string, unknown>): CatalogItemData {
 export async function addItem(db: Db, actor: Actor, catalogId: number, raw: Record<string, unknown>): Promise<number> {
   const { catalog, unit } = await access(db, actor, catalogId, 'catalog.edit');
   assertEditable(catalog.status);
-  const data = parseItem(raw);
+  const data = await parseBoth(db.k, unit, raw);
+  const resp = await parseResponsibility(db.k, unit, raw);
   const who = auditActor(actor);
   return db.k.transaction().execute(async (trx) => {
     const max = await trx.selectFrom('catalog_items').select((eb) => eb.fn.max('sort_order').as('m')).where('catalog_id', '=', catalogId).executeTakeFirst();
     const now = nowIso();
-    const r = await trx.insertInto('catalog_items').values({ catalog_id: catalogId, ...itemColumns(data), responsible_unit_id: unit.id, contact: null, sort_order: Number(max?.m ?? 0) + 1, source: 'local', review_comment: null, created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow();
+    const r = await trx.insertInto('catalog_items').values({ catalog_id: catalogId, ...itemColumns(data), ...resp, sort_order: Number(max?.m ?? 0) + 1, source: 'local', review_comment: null, created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow();
     await touch(trx, catalogId, catalog.status);
     await event(trx, catalogId, 'item_add', who.name, `新增本地事项“${data.level1}${data.level2 ? ` / ${data.level2}` : ''}”`);
     await writeAudit(trx, who, { action: 'catalog.item_add', objectType: 'catalog_item', objectId: r.id, unitId: unit.id, jurisdictionId: unit.jurisdiction_id, summary: `${unit.name}目录新增事项“${data.level1}${data.level2 ? ` / ${data.level2}` : ''}”`, after: data });
@@ -222,7 +259,8 @@ export async function getItemForEdit(db: Db, actor: Actor, itemId: number) {
 export async function updateItem(db: Db, actor: Actor, itemId: number, raw: Record<string, unknown>): Promise<void> {
   const { catalog, unit, item } = await loadItem(db, actor, itemId);
   assertEditable(catalog.status);
-  const data = parseItem(raw);
+  const data = await parseBoth(db.k, unit, raw);
+  const resp = await parseResponsibility(db.k, unit, raw);
   const who = auditActor(actor);
   const before: Partial<CatalogItemData> = {};
   const after: Partial<CatalogItemData> = {};
@@ -232,10 +270,11 @@ export async function updateItem(db: Db, actor: Actor, itemId: number, raw: Reco
       (after as Record<string, unknown>)[key] = data[key];
     }
   }
-  if (Object.keys(after).length === 0 && !item.reviewComment) return;
+  const respChanged = resp.responsible_unit_id !== item.responsibleUnitId || resp.contact !== item.contact;
+  if (Object.keys(after).length === 0 && !item.reviewComment && !respChanged) return;
   await db.k.transaction().execute(async (trx) => {
     // Editing an item answers its return comment.
-    await trx.updateTable('catalog_items').set({ ...itemColumns(data), review_comment: null, updated_at: nowIso() }).where('id', '=', itemId).execute();
+    await trx.updateTable('catalog_items').set({ ...itemColumns(data), ...resp, review_comment: null, updated_at: nowIso() }).where('id', '=', itemId).execute();
     await touch(trx, catalog.id, catalog.status);
     await event(trx, catalog.id, 'item_update', who.name, `修改事项“${data.level1}${data.level2 ? ` / ${data.level2}` : ''}”`);
     await writeAudit(trx, who, { action: 'catalog.item_update', objectType: 'catalog_item', objectId: itemId, unitId: unit.id, jurisdictionId: unit.jurisdiction_id, summary: `${unit.name}目录修改事项“${data.level1}${data.level2 ? ` / ${data.level2}` : ''}”`, before, after });

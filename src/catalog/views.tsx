@@ -89,7 +89,7 @@ export function byDomain<T extends { domain: string }>(items: T[]): [string, T[]
 const on = (v: unknown) => v === true || v === '1' || v === 'on';
 
 /** The item form (add and edit); values use the form's field names. */
-export function ItemFields(props: { values: Values; errors?: Errors }) {
+export function ItemFields(props: { values: Values; errors?: Errors; units?: { id: number; name: string }[] }) {
   const v = props.values;
   const e = props.errors ?? {};
   const box = (name: string, label: string) => (
@@ -143,13 +143,21 @@ export function ItemFields(props: { values: Values; errors?: Errors }) {
         {e.tier_county ? <p class="field-error" id="e-tier_county">{e.tier_county}</p> : null}
         <div class="ticks" role="group" aria-label="公开层级">{box('tier_county', '县级')}{box('tier_township', '乡级')}{box('tier_village', '村级')}</div>
       </fieldset>
+      {props.units ? (
+        <fieldset>
+          <legend>责任单位和联系方式</legend>
+          <SelectField name="responsible_unit_id" label="责任单位" values={v} errors={e} options={props.units.map((u) => ({ value: u.id, label: u.name }))} hint="负责公开该事项的单位，默认为本单位。" />
+          <TextField name="contact" label="联系人和电话" values={v} errors={e} maxlength={100} hint="如：社会事务办 0000-1234567" />
+        </fieldset>
+      ) : null}
     </>
   );
 }
 
 /** Form values of an existing item. */
-export function itemValues(i: CatalogItemData): Values {
+export function itemValues(i: CatalogItemData & { responsibleUnitId?: number | null; contact?: string | null }): Values {
   const v: Values = {
+    responsible_unit_id: i.responsibleUnitId ?? '', contact: i.contact ?? '',
     domain: i.domain, level1: i.level1, level2: i.level2 ?? '', level3: i.level3 ?? '', elements: i.elements, basis: i.basis, time_limit: i.timeLimit, subject: i.subject,
     extra_channels: i.extraChannels.join('\n'), audience_public: i.audiencePublic, audience_specific: i.audienceSpecific, specific_group: i.specificGroup ?? '',
     mode_proactive: i.modeProactive, mode_on_request: i.modeOnRequest,
