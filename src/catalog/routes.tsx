@@ -12,6 +12,7 @@ import { ItemsTable, ItemFields, byDomain, itemValues } from './views.js';
 import * as exchange from './exchange/service.js';
 import * as duties from './duties.js';
 import * as negative from './negative.js';
+import { recordCounts } from './records.js';
 import { can } from '../auth/policy.js';
 import * as org from '../org/service.js';
 
@@ -53,6 +54,7 @@ async function catalogPage(c: Context<AppEnv>, id: number, opts: { errors?: Erro
   const db = c.get('deps').db;
   const v = await cat.getCatalog(db, actor, id);
   const { catalog, unit, items, notes, versions, events, rights, negatives } = v;
+  const counts = await recordCounts(db, items.map((i) => i.id));
   const flash = FLASH[c.req.query('done') ?? ''];
   const returnedItems = items.filter((i) => i.reviewComment);
   return page(
@@ -128,6 +130,7 @@ async function catalogPage(c: Context<AppEnv>, id: number, opts: { errors?: Erro
               {i.reviewComment ? <p class="comment">退回意见：{i.reviewComment}</p> : null}
               {missingFields(i).length ? <p class="field-error">待补充：{missingFields(i).join('、')}</p> : null}
               {i.contact ? <p class="muted">联系：{i.contact}</p> : null}
+              {rights.edit || counts.get(i.id) ? <p><a href={`/admin/catalog-items/${i.id}/records`}>梳理记录（{counts.get(i.id) ?? 0}）</a></p> : null}
               {rights.edit ? (
                 <>
                   <a href={`/admin/catalog-items/${i.id}/edit`}>编辑<span class="visually-hidden">“{i.level1}{i.level2 ? ` / ${i.level2}` : ''}”</span></a>
@@ -685,12 +688,15 @@ export function catalogPortalRoutes() {
     const v = Number(c.req.query('v')) || undefined;
     const p = await cat.publishedVersion(c.get('deps').db, county(c), Number(c.req.param('id')), v);
     const id = p.catalog.id;
+    const counts = p.version === p.catalog.current_version ? await recordCounts(c.get('deps').db, p.snapshot.items.map((i) => i.id)) : new Map<number, number>();
     return page(
       c,
       <PortalLayout c={c} title={`${p.unit.name}政务公开事项标准目录`} current="lingyu" crumbs={[{ href: '/xxgk/ml', label: '政务公开事项标准目录' }, { label: p.unit.name }]}>
         <h1>{p.unit.name}政务公开事项标准目录</h1>
         <p class="muted">第 {p.version} 版{p.version !== p.catalog.current_version ? `（历史版本，当前为第 ${p.catalog.current_version} 版）` : ''}，发布于 {formatTime(p.publishedAt)}。<a href={`/xxgk/ml/${id}/export.xlsx${v ? `?v=${v}` : ''}`}>下载 Excel</a>　<a href={`/xxgk/ml/${id}/export.docx${v ? `?v=${v}` : ''}`}>下载 Word</a></p>
-        {byDomain(p.snapshot.items).map(([domain, list]) => <ItemsTable items={list} caption={`${domain}领域`} />)}
+        {byDomain(p.snapshot.items).map(([domain, list]) => (
+          <ItemsTable items={list} caption={`${domain}领域`} extraHeader="明细" extra={counts.size ? (i) => (counts.get(i.id) ? <a href={`/xxgk/ml/${id}/items/${i.id}`}>{counts.get(i.id)} 条<span class="visually-hidden">：{i.level1}{i.level2 ? ` / ${i.level2}` : ''}</span></a> : '') : undefined} />
+        ))}
         {p.snapshot.negatives?.length ? (
           <>
             <h2>负面清单（不予公开事项）</h2>

@@ -58,6 +58,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'catalog.import': '导入目录',
   'guideline.import': '导入标准指引',
   'catalog.negative_add': '新增负面清单事项',
+  'catalog.record_add': '新增梳理记录',
+  'catalog.record_update': '修改梳理记录',
+  'catalog.record_delete': '删除梳理记录',
   'catalog.negative_delete': '删除负面清单事项',
 };
 

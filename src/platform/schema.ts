@@ -255,6 +255,15 @@ export interface CatalogNegativeTable {
   created_at: string;
 }
 
+export interface CatalogItemRecordTable {
+  id: Generated<number>;
+  item_id: number;
+  data_json: string;
+  sort_order: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   jurisdictions: JurisdictionTable;
   sites: SiteTable;
@@ -277,4 +286,5 @@ export interface Database {
   catalog_duties: CatalogDutyTable;
   catalog_imports: CatalogImportTable;
   catalog_negatives: CatalogNegativeTable;
+  catalog_item_records: CatalogItemRecordTable;
 }

@@ -111,6 +111,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('catalog_negatives_catalog').on('catalog_negatives').column('catalog_id').execute();
 
+  // 梳理: structured records under an item, one per concrete entry (e.g. every school), with the
+  // item's 要素 as fields.
+  await id(db.schema.createTable('catalog_item_records'))
+    .addColumn('item_id', 'integer', (c: any) => c.notNull())
+    .addColumn('data_json', 'text', (c: any) => c.notNull())
+    .addColumn('sort_order', 'integer', (c: any) => c.notNull())
+    .addColumn('created_at', 'text', (c: any) => c.notNull())
+    .addColumn('updated_at', 'text', (c: any) => c.notNull())
+    .execute();
+  await db.schema.createIndex('catalog_item_records_item').on('catalog_item_records').columns(['item_id', 'sort_order']).execute();
+
   // An uploaded catalog waiting for confirmation after its preview (servers are stateless).
   await db.schema
     .createTable('catalog_imports')

@@ -15,6 +15,7 @@ import { orgRoutes } from '../../org/routes.js';
 import { adminRoutes } from '../../admin/routes.js';
 import { calendarApiRoutes, calendarPortalRoutes, calendarAdminRoutes } from '../../calendar/routes.js';
 import { catalogAdminRoutes, catalogPortalRoutes } from '../../catalog/routes.js';
+import { recordAdminRoutes, recordPortalRoutes } from '../../catalog/records-routes.js';
 
 import { SESSION_COOKIE, CSRF_COOKIE, ELDER_COOKIE } from './constants.js';
 import { adminGuard } from './guards.js';
@@ -129,6 +130,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/admin', calendarAdminRoutes());
   app.route('/', catalogPortalRoutes());
   app.route('/admin', catalogAdminRoutes());
+  app.route('/', recordPortalRoutes());
+  app.route('/admin', recordAdminRoutes());
   app.route('/admin', authRoutes());
   app.route('/admin', orgRoutes());
   app.route('/admin', adminRoutes());
