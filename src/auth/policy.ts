@@ -65,6 +65,8 @@ export const POLICIES = {
   'catalog.plan': ['office_admin'],
   /** Import the full guideline tables the county office holds on paper. */
   'guideline.import': ['office_admin', 'system_admin'],
+  /** The county's 政务服务事项 list (from the 政务服务 system). */
+  'serviceItems.import': ['office_admin', 'system_admin'],
   'calendar.manage': ['system_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -13,6 +13,7 @@ import * as exchange from './exchange/service.js';
 import * as duties from './duties.js';
 import * as negative from './negative.js';
 import { recordCounts } from './records.js';
+import * as services from './services.js';
 import { can } from '../auth/policy.js';
 import * as org from '../org/service.js';
 
@@ -55,6 +56,8 @@ async function catalogPage(c: Context<AppEnv>, id: number, opts: { errors?: Erro
   const v = await cat.getCatalog(db, actor, id);
   const { catalog, unit, items, notes, versions, events, rights, negatives } = v;
   const counts = await recordCounts(db, items.map((i) => i.id));
+  const serviceList = await services.serviceItemsOf(db, unit.jurisdiction_code);
+  const mismatches = serviceList.length ? services.alignItems(items, serviceList) : [];
   const flash = FLASH[c.req.query('done') ?? ''];
   const returnedItems = items.filter((i) => i.reviewComment);
   return page(
@@ -156,6 +159,17 @@ async function catalogPage(c: Context<AppEnv>, id: number, opts: { errors?: Erro
           <button type="submit" name="decision" value="approve" class="button">审核通过并发布</button>
           <button type="submit" name="decision" value="return" class="button danger">退回修改</button>
         </form>
+      ) : null}
+      {mismatches.length ? (
+        <section aria-labelledby="align-h" class="notice">
+          <h2 id="align-h">与政务服务事项名称不一致的事项（{mismatches.length}）</h2>
+          <p>描述办事服务的事项应与本县政务服务事项清单使用相同名称。</p>
+          <ul>
+            {mismatches.map((m) => (
+              <li><a href={`#item-${m.itemId}`}>{m.name}</a>：{m.suggestions.length ? `最接近的名称：${m.suggestions.map((x) => x.name).join('、')}` : '清单中没有相近的名称'}</li>
+            ))}
+          </ul>
+        </section>
       ) : null}
       <h2 id="negatives">负面清单（不予公开事项）</h2>
       <p class="hint">依据《中华人民共和国政府信息公开条例》第十四条至第十六条不予公开的事项，每项须写明理由和法律依据，随目录一并审核、发布。</p>
@@ -270,7 +284,7 @@ export function catalogAdminRoutes() {
             <ul>{queue.map((q) => <li><a href={`/admin/catalogs/${q.catalogId}`}>{q.unit.name}</a>：{statusLabel(q.status)}，{q.items} 项</li>)}</ul>
           </section>
         ) : null}
-        <p><a href="/admin/catalogs/duties">责任清单和各领域编制进度</a>　<a href="/admin/catalogs/guidelines">标准指引（导入完整指引表）</a></p>
+        <p><a href="/admin/catalogs/duties">责任清单和各领域编制进度</a>　<a href="/admin/catalogs/guidelines">标准指引（导入完整指引表）</a>　<a href="/admin/catalogs/services">政务服务事项清单</a></p>
         <h2>各单位编制进度</h2>
         <p class="muted">{['not_started', 'draft', 'submitted', 'returned', 'city_review', 'published'].filter((s) => counts[s]).map((s) => `${statusLabel(s)} ${counts[s]}`).join('　')}</p>
         <div class="table-scroll">
@@ -417,6 +431,66 @@ export function catalogAdminRoutes() {
   };
 
   r.get('/catalogs/guidelines', (c) => guidelinesPage(c));
+
+  const servicesPage = async (c: Context<AppEnv>, opts: { errors?: { sheet: string; row: number; column: string; message: string }[]; flash?: string } = {}, status = 200) => {
+    const actor = requireActor(c);
+    const scope = scopeOf(c);
+    const db = c.get('deps').db;
+    const list = await services.serviceItemsOf(db, scope.code);
+    const canImport = can(actor, 'serviceItems.import', { id: 0, jurisdictionCode: scope.code });
+    const board = (await cat.progressBoard(db, actor)).filter((b) => b.catalogId);
+    const report: { unit: string; catalogId: number; mismatches: services.Mismatch[] }[] = [];
+    if (list.length) {
+      for (const b of board) {
+        const v = await cat.getCatalog(db, actor, b.catalogId!);
+        const m = services.alignItems(v.items, list);
+        if (m.length) report.push({ unit: b.unit.name, catalogId: b.catalogId!, mismatches: m });
+      }
+    }
+    return page(
+      c,
+      <AdminLayout c={c} title="政务服务事项清单" current="catalogs" flash={opts.flash}>
+        <p class="muted">导入本县政务服务事项清单（Excel 或 CSV，须有“事项名称”列，可有“事项编码”“实施主体”“事项类型”列）。目录中描述办事服务的事项应与清单名称一致，不一致的列在下方并给出最接近的名称。</p>
+        {opts.errors ? <ImportErrors errors={opts.errors} /> : null}
+        {canImport ? (
+          <form method="post" action="/admin/catalogs/services/import" enctype="multipart/form-data" class="form" novalidate>
+            <Csrf token={c.get('csrf')} />
+            <div class="field"><label for="f-sfile">政务服务事项清单（.xlsx 或 .csv，不超过 5 MB）</label><input id="f-sfile" type="file" name="file" accept=".xlsx,.csv" required /></div>
+            <button type="submit" class="button">导入（替换原清单）</button>
+          </form>
+        ) : null}
+        <p>当前清单：{list.length ? `${list.length} 项` : '尚未导入'}</p>
+        {list.length ? (
+          <>
+            <h2>名称不一致的目录事项</h2>
+            {report.length ? (
+              <table class="data">
+                <thead><tr><th scope="col">单位</th><th scope="col">目录中的名称</th><th scope="col">最接近的政务服务事项名称</th></tr></thead>
+                <tbody>{report.flatMap((r) => r.mismatches.map((m) => <tr><td><a href={`/admin/catalogs/${r.catalogId}#item-${m.itemId}`}>{r.unit}</a></td><td>{m.name}</td><td>{m.suggestions.map((x) => x.name).join('、') || '—'}</td></tr>))}</tbody>
+              </table>
+            ) : <p class="empty">没有名称不一致的事项。</p>}
+          </>
+        ) : null}
+      </AdminLayout>,
+      status,
+    );
+  };
+
+  r.get('/catalogs/services', (c) => servicesPage(c));
+  r.post('/catalogs/services/import', async (c) => {
+    const actor = requireActor(c);
+    const body = await c.req.parseBody();
+    const file = body.file;
+    if (!(file instanceof File) || file.size === 0) return servicesPage(c, { errors: [{ sheet: '', row: 0, column: '', message: '请选择要导入的文件。' }] }, 422);
+    if (file.size > exchange.MAX_IMPORT_BYTES) return servicesPage(c, { errors: [{ sheet: '', row: 0, column: '', message: '文件超过 5 MB，未导入。' }] }, 422);
+    try {
+      const n = await services.importServiceItems(c.get('deps').db, actor, scopeOf(c), file.name, Buffer.from(await file.arrayBuffer()));
+      return servicesPage(c, { flash: `已导入政务服务事项 ${n} 项。` });
+    } catch (err) {
+      if (err instanceof services.ServiceImportFailed) return servicesPage(c, { errors: err.errors }, 422);
+      throw err;
+    }
+  });
 
   r.post('/catalogs/guidelines/import', async (c) => {
     const actor = requireActor(c);

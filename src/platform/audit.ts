@@ -57,6 +57,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'catalog.duty': '修改责任清单',
   'catalog.import': '导入目录',
   'guideline.import': '导入标准指引',
+  'service_items.import': '导入政务服务事项清单',
   'catalog.negative_add': '新增负面清单事项',
   'catalog.record_add': '新增梳理记录',
   'catalog.record_update': '修改梳理记录',

@@ -264,6 +264,17 @@ export interface CatalogItemRecordTable {
   updated_at: string;
 }
 
+export interface ServiceItemTable {
+  id: Generated<number>;
+  scope: string;
+  name: string;
+  code: string | null;
+  unit_name: string | null;
+  category: string | null;
+  imported_by: string;
+  imported_at: string;
+}
+
 export interface Database {
   jurisdictions: JurisdictionTable;
   sites: SiteTable;
@@ -287,4 +298,5 @@ export interface Database {
   catalog_imports: CatalogImportTable;
   catalog_negatives: CatalogNegativeTable;
   catalog_item_records: CatalogItemRecordTable;
+  service_items: ServiceItemTable;
 }

@@ -122,6 +122,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('catalog_item_records_item').on('catalog_item_records').columns(['item_id', 'sort_order']).execute();
 
+  // The county's 政务服务事项 list, for aligning catalog item names with service names.
+  await id(db.schema.createTable('service_items'))
+    .addColumn('scope', 'text', (c: any) => c.notNull())
+    .addColumn('name', 'text', (c: any) => c.notNull())
+    .addColumn('code', 'text')
+    .addColumn('unit_name', 'text')
+    .addColumn('category', 'text')
+    .addColumn('imported_by', 'text', (c: any) => c.notNull())
+    .addColumn('imported_at', 'text', (c: any) => c.notNull())
+    .execute();
+  await db.schema.createIndex('service_items_scope').on('service_items').columns(['scope', 'name']).execute();
+
   // An uploaded catalog waiting for confirmation after its preview (servers are stateless).
   await db.schema
     .createTable('catalog_imports')

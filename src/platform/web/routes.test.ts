@@ -49,6 +49,7 @@ describeEachDb('back-office routes, per role', (db) => {
     ['catalog board', () => '/admin/catalogs', [A, G, S, E, R, H]],
     ['responsibility list', () => '/admin/catalogs/duties', [A, G, S, E, R, H]],
     ['guidelines', () => '/admin/catalogs/guidelines', [A, G, S, E, R, H]],
+    ['service list', () => '/admin/catalogs/services', [A, G, S, E, R, H]],
     ['responsibility form', () => '/admin/catalogs/duties/fupin', [G]],
     ['other township catalog', (i) => `/admin/catalogs/unit/${i.shiqiao}`, [A, G, S]],
     ['own password', () => '/admin/password', [A, G, S, E, R, H]],
