@@ -14,6 +14,7 @@ import * as duties from './duties.js';
 import * as negative from './negative.js';
 import { recordCounts } from './records.js';
 import * as services from './services.js';
+import { CATALOG_KINDS, KIND_KEYS, isKind, type CatalogKind } from './kinds.js';
 import { can } from '../auth/policy.js';
 import * as org from '../org/service.js';
 
@@ -54,7 +55,8 @@ async function catalogPage(c: Context<AppEnv>, id: number, opts: { errors?: Erro
   const actor = requireActor(c);
   const db = c.get('deps').db;
   const v = await cat.getCatalog(db, actor, id);
-  const { catalog, unit, items, notes, versions, events, rights, negatives } = v;
+  const { catalog, unit, items, notes, versions, events, rights, negatives, categories } = v;
+  const kind = catalog.kind as CatalogKind;
   const counts = await recordCounts(db, items.map((i) => i.id));
   const serviceList = await services.serviceItemsOf(db, unit.jurisdiction_code);
   const mismatches = serviceList.length ? services.alignItems(items, serviceList) : [];
@@ -62,7 +64,10 @@ async function catalogPage(c: Context<AppEnv>, id: number, opts: { errors?: Erro
   const returnedItems = items.filter((i) => i.reviewComment);
   return page(
     c,
-    <AdminLayout c={c} title={`${unit.name} 政务公开事项标准目录`} current="catalogs" flash={flash}>
+    <AdminLayout c={c} title={`${unit.name} ${CATALOG_KINDS[kind]}`} current="catalogs" flash={flash}>
+      <nav class="tabs" aria-label="三张目录">
+        {KIND_KEYS.map((k) => <a href={`/admin/catalogs/unit/${unit.id}?kind=${k}`} aria-current={k === kind ? 'page' : undefined}>{CATALOG_KINDS[k]}</a>)}
+      </nav>
       <dl class="meta">
         <dt>状态</dt><dd><span class={`status status-${catalog.status}`}>{statusLabel(catalog.status)}</span></dd>
         <dt>已发布版本</dt><dd>{catalog.current_version ? `第 ${catalog.current_version} 版` : '尚未发布'}</dd>
@@ -93,12 +98,16 @@ async function catalogPage(c: Context<AppEnv>, id: number, opts: { errors?: Erro
               <button type="submit" class="button secondary">上传并预览</button>
             </form>
           </details>
-          <details>
-            <summary>从 26 个领域的标准指引采用事项</summary>
-            <ul class="domain-grid">
-              {DOMAINS.map((d) => <li><a href={`/admin/catalogs/${id}/adopt?domain=${d.slug}`}>{d.name}</a></li>)}
-            </ul>
-          </details>
+          {kind === 'standard' ? (
+            <details>
+              <summary>从 26 个领域的标准指引采用事项</summary>
+              <ul class="domain-grid">
+                {DOMAINS.map((d) => <li><a href={`/admin/catalogs/${id}/adopt?domain=${d.slug}`}>{d.name}</a></li>)}
+              </ul>
+            </details>
+          ) : (
+            <p><a href={`/admin/catalogs/${id}/pick`}>从本单位其他目录选取事项</a></p>
+          )}
         </section>
       ) : (
         <p><a class="button secondary" href={`/admin/catalogs/${id}/export.xlsx`}>导出 Excel</a> <a class="button secondary" href={`/admin/catalogs/${id}/export.docx`}>导出 Word</a></p>
@@ -248,7 +257,7 @@ async function catalogPage(c: Context<AppEnv>, id: number, opts: { errors?: Erro
   );
 }
 
-async function itemPage(c: Context<AppEnv>, opts: { title: string; action: string; values: Values; errors?: Errors; back: string; countyCode: string }, status = 200) {
+async function itemPage(c: Context<AppEnv>, opts: { title: string; action: string; values: Values; errors?: Errors; back: string; countyCode: string; categories: string[] }, status = 200) {
   // Unit names are public (the portal's 指南 lists them); any unit of the county may be responsible.
   const choices = (await org.publicUnits(c.get('deps').db, opts.countyCode.slice(0, 6))).map((u) => ({ id: u.id, name: u.name }));
   return page(
@@ -257,7 +266,7 @@ async function itemPage(c: Context<AppEnv>, opts: { title: string; action: strin
       <form method="post" action={opts.action} class="form" novalidate>
         <Csrf token={c.get('csrf')} />
         <ErrorSummary errors={opts.errors} labels={ITEM_LABELS} />
-        <ItemFields values={opts.values} errors={opts.errors} units={choices} />
+        <ItemFields values={opts.values} errors={opts.errors} units={choices} categories={opts.categories} />
         <button type="submit" class="button">保存</button>
         <a class="button secondary" href={opts.back}>取消</a>
       </form>
@@ -509,7 +518,8 @@ export function catalogAdminRoutes() {
 
   r.get('/catalogs/unit/:unitId{[0-9]+}', async (c) => {
     const actor = requireActor(c);
-    const id = await cat.catalogForUnit(c.get('deps').db, actor, Number(c.req.param('unitId')));
+    const kind = c.req.query('kind');
+    const id = await cat.catalogForUnit(c.get('deps').db, actor, Number(c.req.param('unitId')), isKind(kind) ? kind : 'standard');
     return c.redirect(`/admin/catalogs/${id}`, 303);
   });
 
@@ -560,12 +570,55 @@ export function catalogAdminRoutes() {
     return c.redirect(`/admin/catalogs/${id}?done=adopted`, 303);
   });
 
+  r.get('/catalogs/:id{[0-9]+}/pick', async (c) => {
+    const actor = requireActor(c);
+    const id = Number(c.req.param('id'));
+    const db = c.get('deps').db;
+    const v = await cat.getCatalog(db, actor, id);
+    if (!v.rights.edit) throw new ConflictError('目录正在审核中或您无权编辑。');
+    const items = await cat.pickableItems(db, actor, id);
+    return page(
+      c,
+      <AdminLayout c={c} title={`从本单位目录选取事项：${CATALOG_KINDS[v.catalog.kind as CatalogKind]}`} current="catalogs">
+        {items.length === 0 ? <p class="empty">本单位的其他目录中还没有事项。</p> : (
+          <form method="post" action={`/admin/catalogs/${id}/pick`} novalidate>
+            <Csrf token={c.get('csrf')} />
+            <div class="field">
+              <label for="f-category">列入类别</label>
+              <select id="f-category" name="category" required><option value="">（请选择）</option>{v.categories.map((k) => <option value={k}>{k}</option>)}</select>
+            </div>
+            {byDomain(items).map(([domain, list]) => (
+              <ItemsTable items={list} caption={domain} extraHeader="选取" extra={(i) => (
+                <><input type="checkbox" id={`f-pick-${i.id}`} name="items" value={String(i.id)} /><label for={`f-pick-${i.id}`}>选取<span class="visually-hidden">{i.level1}{i.level2 ? ` / ${i.level2}` : ''}</span></label></>
+              )} />
+            ))}
+            <button type="submit" class="button">选取所选事项</button>
+            <a class="button secondary" href={`/admin/catalogs/${id}`}>取消</a>
+          </form>
+        )}
+      </AdminLayout>,
+    );
+  });
+
+  r.post('/catalogs/:id{[0-9]+}/pick', async (c) => {
+    const actor = requireActor(c);
+    const id = Number(c.req.param('id'));
+    const body = await c.req.parseBody({ all: true });
+    try {
+      await cat.copyItems(c.get('deps').db, actor, id, ([] as unknown[]).concat(body.items ?? []).map(Number).filter(Number.isInteger), String(body.category ?? ''));
+    } catch (err) {
+      if (err instanceof ValidationError) return catalogPage(c, id, { message: Object.values(err.fieldErrors).join('；') }, 422);
+      throw err;
+    }
+    return c.redirect(`/admin/catalogs/${id}?done=added`, 303);
+  });
+
   r.get('/catalogs/:id{[0-9]+}/items/new', async (c) => {
     const actor = requireActor(c);
     const id = Number(c.req.param('id'));
     const v = await cat.getCatalog(c.get('deps').db, actor, id);
     if (!v.rights.edit) throw new ConflictError('目录正在审核中或您无权编辑。');
-    return itemPage(c, { title: `新增事项：${v.unit.name}`, action: `/admin/catalogs/${id}/items`, values: { subject: v.unit.name, mode_proactive: true, audience_public: true, channel_0: true, responsible_unit_id: v.unit.id }, back: `/admin/catalogs/${id}`, countyCode: v.unit.jurisdiction_code });
+    return itemPage(c, { title: `新增事项：${v.unit.name}`, action: `/admin/catalogs/${id}/items`, values: { subject: v.unit.name, mode_proactive: true, audience_public: true, channel_0: true, responsible_unit_id: v.unit.id }, back: `/admin/catalogs/${id}`, countyCode: v.unit.jurisdiction_code, categories: v.categories });
   });
 
   r.post('/catalogs/:id{[0-9]+}/items', async (c) => {
@@ -575,7 +628,10 @@ export function catalogAdminRoutes() {
     try {
       await cat.addItem(c.get('deps').db, actor, id, body);
     } catch (err) {
-      if (err instanceof ValidationError) return itemPage(c, { title: '新增事项', action: `/admin/catalogs/${id}/items`, values: body, errors: err.fieldErrors, back: `/admin/catalogs/${id}`, countyCode: (await cat.getCatalog(c.get('deps').db, actor, id)).unit.jurisdiction_code }, 422);
+      if (err instanceof ValidationError) {
+        const v = await cat.getCatalog(c.get('deps').db, actor, id);
+        return itemPage(c, { title: '新增事项', action: `/admin/catalogs/${id}/items`, values: body, errors: err.fieldErrors, back: `/admin/catalogs/${id}`, countyCode: v.unit.jurisdiction_code, categories: v.categories }, 422);
+      }
       throw err;
     }
     return c.redirect(`/admin/catalogs/${id}?done=added`, 303);
@@ -584,7 +640,8 @@ export function catalogAdminRoutes() {
   r.get('/catalog-items/:itemId{[0-9]+}/edit', async (c) => {
     const actor = requireActor(c);
     const { item, catalog, unit } = await cat.getItemForEdit(c.get('deps').db, actor, Number(c.req.param('itemId')));
-    return itemPage(c, { title: `编辑事项：${unit.name}`, action: `/admin/catalog-items/${item.id}`, values: itemValues(item), back: `/admin/catalogs/${catalog.id}`, countyCode: unit.jurisdiction_code });
+    const v = await cat.getCatalog(c.get('deps').db, actor, catalog.id);
+    return itemPage(c, { title: `编辑事项：${unit.name}`, action: `/admin/catalog-items/${item.id}`, values: itemValues(item), back: `/admin/catalogs/${catalog.id}`, countyCode: unit.jurisdiction_code, categories: v.categories });
   });
 
   r.post('/catalog-items/:itemId{[0-9]+}', async (c) => {
@@ -596,7 +653,7 @@ export function catalogAdminRoutes() {
     try {
       await cat.updateItem(db, actor, itemId, body);
     } catch (err) {
-      if (err instanceof ValidationError) return itemPage(c, { title: '编辑事项', action: `/admin/catalog-items/${itemId}`, values: body, errors: err.fieldErrors, back: `/admin/catalogs/${catalog.id}`, countyCode: unit.jurisdiction_code }, 422);
+      if (err instanceof ValidationError) return itemPage(c, { title: '编辑事项', action: `/admin/catalog-items/${itemId}`, values: body, errors: err.fieldErrors, back: `/admin/catalogs/${catalog.id}`, countyCode: unit.jurisdiction_code, categories: (await cat.getCatalog(db, actor, catalog.id)).categories }, 422);
       throw err;
     }
     return c.redirect(`/admin/catalogs/${catalog.id}?done=saved#item-${itemId}`, 303);
@@ -750,8 +807,8 @@ export function catalogPortalRoutes() {
         <p>按照基层政务公开标准化规范化要求，各单位对照 26 个试点领域的标准指引编制本单位政务公开事项标准目录，经县政府办公室审核后发布。</p>
         {list.length ? (
           <table class="data">
-            <thead><tr><th scope="col">单位</th><th scope="col">当前版本</th><th scope="col">更新时间</th></tr></thead>
-            <tbody>{list.map((x) => <tr><td><a href={`/xxgk/ml/${x.id}`}>{x.unit_name}</a></td><td>第 {x.current_version} 版</td><td>{formatTime(x.updated_at)}</td></tr>)}</tbody>
+            <thead><tr><th scope="col">单位</th><th scope="col">目录</th><th scope="col">当前版本</th><th scope="col">更新时间</th></tr></thead>
+            <tbody>{list.map((x) => <tr><td>{x.unit_name}</td><td><a href={`/xxgk/ml/${x.id}`}>{CATALOG_KINDS[x.kind as CatalogKind] ?? x.kind}<span class="visually-hidden">（{x.unit_name}）</span></a></td><td>第 {x.current_version} 版</td><td>{formatTime(x.updated_at)}</td></tr>)}</tbody>
           </table>
         ) : <p class="empty">暂无已发布的目录。</p>}
       </PortalLayout>,
@@ -765,11 +822,11 @@ export function catalogPortalRoutes() {
     const counts = p.version === p.catalog.current_version ? await recordCounts(c.get('deps').db, p.snapshot.items.map((i) => i.id)) : new Map<number, number>();
     return page(
       c,
-      <PortalLayout c={c} title={`${p.unit.name}政务公开事项标准目录`} current="lingyu" crumbs={[{ href: '/xxgk/ml', label: '政务公开事项标准目录' }, { label: p.unit.name }]}>
-        <h1>{p.unit.name}政务公开事项标准目录</h1>
+      <PortalLayout c={c} title={`${p.unit.name}${CATALOG_KINDS[p.catalog.kind as CatalogKind]}`} current="lingyu" crumbs={[{ href: '/xxgk/ml', label: '政务公开事项标准目录' }, { label: p.unit.name }]}>
+        <h1>{p.unit.name}{CATALOG_KINDS[p.catalog.kind as CatalogKind]}</h1>
         <p class="muted">第 {p.version} 版{p.version !== p.catalog.current_version ? `（历史版本，当前为第 ${p.catalog.current_version} 版）` : ''}，发布于 {formatTime(p.publishedAt)}。<a href={`/xxgk/ml/${id}/export.xlsx${v ? `?v=${v}` : ''}`}>下载 Excel</a>　<a href={`/xxgk/ml/${id}/export.docx${v ? `?v=${v}` : ''}`}>下载 Word</a></p>
         {byDomain(p.snapshot.items).map(([domain, list]) => (
-          <ItemsTable items={list} caption={`${domain}领域`} extraHeader="明细" extra={counts.size ? (i) => (counts.get(i.id) ? <a href={`/xxgk/ml/${id}/items/${i.id}`}>{counts.get(i.id)} 条<span class="visually-hidden">：{i.level1}{i.level2 ? ` / ${i.level2}` : ''}</span></a> : '') : undefined} />
+          <ItemsTable items={list} caption={p.catalog.kind === 'standard' ? `${domain}领域` : domain} extraHeader="明细" extra={counts.size ? (i) => (counts.get(i.id) ? <a href={`/xxgk/ml/${id}/items/${i.id}`}>{counts.get(i.id)} 条<span class="visually-hidden">：{i.level1}{i.level2 ? ` / ${i.level2}` : ''}</span></a> : '') : undefined} />
         ))}
         {p.snapshot.negatives?.length ? (
           <>

@@ -2,6 +2,8 @@ import { z, optionalText } from '../platform/validation.js';
 import { STANDARD_CHANNELS, TIERS, sortChannels, type CatalogItemData, type StandardChannel, type Tier } from './model.js';
 import { DOMAINS } from '../portal/columns.js';
 
+export const KNOWN_DOMAINS: string[] = DOMAINS.map((d) => d.name);
+
 const text = (max: number, label: string) => z.string({ error: `请填写${label}` }).trim().min(1, `请填写${label}`).max(max, `${label}不能超过 ${max} 个字`);
 const on = (v: unknown) => v === '1' || v === 'on' || v === 'true' || v === true;
 
@@ -9,9 +11,9 @@ const on = (v: unknown) => v === '1' || v === 'on' || v === 'true' || v === true
  * The item form: standard channels arrive as channel_0 … channel_12 checkboxes, extra channels one
  * per line, ticks as checkboxes. Every required element must be present (the template's columns).
  */
-export function parseItemForm(raw: Record<string, unknown>): CatalogItemData {
+export function parseItemForm(raw: Record<string, unknown>, categories: string[] = KNOWN_DOMAINS): CatalogItemData {
   const schema = z.object({
-    domain: z.string({ error: '请选择所属领域' }).refine((d) => (KNOWN_DOMAINS as string[]).includes(d), '请选择所属领域'),
+    domain: z.string({ error: '请选择所属领域（类别）' }).refine((d) => categories.includes(d), '请选择所属领域（类别）'),
     level1: text(100, '一级事项'),
     level2: optionalText(100, '二级事项'),
     level3: optionalText(100, '三级事项'),
@@ -63,4 +65,3 @@ export function parseItemForm(raw: Record<string, unknown>): CatalogItemData {
   };
 }
 
-export const KNOWN_DOMAINS: string[] = DOMAINS.map((d) => d.name);

@@ -19,8 +19,8 @@ import { sortChannels, type CatalogItemData, type StandardChannel, type Tier } f
 
 type K = Kysely<Database> | Transaction<Database>;
 
-export const CATALOG_KINDS = { standard: '政务公开事项标准目录' } as const;
-export type CatalogKind = keyof typeof CATALOG_KINDS;
+export { CATALOG_KINDS, type CatalogKind } from './kinds.js';
+import { categoriesFor, type CatalogKind } from './kinds.js';
 
 export const STATUS_LABELS: Record<string, string> = {
   draft: '编制中',
@@ -137,7 +137,7 @@ export async function getCatalog(db: Db, actor: Actor, id: number) {
   const negatives = await db.k.selectFrom('catalog_negatives').select(['id', 'name', 'content', 'reason', 'basis']).where('catalog_id', '=', id).orderBy('id').execute();
   const ref = unitRef(unit);
   return {
-    catalog, unit, items, notes, versions, events, negatives,
+    catalog, unit, items, notes, versions, events, negatives, categories: categoriesFor(catalog.kind as CatalogKind, unit.jurisdiction_level),
     rights: {
       edit: can(actor, 'catalog.edit', ref) && ['draft', 'returned', 'published'].includes(catalog.status),
       review: can(actor, 'catalog.review', ref) && catalog.status === 'submitted',
@@ -162,6 +162,7 @@ async function touch(k: K, catalogId: number, status: string) {
 export async function adoptRows(db: Db, actor: Actor, catalogId: number, domainSlug: string, seqs: number[]): Promise<number> {
   const { catalog, unit } = await access(db, actor, catalogId, 'catalog.edit');
   assertEditable(catalog.status);
+  if (catalog.kind !== 'standard') throw new ValidationError({ domain: '只有政务公开事项标准目录从领域指引采用事项' });
   const domain = await guidelineDomainFor(db, unit.jurisdiction_code, domainSlug);
   if (!domain) throw new ValidationError({ domain: '未知的领域' });
   const rows = domain.rows.filter((r) => seqs.includes(r.seq));
@@ -199,11 +200,11 @@ async function parseResponsibility(k: K, unit: UnitRow, raw: Record<string, unkn
 }
 
 /** Item fields and responsibility fields validated together, so every field error shows at once. */
-async function parseBoth(k: K, unit: UnitRow, raw: Record<string, unknown>): Promise<CatalogItemData> {
+async function parseBoth(k: K, unit: UnitRow, kind: string, raw: Record<string, unknown>): Promise<CatalogItemData> {
   let fieldErrors: Record<string, string> = {};
   let data: CatalogItemData | undefined;
   try {
-    data = parseItem(raw);
+    data = parseItem(raw, categoriesFor(kind as CatalogKind, unit.jurisdiction_level));
   } catch (e) {
     if (!(e instanceof ValidationError)) throw e;
     fieldErrors = { ...e.fieldErrors };
@@ -218,9 +219,9 @@ async function parseBoth(k: K, unit: UnitRow, raw: Record<string, unknown>): Pro
   return data;
 }
 
-function parseItem(raw: Record<string, unknown>): CatalogItemData {
+function parseItem(raw: Record<string, unknown>, categories: string[]): CatalogItemData {
   try {
-    return parseItemForm(raw);
+    return parseItemForm(raw, categories);
   } catch (e) {
     const fe = (e as { fieldErrors?: Record<string, string> }).fieldErrors;
     if (fe) throw new ValidationError(fe);
@@ -231,7 +232,7 @@ function parseItem(raw: Record<string, unknown>): CatalogItemData {
 export async function addItem(db: Db, actor: Actor, catalogId: number, raw: Record<string, unknown>): Promise<number> {
   const { catalog, unit } = await access(db, actor, catalogId, 'catalog.edit');
   assertEditable(catalog.status);
-  const data = await parseBoth(db.k, unit, raw);
+  const data = await parseBoth(db.k, unit, catalog.kind, raw);
   const resp = await parseResponsibility(db.k, unit, raw);
   const who = auditActor(actor);
   return db.k.transaction().execute(async (trx) => {
@@ -259,7 +260,7 @@ export async function getItemForEdit(db: Db, actor: Actor, itemId: number) {
 export async function updateItem(db: Db, actor: Actor, itemId: number, raw: Record<string, unknown>): Promise<void> {
   const { catalog, unit, item } = await loadItem(db, actor, itemId);
   assertEditable(catalog.status);
-  const data = await parseBoth(db.k, unit, raw);
+  const data = await parseBoth(db.k, unit, catalog.kind, raw);
   const resp = await parseResponsibility(db.k, unit, raw);
   const who = auditActor(actor);
   const before: Partial<CatalogItemData> = {};
@@ -414,6 +415,40 @@ async function publish(trx: Transaction<Database>, catalogId: number, unit: Unit
   await writeAudit(trx, who, { action: 'catalog.publish', objectType: 'catalog', objectId: catalogId, unitId: unit.id, jurisdictionId: unit.jurisdiction_id, summary: `发布${unit.name}目录第 ${version} 版（${items.length} 项）` });
 }
 
+/** 面向村（居）目录: pick items from the unit's other catalogs, filed under a village category. */
+export async function copyItems(db: Db, actor: Actor, catalogId: number, itemIds: number[], category: string): Promise<number> {
+  const { catalog, unit } = await access(db, actor, catalogId, 'catalog.edit');
+  assertEditable(catalog.status);
+  if (!categoriesFor(catalog.kind as CatalogKind, unit.jurisdiction_level).includes(category)) throw new ValidationError({ category: '请选择类别' });
+  if (itemIds.length === 0) throw new ValidationError({ items: '请至少选择一个事项' });
+  const others = await db.k.selectFrom('catalogs').select('id').where('unit_id', '=', unit.id).where('id', '!=', catalogId).execute();
+  const rows = others.length ? await db.k.selectFrom('catalog_items').selectAll().where('catalog_id', 'in', others.map((o) => o.id)).where('id', 'in', itemIds).execute() : [];
+  if (rows.length !== new Set(itemIds).size) throw new ValidationError({ items: '所选事项不属于本单位的其他目录' });
+  const who = auditActor(actor);
+  return db.k.transaction().execute(async (trx) => {
+    const max = await trx.selectFrom('catalog_items').select((eb) => eb.fn.max('sort_order').as('m')).where('catalog_id', '=', catalogId).executeTakeFirst();
+    let order = Number(max?.m ?? 0);
+    const now = nowIso();
+    for (const r of rows) {
+      const { id: _id, catalog_id: _c, sort_order: _s, source: _src, review_comment: _rc, created_at: _ca, updated_at: _ua, ...rest } = r;
+      await trx.insertInto('catalog_items').values({ ...rest, domain: category, catalog_id: catalogId, sort_order: ++order, source: `copy:${r.id}`, review_comment: null, created_at: now, updated_at: now }).execute();
+    }
+    await touch(trx, catalogId, catalog.status);
+    await event(trx, catalogId, 'copy', who.name, `从本单位目录选取 ${rows.length} 项，列入“${category}”`);
+    await writeAudit(trx, who, { action: 'catalog.item_add', objectType: 'catalog', objectId: catalogId, unitId: unit.id, jurisdictionId: unit.jurisdiction_id, summary: `${unit.name}${'面向村（居）目录'}选取 ${rows.length} 项（${category}）`, after: { items: rows.map((r) => r.id), category } });
+    return rows.length;
+  });
+}
+
+/** Items of the unit's other catalogs, for picking. */
+export async function pickableItems(db: Db, actor: Actor, catalogId: number) {
+  const { unit } = await access(db, actor, catalogId, 'catalog.edit');
+  const others = await db.k.selectFrom('catalogs').select(['id', 'kind']).where('unit_id', '=', unit.id).where('id', '!=', catalogId).execute();
+  if (!others.length) return [];
+  const rows = await db.k.selectFrom('catalog_items').selectAll().where('catalog_id', 'in', others.map((o) => o.id)).orderBy('catalog_id').orderBy('domain').orderBy('sort_order').execute();
+  return rows.map(toItem);
+}
+
 // ---- lists, portal, versions ------------------------------------------------------------------
 
 export async function progressBoard(db: Db, actor: Actor) {
@@ -441,7 +476,7 @@ export async function publishedCatalogs(db: Db, countyCode: string) {
     .selectFrom('catalogs')
     .innerJoin('units', 'units.id', 'catalogs.unit_id')
     .innerJoin('jurisdictions', 'jurisdictions.id', 'units.jurisdiction_id')
-    .select(['catalogs.id', 'catalogs.current_version', 'catalogs.updated_at', 'units.name as unit_name', 'units.id as unit_id', 'units.kind as unit_kind'])
+    .select(['catalogs.id', 'catalogs.kind', 'catalogs.current_version', 'catalogs.updated_at', 'units.name as unit_name', 'units.id as unit_id', 'units.kind as unit_kind'])
     .where('catalogs.current_version', '>', 0)
     .where('jurisdictions.code', 'like', `${countyCode}%`)
     .where('units.active', '=', 1)
@@ -468,6 +503,7 @@ export async function publishedDomainItems(db: Db, countyCode: string, domain: s
     .innerJoin('jurisdictions', 'jurisdictions.id', 'units.jurisdiction_id')
     .innerJoin('catalog_versions', (j) => j.onRef('catalog_versions.catalog_id', '=', 'catalogs.id').onRef('catalog_versions.version', '=', 'catalogs.current_version'))
     .select(['catalogs.id', 'units.name as unit_name', 'catalog_versions.snapshot_json'])
+    .where('catalogs.kind', '=', 'standard')
     .where('jurisdictions.code', 'like', `${countyCode}%`)
     .where('units.active', '=', 1)
     .orderBy('jurisdictions.code')

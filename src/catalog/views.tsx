@@ -89,7 +89,7 @@ export function byDomain<T extends { domain: string }>(items: T[]): [string, T[]
 const on = (v: unknown) => v === true || v === '1' || v === 'on';
 
 /** The item form (add and edit); values use the form's field names. */
-export function ItemFields(props: { values: Values; errors?: Errors; units?: { id: number; name: string }[] }) {
+export function ItemFields(props: { values: Values; errors?: Errors; units?: { id: number; name: string }[]; categories?: string[] }) {
   const v = props.values;
   const e = props.errors ?? {};
   const box = (name: string, label: string) => (
@@ -102,7 +102,7 @@ export function ItemFields(props: { values: Values; errors?: Errors; units?: { i
     <>
       <fieldset>
         <legend>公开事项</legend>
-        <SelectField name="domain" label="所属领域" values={v} errors={e} required placeholder="（请选择）" options={DOMAINS.map((d) => ({ value: d.name, label: d.name }))} />
+        <SelectField name="domain" label="所属领域（类别）" values={v} errors={e} required placeholder="（请选择）" options={(props.categories ?? DOMAINS.map((d) => d.name)).map((d) => ({ value: d, label: d }))} />
         <TextField name="level1" label="一级事项" values={v} errors={e} required maxlength={100} />
         <TextField name="level2" label="二级事项" values={v} errors={e} maxlength={100} />
         <TextField name="level3" label="三级事项" values={v} errors={e} maxlength={100} hint="部分地方目录细化到三级，没有可不填。" />

@@ -103,7 +103,7 @@ describe.runIf(browserAvailable)('catalog compilation, review and publication in
   it('shows the published catalog on the portal', async () => {
     const p = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
     await p.goto(`${server.url}/xxgk/ml`);
-    await p.click('main >> text=城关镇人民政府');
+    await p.click('tr:has-text("城关镇人民政府") a:has-text("政务公开事项标准目录")');
     await expect(p.locator('h1').innerText()).resolves.toBe('城关镇人民政府政务公开事项标准目录');
     const text = await p.locator('main').innerText();
     expect(text).toContain('本镇临时救助资金发放');
@@ -125,7 +125,7 @@ describe.runIf(browserAvailable)('catalog compilation, review and publication in
     await office.click('button[value=approve]');
     const p = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
     await p.goto(`${server.url}/xxgk/ml`);
-    await p.click('main >> text=城关镇人民政府');
+    await p.click('tr:has-text("城关镇人民政府") a:has-text("政务公开事项标准目录")');
     await expect(p.locator('main .muted').first().innerText()).resolves.toContain('第 2 版');
     await p.click('main form.filters button[type=submit]');
     const diff = await p.locator('table.diff').innerText();

@@ -10,6 +10,7 @@ import { catalogToXlsx, xlsxToCatalog, type ImportError } from './xlsx.js';
 import { catalogToDocx } from './docx.js';
 import { flag } from '../../platform/dialect.js';
 import { sortChannels, type CatalogItemData } from '../model.js';
+import { CATALOG_KINDS, type CatalogKind } from '../kinds.js';
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
@@ -39,13 +40,13 @@ async function render(format: 'xlsx' | 'docx', title: string, unitName: string, 
 export async function exportCatalog(db: Db, actor: Actor, catalogId: number, format: 'xlsx' | 'docx'): Promise<ExportedFile> {
   const v = await getCatalog(db, actor, catalogId);
   const version = v.catalog.status === 'published' ? `第 ${v.catalog.current_version} 版` : `工作稿（${v.catalog.current_version ? `基于第 ${v.catalog.current_version} 版` : '未发布'}）`;
-  return render(format, `${v.unit.name}政务公开事项标准目录`, v.unit.name, version, v.items.map(strip));
+  return render(format, `${v.unit.name}${CATALOG_KINDS[v.catalog.kind as CatalogKind]}`, v.unit.name, version, v.items.map(strip));
 }
 
 /** A published version (public). */
 export async function exportPublished(db: Db, countyCode: string, catalogId: number, version: number | undefined, format: 'xlsx' | 'docx'): Promise<ExportedFile> {
   const p = await publishedVersion(db, countyCode, catalogId, version);
-  return render(format, `${p.unit.name}政务公开事项标准目录`, p.unit.name, `第 ${p.version} 版`, p.snapshot.items.map(strip));
+  return render(format, `${p.unit.name}${CATALOG_KINDS[p.catalog.kind as CatalogKind]}`, p.unit.name, `第 ${p.version} 版`, p.snapshot.items.map(strip));
 }
 
 export class ImportFailed extends ValidationError {
@@ -62,6 +63,8 @@ export async function previewImport(db: Db, actor: Actor, catalogId: number, fil
   const r = await xlsxToCatalog(body, { maxBytes: MAX_IMPORT_BYTES });
   if (r.errors.length) throw new ImportFailed(r.errors);
   if (r.items.length === 0) throw new ImportFailed([{ sheet: '', row: 0, column: '', message: '文件中没有目录事项，未导入。' }]);
+  const wrong = [...new Set(r.items.map((i) => i.domain))].filter((d) => !v.categories.includes(d));
+  if (wrong.length) throw new ImportFailed(wrong.map((d) => ({ sheet: d, row: 0, column: '', message: `“${d}”不是本目录的领域（类别），请将工作表命名为本目录的领域或类别名称` })));
   const token = crypto.randomBytes(18).toString('base64url');
   // Old previews of this user are dropped; a preview lives until it is confirmed or replaced.
   await db.k.deleteFrom('catalog_imports').where('user_id', '=', actor.kind === 'user' ? actor.userId : 0).execute();
