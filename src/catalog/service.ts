@@ -15,6 +15,7 @@ import type { UnitRow } from '../org/store.js';
 import { parseItemForm } from './schema.js';
 import { guidelineDomainFor, missingFields } from './guidelines.js';
 import { DOMAINS } from '../portal/columns.js';
+import { parseTimeLimit, TRIGGER_LABELS, type Trigger } from '../calendar/timelimit.js';
 import { sortChannels, type CatalogItemData, type StandardChannel, type Tier } from './model.js';
 
 type K = Kysely<Database> | Transaction<Database>;
@@ -33,8 +34,16 @@ export const STATUS_LABELS: Record<string, string> = {
 /** Whether the county's catalogs go to the city after the county approves (setting, default off). */
 export const CITY_REVIEW_KEY = 'catalog.cityReview';
 
+/** A manual deadline rule (when the 公开时限 text reads as 需人工设定). */
+export interface ManualRule {
+  amount: number;
+  unit: 'workday' | 'day';
+  trigger: Trigger;
+}
+
 export interface CatalogItem extends CatalogItemData {
   id: number;
+  manualRule?: ManualRule | null;
   sortOrder: number;
   source: string;
   reviewComment: string | null;
@@ -69,6 +78,7 @@ export function toItem(r: Selectable<CatalogItemTable>): CatalogItem {
     modeProactive: r.mode_proactive === 1,
     modeOnRequest: r.mode_on_request === 1,
     tiers: parseJson<Tier[]>(r.tiers_json, []),
+    manualRule: parseJson<ManualRule | null>(r.time_rule_json, null),
     sortOrder: r.sort_order,
     source: r.source,
     reviewComment: r.review_comment,
@@ -183,10 +193,21 @@ export async function adoptRows(db: Db, actor: Actor, catalogId: number, domainS
   });
 }
 
-/** Responsible unit (in the same county) and contact of an item. */
-async function parseResponsibility(k: K, unit: UnitRow, raw: Record<string, unknown>): Promise<{ responsible_unit_id: number; contact: string | null }> {
+/** Responsible unit (in the same county), contact and manual time rule of an item. */
+async function parseResponsibility(k: K, unit: UnitRow, raw: Record<string, unknown>): Promise<{ responsible_unit_id: number; contact: string | null; time_rule_json: string | null }> {
   const contact = String(raw.contact ?? '').trim();
   const errors: Record<string, string> = {};
+  const amountText = String(raw.rule_amount ?? '').trim();
+  let rule: ManualRule | null = null;
+  if (amountText) {
+    const amount = Number(amountText);
+    const unitKind = raw.rule_unit === 'day' ? 'day' : raw.rule_unit === 'workday' ? 'workday' : null;
+    const trigger = String(raw.rule_trigger ?? '') as Trigger;
+    if (!/^\d{1,3}$/.test(amountText) || amount < 1 || amount > 365) errors.rule_amount = '期限天数应为 1～365 的整数';
+    if (!unitKind) errors.rule_unit = '请选择工作日或自然日';
+    if (!(trigger in TRIGGER_LABELS)) errors.rule_trigger = '请选择起算事件';
+    if (!errors.rule_amount && unitKind && trigger in TRIGGER_LABELS) rule = { amount, unit: unitKind, trigger };
+  }
   if (contact.length > 100) errors.contact = '联系方式不能超过 100 个字';
   let responsible = unit.id;
   const rawId = String(raw.responsible_unit_id ?? '').trim();
@@ -196,7 +217,7 @@ async function parseResponsibility(k: K, unit: UnitRow, raw: Record<string, unkn
     else responsible = r.id;
   }
   if (Object.keys(errors).length) throw new ValidationError(errors);
-  return { responsible_unit_id: responsible, contact: contact || null };
+  return { responsible_unit_id: responsible, contact: contact || null, time_rule_json: rule ? JSON.stringify(rule) : null };
 }
 
 /** Item fields and responsibility fields validated together, so every field error shows at once. */
@@ -271,7 +292,7 @@ export async function updateItem(db: Db, actor: Actor, itemId: number, raw: Reco
       (after as Record<string, unknown>)[key] = data[key];
     }
   }
-  const respChanged = resp.responsible_unit_id !== item.responsibleUnitId || resp.contact !== item.contact;
+  const respChanged = resp.responsible_unit_id !== item.responsibleUnitId || resp.contact !== item.contact || resp.time_rule_json !== (item.manualRule ? JSON.stringify(item.manualRule) : null);
   if (Object.keys(after).length === 0 && !item.reviewComment && !respChanged) return;
   await db.k.transaction().execute(async (trx) => {
     // Editing an item answers its return comment.
@@ -323,6 +344,8 @@ export async function submit(db: Db, actor: Actor, catalogId: number, raw: Recor
   if (items.length === 0) errors._form = '目录中还没有事项，不能提交。';
   const incomplete = items.filter((i) => missingFields(i).length > 0);
   if (incomplete.length) errors._form = `以下事项内容不完整，请补充后再提交：${incomplete.slice(0, 10).map((i) => `“${i.level1}${i.level2 ? ` / ${i.level2}` : ''}”缺少${missingFields(i).join('、')}`).join('；')}`;
+  const unread = items.filter((i) => parseTimeLimit(i.timeLimit).status === 'manual' && !i.manualRule);
+  if (unread.length && !errors._form) errors._form = `以下事项的公开时限无法自动解析（需人工设定），请在事项中人工设定期限规则后再提交：${unread.slice(0, 10).map((i) => `“${i.level1}${i.level2 ? ` / ${i.level2}` : ''}”（${i.timeLimit}）`).join('；')}`;
   const open = items.filter((i) => i.reviewComment);
   if (open.length && !errors._form) errors._form = `以下退回意见尚未处理：${open.map((i) => `“${i.level1}${i.level2 ? ` / ${i.level2}` : ''}”`).join('、')}。修改该事项后再提交。`;
   if (catalog.current_version > 0 && !reason) errors.reason = '请说明本次修改的内容和原因';

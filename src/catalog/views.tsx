@@ -4,7 +4,7 @@ import type { CatalogItem } from './service.js';
 import type { Errors, Values } from '../platform/ui/forms.js';
 import { TextField, SelectField } from '../platform/ui/forms.js';
 import { DOMAINS } from '../portal/columns.js';
-import { parseTimeLimit, describeTimeLimit } from '../calendar/timelimit.js';
+import { parseTimeLimit, describeTimeLimit, TRIGGER_LABELS } from '../calendar/timelimit.js';
 
 const tick = (b: boolean) => (b ? '√' : '');
 
@@ -54,7 +54,7 @@ export function ItemsTable(props: { items: (CatalogItem | (CatalogItemData & { i
               <td class="pre">{i.basis}</td>
               <td>
                 {i.timeLimit}
-                {props.showParsed ? <ParsedLimit text={i.timeLimit} /> : null}
+                {props.showParsed ? <ParsedLimit text={i.timeLimit} manual={(i as { manualRule?: { amount: number; unit: string; trigger: string } | null }).manualRule ?? null} /> : null}
               </td>
               <td>{i.subject}</td>
               <td class="pre">{channelsText(i).join('\n')}</td>
@@ -73,7 +73,8 @@ export function ItemsTable(props: { items: (CatalogItem | (CatalogItemData & { i
 }
 
 /** How the 公开时限 text reads as a rule (or 需人工设定), for editors and reviewers. */
-function ParsedLimit(props: { text: string }) {
+function ParsedLimit(props: { text: string; manual: { amount: number; unit: string; trigger: string } | null }) {
+  if (props.manual) return <span class="parsed">人工设定：自{TRIGGER_LABELS[props.manual.trigger as keyof typeof TRIGGER_LABELS] ?? props.manual.trigger}起{props.manual.amount}{props.manual.unit === 'workday' ? '个工作日' : '日'}内</span>;
   const p = parseTimeLimit(props.text);
   return <span class={p.status === 'manual' ? 'parsed manual' : 'parsed'}>{p.status === 'manual' ? `解析：需人工设定${p.note ? `（${p.note}）` : ''}` : `解析：${describeTimeLimit(p)}`}</span>;
 }
@@ -121,6 +122,14 @@ export function ItemFields(props: { values: Values; errors?: Errors; units?: { i
           <textarea id="f-basis" name="basis" rows={3} required>{String(v.basis ?? '')}</textarea>
         </div>
         <TextField name="time_limit" label="公开时限" values={v} errors={e} required maxlength={500} hint="如：信息形成或变更之日起20个工作日内（条例第二十六条）" />
+        <details open={Boolean(v.rule_amount) || Boolean(e.rule_amount || e.rule_unit || e.rule_trigger)}>
+          <summary>人工设定期限规则（公开时限无法自动解析时填写）</summary>
+          <div class="rule-row">
+            <TextField name="rule_amount" label="期限天数" values={v} errors={e} inputmode="numeric" />
+            <SelectField name="rule_unit" label="单位" values={v} errors={e} placeholder="（请选择）" options={[{ value: 'workday', label: '个工作日' }, { value: 'day', label: '日（自然日）' }]} />
+            <SelectField name="rule_trigger" label="起算事件" values={v} errors={e} placeholder="（请选择）" options={Object.entries(TRIGGER_LABELS).map(([k, l]) => ({ value: k, label: `自${l}起` }))} />
+          </div>
+        </details>
         <TextField name="subject" label="公开主体" values={v} errors={e} required maxlength={200} />
       </fieldset>
       <fieldset>
@@ -155,8 +164,9 @@ export function ItemFields(props: { values: Values; errors?: Errors; units?: { i
 }
 
 /** Form values of an existing item. */
-export function itemValues(i: CatalogItemData & { responsibleUnitId?: number | null; contact?: string | null }): Values {
+export function itemValues(i: CatalogItemData & { responsibleUnitId?: number | null; contact?: string | null; manualRule?: { amount: number; unit: string; trigger: string } | null }): Values {
   const v: Values = {
+    rule_amount: i.manualRule?.amount ?? '', rule_unit: i.manualRule?.unit ?? '', rule_trigger: i.manualRule?.trigger ?? '',
     responsible_unit_id: i.responsibleUnitId ?? '', contact: i.contact ?? '',
     domain: i.domain, level1: i.level1, level2: i.level2 ?? '', level3: i.level3 ?? '', elements: i.elements, basis: i.basis, time_limit: i.timeLimit, subject: i.subject,
     extra_channels: i.extraChannels.join('\n'), audience_public: i.audiencePublic, audience_specific: i.audienceSpecific, specific_group: i.specificGroup ?? '',

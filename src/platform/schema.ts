@@ -189,6 +189,7 @@ export interface CatalogItemTable {
   mode_proactive: number;
   mode_on_request: number;
   tiers_json: string;
+  time_rule_json: string | null;
   responsible_unit_id: number | null;
   contact: string | null;
   sort_order: number;

@@ -6,7 +6,7 @@ import { xlsxToCatalog } from './xlsx.js';
 import { itemForm } from '../testing.js';
 import { ConflictError } from '../../platform/errors.js';
 
-const data = (items: cat.CatalogItem[]) => items.map(({ id: _id, sortOrder: _s, source: _src, reviewComment: _r, responsibleUnitId: _u, contact: _c, ...rest }) => rest);
+const data = (items: cat.CatalogItem[]) => items.map(({ id: _id, sortOrder: _s, source: _src, reviewComment: _r, responsibleUnitId: _u, contact: _c, manualRule: _m, ...rest }) => rest);
 
 describeEachDb('catalog exchange with office files', (db) => {
   it('exports a catalog to xlsx and imports it back into another unit identically', async () => {

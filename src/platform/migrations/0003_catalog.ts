@@ -48,6 +48,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('mode_proactive', 'integer', (c: any) => c.notNull())
     .addColumn('mode_on_request', 'integer', (c: any) => c.notNull())
     .addColumn('tiers_json', 'text', (c: any) => c.notNull())
+    // A manual deadline rule for a 公开时限 the parser cannot read (需人工设定).
+    .addColumn('time_rule_json', 'text')
     .addColumn('responsible_unit_id', 'integer', (c: any) => c.references('units.id'))
     .addColumn('contact', 'text')
     .addColumn('sort_order', 'integer', (c: any) => c.notNull())
