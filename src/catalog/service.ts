@@ -87,7 +87,13 @@ export function toItem(r: Selectable<CatalogItemTable>): CatalogItem {
   };
 }
 
-function itemColumns(d: CatalogItemData) {
+/** The next free sort position in a catalog. */
+async function lastSortOrder(k: K, catalogId: number): Promise<number> {
+  const max = await k.selectFrom('catalog_items').select((eb) => eb.fn.max('sort_order').as('m')).where('catalog_id', '=', catalogId).executeTakeFirst();
+  return Number(max?.m ?? 0);
+}
+
+export function itemColumns(d: CatalogItemData) {
   return {
     domain: d.domain,
     level1: d.level1,
@@ -179,8 +185,7 @@ export async function adoptRows(db: Db, actor: Actor, catalogId: number, domainS
   if (rows.length === 0) throw new ValidationError({ rows: '请至少选择一个事项' });
   const who = auditActor(actor);
   return db.k.transaction().execute(async (trx) => {
-    const max = await trx.selectFrom('catalog_items').select((eb) => eb.fn.max('sort_order').as('m')).where('catalog_id', '=', catalogId).executeTakeFirst();
-    let order = Number(max?.m ?? 0);
+    let order = await lastSortOrder(trx, catalogId);
     const now = nowIso();
     for (const r of rows) {
       await trx.insertInto('catalog_items').values({ catalog_id: catalogId, ...itemColumns(r.item), responsible_unit_id: unit.id, contact: null, sort_order: ++order, source: `guideline:${domain.slug}:${r.seq}`, review_comment: null, created_at: now, updated_at: now }).execute();
@@ -257,9 +262,8 @@ export async function addItem(db: Db, actor: Actor, catalogId: number, raw: Reco
   const resp = await parseResponsibility(db.k, unit, raw);
   const who = auditActor(actor);
   return db.k.transaction().execute(async (trx) => {
-    const max = await trx.selectFrom('catalog_items').select((eb) => eb.fn.max('sort_order').as('m')).where('catalog_id', '=', catalogId).executeTakeFirst();
     const now = nowIso();
-    const r = await trx.insertInto('catalog_items').values({ catalog_id: catalogId, ...itemColumns(data), ...resp, sort_order: Number(max?.m ?? 0) + 1, source: 'local', review_comment: null, created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow();
+    const r = await trx.insertInto('catalog_items').values({ catalog_id: catalogId, ...itemColumns(data), ...resp, sort_order: (await lastSortOrder(trx, catalogId)) + 1, source: 'local', review_comment: null, created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow();
     await touch(trx, catalogId, catalog.status);
     await event(trx, catalogId, 'item_add', who.name, `新增本地事项“${data.level1}${data.level2 ? ` / ${data.level2}` : ''}”`);
     await writeAudit(trx, who, { action: 'catalog.item_add', objectType: 'catalog_item', objectId: r.id, unitId: unit.id, jurisdictionId: unit.jurisdiction_id, summary: `${unit.name}目录新增事项“${data.level1}${data.level2 ? ` / ${data.level2}` : ''}”`, after: data });
@@ -449,8 +453,7 @@ export async function copyItems(db: Db, actor: Actor, catalogId: number, itemIds
   if (rows.length !== new Set(itemIds).size) throw new ValidationError({ items: '所选事项不属于本单位的其他目录' });
   const who = auditActor(actor);
   return db.k.transaction().execute(async (trx) => {
-    const max = await trx.selectFrom('catalog_items').select((eb) => eb.fn.max('sort_order').as('m')).where('catalog_id', '=', catalogId).executeTakeFirst();
-    let order = Number(max?.m ?? 0);
+    let order = await lastSortOrder(trx, catalogId);
     const now = nowIso();
     for (const r of rows) {
       const { id: _id, catalog_id: _c, sort_order: _s, source: _src, review_comment: _rc, created_at: _ca, updated_at: _ua, ...rest } = r;

@@ -27,6 +27,7 @@ import {
   type CatalogMeta,
   type FieldKey,
   type LayoutColumn,
+  CENTERED,
 } from './xlsx.js';
 
 const TITLE_FONT = '方正小标宋简体';
@@ -59,16 +60,6 @@ const PRINT_WEIGHT: Partial<Record<FieldKey, number>> = {
 };
 const TICK_WEIGHT = 4.2;
 
-const CENTERED = new Set<FieldKey>([
-  'seq',
-  'audiencePublic',
-  'audienceSpecific',
-  'modeProactive',
-  'modeOnRequest',
-  'county',
-  'township',
-  'village',
-]);
 
 // XML 1.0 cannot carry these control characters.
 const clean = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');

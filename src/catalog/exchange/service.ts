@@ -5,11 +5,10 @@ import { nowIso, parseJson } from '../../platform/dialect.js';
 import { writeAudit } from '../../platform/audit.js';
 import { ForbiddenError, NotFoundError, ValidationError, ConflictError } from '../../platform/errors.js';
 import { auditActor, type Actor } from '../../auth/policy.js';
-import { getCatalog, publishedVersion } from '../service.js';
+import { getCatalog, publishedVersion, itemColumns } from '../service.js';
 import { catalogToXlsx, xlsxToCatalog, type ImportError } from './xlsx.js';
 import { catalogToDocx } from './docx.js';
-import { flag } from '../../platform/dialect.js';
-import { sortChannels, type CatalogItemData } from '../model.js';
+import type { CatalogItemData } from '../model.js';
 import { CATALOG_KINDS, type CatalogKind } from '../kinds.js';
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -91,10 +90,7 @@ export async function commitImport(db: Db, actor: Actor, token: string, mode: 'r
     else order = Math.max(0, ...v.items.map((i) => i.sortOrder));
     for (const i of staged.items) {
       await trx.insertInto('catalog_items').values({
-        catalog_id: staged.catalog_id, domain: i.domain, level1: i.level1, level2: i.level2, level3: i.level3, elements: i.elements, basis: i.basis, time_limit: i.timeLimit,
-        subject: i.subject, channels_json: JSON.stringify(sortChannels(i.channels)), extra_channels_json: JSON.stringify(i.extraChannels), audience_public: flag(i.audiencePublic),
-        audience_specific: flag(i.audienceSpecific), specific_group: i.specificGroup, mode_proactive: flag(i.modeProactive), mode_on_request: flag(i.modeOnRequest),
-        tiers_json: JSON.stringify(i.tiers), responsible_unit_id: v.unit.id, contact: null, sort_order: ++order, source: `import:${staged.filename}`, review_comment: null, created_at: now, updated_at: now,
+        catalog_id: staged.catalog_id, ...itemColumns(i), responsible_unit_id: v.unit.id, contact: null, sort_order: ++order, source: `import:${staged.filename}`, review_comment: null, created_at: now, updated_at: now,
       }).execute();
     }
     await trx.updateTable('catalogs').set({ status: v.catalog.status === 'published' ? 'draft' : v.catalog.status, updated_at: now }).where('id', '=', staged.catalog_id).execute();

@@ -192,7 +192,7 @@ export function channelChecklist(item: CatalogItemData): string[] {
 const FONT = '宋体';
 const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };
 const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-const CENTERED = new Set<FieldKey>([
+export const CENTERED = new Set<FieldKey>([
   'seq',
   'audiencePublic',
   'audienceSpecific',
