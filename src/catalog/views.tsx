@@ -52,11 +52,11 @@ export function ItemsTable(props: { items: (CatalogItem | (CatalogItemData & { i
               {hasL3 ? <td>{i.level3 ?? ''}</td> : null}
               <td class="pre">{i.elements.replace(/●/g, '\n●').trim()}</td>
               <td class="pre">{i.basis}</td>
-              <td>
+              <td class="tl">
                 {i.timeLimit}
                 {props.showParsed ? <ParsedLimit text={i.timeLimit} manual={(i as { manualRule?: { amount: number; unit: string; trigger: string } | null }).manualRule ?? null} /> : null}
               </td>
-              <td>{i.subject}</td>
+              <td class="subject">{i.subject}</td>
               <td class="pre">{channelsText(i).join('\n')}</td>
               <td>{tick(i.audiencePublic)}</td>
               <td>{i.audienceSpecific ? `√${i.specificGroup ? `（${i.specificGroup}）` : ''}` : ''}</td>
