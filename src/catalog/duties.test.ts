@@ -1,6 +1,6 @@
 import { it, expect } from 'vitest';
 import { describeEachDb, seedDemoDb, actorFor, unitIdByName } from '../platform/testing.js';
-import { listDuties, setDuty } from './duties.js';
+import { listDuties, setDuty, setCityReview, cityReviewRequired, overdueLeads } from './duties.js';
 import * as cat from './service.js';
 import { ValidationError, ForbiddenError } from '../platform/errors.js';
 
@@ -31,6 +31,21 @@ describeEachDb('责任清单 and progress by domain', (db) => {
     expect((await listDuties(db(), gkb, scope, '2026-05-01')).find((r) => r.domain === '社会救助')!.progress).toBe('submitted');
     await cat.review(db(), gkb, id, { decision: 'approve' });
     expect((await listDuties(db(), gkb, scope, '2026-07-01')).find((r) => r.domain === '社会救助')).toMatchObject({ progress: 'published', overdue: false });
+  });
+
+  it('lets the county office require city review before publication, audited', async () => {
+    const gkb = await actorFor(db(), 'gkb');
+    expect(await cityReviewRequired(db(), '990121')).toBe(false);
+    await expect(setCityReview(db(), await actorFor(db(), 'cgz.bianji'), scope, true)).rejects.toBeInstanceOf(ForbiddenError);
+    await setCityReview(db(), gkb, scope, true);
+    expect(await cityReviewRequired(db(), '990121')).toBe(true);
+    const editor = await actorFor(db(), 'shq.bianji');
+    const id = await cat.catalogForUnit(db(), editor, await unitIdByName(db(), '石桥镇人民政府'));
+    await cat.adoptRows(db(), editor, id, 'shehui-jiuzhu', [1]);
+    await cat.submit(db(), editor, id, {});
+    expect(await cat.review(db(), gkb, id, { decision: 'approve' })).toBe('city_review');
+    await setCityReview(db(), gkb, scope, false);
+    expect(overdueLeads(await listDuties(db(), gkb, scope, '2030-01-01')).size).toBe(0); // 社会救助 was published
   });
 
   it('validates the entry and lets only the county office set it', async () => {

@@ -68,6 +68,29 @@ export async function listDuties(db: Db, actor: Actor, scope: Scope, today = tod
   });
 }
 
+/** Whether approved catalogs of the county go on to the city (经市政府审核把关); default off. */
+export async function cityReviewRequired(db: Db, code: string): Promise<boolean> {
+  const r = await db.k.selectFrom('settings').select('value').where('scope', '=', code).where('key', '=', 'catalog.cityReview').executeTakeFirst();
+  return r ? parseJson<boolean>(r.value, false) : false;
+}
+
+export async function setCityReview(db: Db, actor: Actor, scope: Scope, on: boolean): Promise<void> {
+  assertCan(actor, 'catalog.plan', { id: 0, jurisdictionCode: scope.code });
+  const before = await cityReviewRequired(db, scope.code);
+  if (before === on) return;
+  const who = auditActor(actor);
+  await db.k.transaction().execute(async (trx) => {
+    await trx.insertInto('settings').values({ scope: scope.code, key: 'catalog.cityReview', value: JSON.stringify(on), updated_at: nowIso() })
+      .onConflict((oc) => oc.columns(['scope', 'key']).doUpdateSet({ value: JSON.stringify(on), updated_at: nowIso() })).execute();
+    await writeAudit(trx, who, { action: 'catalog.duty', objectType: 'setting', objectId: 'catalog.cityReview', jurisdictionId: scope.jurisdictionId, summary: `${scope.name}目录${on ? '须' : '不再须'}经市级审核后发布`, before: { cityReview: before }, after: { cityReview: on } });
+  });
+}
+
+/** Units that lead an overdue domain (for the per-unit board). */
+export function overdueLeads(rows: DutyRow[]): Set<number> {
+  return new Set(rows.filter((r) => r.overdue && r.leadUnitId).map((r) => r.leadUnitId!));
+}
+
 export async function setDuty(db: Db, actor: Actor, scope: Scope, raw: Record<string, unknown>): Promise<void> {
   assertCan(actor, 'catalog.plan', { id: 0, jurisdictionCode: scope.code });
   const domain = DOMAINS.find((d) => d.slug === raw.domain);

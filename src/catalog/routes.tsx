@@ -283,6 +283,8 @@ export function catalogAdminRoutes() {
     const db = c.get('deps').db;
     const board = await cat.progressBoard(db, actor);
     const queue = await cat.reviewQueue(db, actor);
+    const site = c.get('site');
+    const late = site ? duties.overdueLeads(await duties.listDuties(db, actor, { code: site.jurisdictionCode, jurisdictionId: site.jurisdictionId, name: site.jurisdictionName })) : new Set<number>();
     const counts = board.reduce<Record<string, number>>((m, b) => ({ ...m, [b.status]: (m[b.status] ?? 0) + 1 }), {});
     return page(
       c,
@@ -304,7 +306,7 @@ export function catalogAdminRoutes() {
                 <tr>
                   <td><a href={`/admin/catalogs/unit/${b.unit.id}`}>{b.unit.name}</a></td>
                   <td>{UNIT_KIND_LABELS[b.unit.kind as UnitKind] ?? b.unit.kind}</td>
-                  <td>{statusLabel(b.status)}</td>
+                  <td>{statusLabel(b.status)}{late.has(b.unit.id) ? <strong class="comment">（负责的领域已逾期）</strong> : null}</td>
                   <td>{b.items}</td>
                   <td>{b.version ? `第 ${b.version} 版` : '—'}</td>
                   <td>{formatTime(b.updatedAt)}</td>
@@ -328,9 +330,20 @@ export function catalogAdminRoutes() {
     const scope = scopeOf(c);
     const rows = await duties.listDuties(c.get('deps').db, actor, scope);
     const plan = can(actor, 'catalog.plan', { id: 0, jurisdictionCode: scope.code });
+    const city = await duties.cityReviewRequired(c.get('deps').db, scope.code);
     return page(
       c,
       <AdminLayout c={c} title="责任清单和编制进度" current="catalogs" flash={c.req.query('done') === 'saved' ? '已保存。' : undefined}>
+        {plan ? (
+          <form method="post" action="/admin/catalogs/city-review" class="filters" novalidate>
+            <Csrf token={c.get('csrf')} />
+            <div class="field checkbox">
+              <input type="checkbox" id="f-city" name="city_review" value="1" checked={city} />
+              <label for="f-city">县政府办公室审核通过后，目录须报市级审核后才发布（经市政府审核把关）</label>
+            </div>
+            <button type="submit" class="button secondary">保存</button>
+          </form>
+        ) : <p class="muted">目录发布前{city ? '须经县政府办公室和市级审核' : '须经县政府办公室审核'}。</p>}
         <p class="muted">按领域明确目录编制的责任单位、配合单位和完成时间；进度取自责任单位目录中该领域事项的状态，过了完成时间仍未发布的标为逾期。</p>
         <div class="table-scroll">
           <table class="data">
@@ -390,6 +403,12 @@ export function catalogAdminRoutes() {
       status,
     );
   };
+
+  r.post('/catalogs/city-review', async (c) => {
+    const body = await formBody(c);
+    await duties.setCityReview(c.get('deps').db, requireActor(c), scopeOf(c), body.city_review === '1');
+    return c.redirect('/admin/catalogs/duties?done=saved', 303);
+  });
 
   r.get('/catalogs/duties/:slug', async (c) => {
     const actor = requireActor(c);
