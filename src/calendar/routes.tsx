@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import type { AppEnv, SiteInfo } from '../platform/web/env.js';
 import { AdminLayout, PortalLayout, page } from '../platform/ui/layout.js';
 import { Csrf, ErrorSummary, TextField, SelectField, CheckboxField, formatTime, type Errors, type Values } from '../platform/ui/forms.js';
+import { UploadProgress } from '../platform/ui/forms.js';
 import { NotFoundError, ValidationError } from '../platform/errors.js';
 import { requireActor, formBody } from '../platform/web/guards.js';
 import { can, assertCan } from '../auth/policy.js';
@@ -235,7 +236,7 @@ async function adminPage(c: Context<AppEnv>, opts: { errors?: Errors; values?: V
           </form>
           <h2>导入节假日安排</h2>
           <p class="hint">国务院办公厅每年 10 月至 12 月公布下一年的节假日安排。可导入本软件格式的 JSON 文件（见 data/holidays/README.md）或日历软件导出的 .ics 文件，文件不超过 1 MB。任何一项有误时整个文件都不导入。</p>
-          <form method="post" action="/admin/calendar/import" enctype="multipart/form-data" class="form" novalidate>
+          <form method="post" action="/admin/calendar/import" enctype="multipart/form-data" class="form" data-progress novalidate>
             <Csrf token={c.get('csrf')} />
             {opts.importErrors ? <ErrorSummary message={opts.importErrors} /> : null}
             <div class="field">
@@ -245,7 +246,8 @@ async function adminPage(c: Context<AppEnv>, opts: { errors?: Errors; values?: V
             <CheckboxField name="full_year" label="这是某一年的全年节假日安排（国务院办公厅通知）" checked={false} hint="勾选后该年份视为已载入，可以计算进入该年的期限。只导入地方性节假日时不要勾选。" />
             <TextField name="title" label="通知标题（可选）" values={{}} hint="如：国务院办公厅关于2027年部分节假日安排的通知" />
             <TextField name="doc_number" label="文号（可选）" values={{}} />
-            <button type="submit" class="button">导入</button>
+            <UploadProgress />
+              <button type="submit" class="button">导入</button>
           </form>
           <h2>期限计算规则</h2>
           <form method="post" action="/admin/calendar/rules" class="form" novalidate>

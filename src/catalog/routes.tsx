@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../platform/web/env.js';
 import { AdminLayout, PortalLayout, page } from '../platform/ui/layout.js';
 import { Csrf, ErrorSummary, TextField, SelectField, formatTime, type Errors, type Values } from '../platform/ui/forms.js';
+import { UploadProgress } from '../platform/ui/forms.js';
 import { NotFoundError, ValidationError, ConflictError, ForbiddenError } from '../platform/errors.js';
 import { requireActor, formBody } from '../platform/web/guards.js';
 import { UNIT_KIND_LABELS, type UnitKind } from '../org/model.js';
@@ -49,6 +50,9 @@ const FLASH: Record<string, string> = {
   returned: '已退回修改。', published: '审核通过，目录已发布。', imported: '已导入目录事项。', city_review: '县级审核通过，已报市级审核。', note: '已保存未涉及领域说明。',
 };
 
+/** A preview shows this many items; the rest are counted. */
+const PREVIEW_LIMIT = 200;
+
 const statusLabel = (s: string) => (s === 'not_started' ? '未开始' : cat.STATUS_LABELS[s] ?? s);
 
 async function catalogPage(c: Context<AppEnv>, id: number, opts: { errors?: Errors; message?: string; reviewErrors?: Errors; values?: Values; negErrors?: Errors; negValues?: Values } = {}, status = 200) {
@@ -91,10 +95,11 @@ async function catalogPage(c: Context<AppEnv>, id: number, opts: { errors?: Erro
           </p>
           <details>
             <summary>从 Excel 导入目录</summary>
-            <form method="post" action={`/admin/catalogs/${id}/import`} enctype="multipart/form-data" class="form" novalidate>
+            <form method="post" action={`/admin/catalogs/${id}/import`} enctype="multipart/form-data" class="form" data-progress novalidate>
               <Csrf token={c.get('csrf')} />
               <p class="hint">按标准目录模板（两行表头：序号、公开事项、公开内容（要素）……公开层级）整理的 .xlsx 文件，不超过 5 MB。上传后先预览，确认后才写入；任何一处错误都不导入。</p>
               <div class="field"><label for="f-import-file">Excel 文件</label><input id="f-import-file" type="file" name="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required /></div>
+              <UploadProgress />
               <button type="submit" class="button secondary">上传并预览</button>
             </form>
           </details>
@@ -443,10 +448,11 @@ export function catalogAdminRoutes() {
         <p class="muted">26 个试点领域的基层政务公开标准指引。随软件提供的是部分转录的事项；县政府办公室可导入所持有的完整指引表（Excel，按标准目录模板，每个工作表一个领域，工作表名为领域名称），导入后本县各单位按完整表采用事项。</p>
         {opts.errors ? <ImportErrors errors={opts.errors} /> : null}
         {canImport ? (
-          <form method="post" action="/admin/catalogs/guidelines/import" enctype="multipart/form-data" class="form" novalidate>
+          <form method="post" action="/admin/catalogs/guidelines/import" enctype="multipart/form-data" class="form" data-progress novalidate>
             <Csrf token={c.get('csrf')} />
             <div class="field"><label for="f-gfile">完整指引表（.xlsx，不超过 5 MB）</label><input id="f-gfile" type="file" name="file" accept=".xlsx" required /></div>
-            <button type="submit" class="button">导入</button>
+            <UploadProgress />
+              <button type="submit" class="button">导入</button>
           </form>
         ) : null}
         <table class="data">
@@ -481,10 +487,11 @@ export function catalogAdminRoutes() {
         <p class="muted">导入本县政务服务事项清单（Excel 或 CSV，须有“事项名称”列，可有“事项编码”“实施主体”“事项类型”列）。目录中描述办事服务的事项应与清单名称一致，不一致的列在下方并给出最接近的名称。</p>
         {opts.errors ? <ImportErrors errors={opts.errors} /> : null}
         {canImport ? (
-          <form method="post" action="/admin/catalogs/services/import" enctype="multipart/form-data" class="form" novalidate>
+          <form method="post" action="/admin/catalogs/services/import" enctype="multipart/form-data" class="form" data-progress novalidate>
             <Csrf token={c.get('csrf')} />
             <div class="field"><label for="f-sfile">政务服务事项清单（.xlsx 或 .csv，不超过 5 MB）</label><input id="f-sfile" type="file" name="file" accept=".xlsx,.csv" required /></div>
-            <button type="submit" class="button">导入（替换原清单）</button>
+            <UploadProgress />
+              <button type="submit" class="button">导入（替换原清单）</button>
           </form>
         ) : null}
         <p>当前清单：{list.length ? `${list.length} 项` : '尚未导入'}</p>
@@ -787,7 +794,8 @@ export function catalogAdminRoutes() {
             <button type="submit" class="button">确认导入</button>
             <a class="button secondary" href={`/admin/catalogs/${id}`}>取消</a>
           </form>
-          {byDomain(p.items.map((i, n) => ({ ...i, id: n + 1 }))).map(([domain, list]) => <ItemsTable items={list} caption={domain} showParsed />)}
+          {p.items.length > PREVIEW_LIMIT ? <p class="muted">以下仅显示前 {PREVIEW_LIMIT} 项；确认后全部 {p.items.length} 项都会写入。</p> : null}
+          {byDomain(p.items.slice(0, PREVIEW_LIMIT).map((i, n) => ({ ...i, id: n + 1 }))).map(([domain, list]) => <ItemsTable items={list} caption={domain} showParsed />)}
         </AdminLayout>,
       );
     } catch (err) {

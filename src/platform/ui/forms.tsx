@@ -119,3 +119,13 @@ export const formatTime = (iso: string | null | undefined): string => {
   const d = new Date(Date.parse(iso) + 8 * 3600_000);
   return d.toISOString().slice(0, 19).replace('T', ' ');
 };
+
+/** The progress bar and live status line of an upload form (see static/upload.js). */
+export function UploadProgress() {
+  return (
+    <>
+      <progress hidden aria-label="上传进度"></progress>
+      <p class="upload-status" role="status" aria-live="polite"></p>
+    </>
+  );
+}

@@ -13,7 +13,7 @@ export async function page(c: C, node: Child, status = 200): Promise<Response> {
   return c.html(body, status as 200);
 }
 
-function Document(props: { title: string; elder: boolean; children: Child; bodyClass?: string; noindex?: boolean }) {
+function Document(props: { title: string; elder: boolean; children: Child; bodyClass?: string; noindex?: boolean; script?: string }) {
   return (
     <html lang="zh-CN" class={props.elder ? 'elder' : undefined}>
       <head>
@@ -22,6 +22,7 @@ function Document(props: { title: string; elder: boolean; children: Child; bodyC
         {props.noindex ? <meta name="robots" content="noindex, nofollow" /> : null}
         <title>{props.title}</title>
         <link rel="stylesheet" href="/static/gongkai.css" />
+        {props.script ? <script src={props.script} defer></script> : null}
       </head>
       <body class={props.bodyClass}>
         <a class="skip-link" href="#main">跳到正文</a>
@@ -136,7 +137,7 @@ export function AdminLayout(props: { c: C; title: string; current?: string; chil
     : [];
   const roles = actor ? [...new Set(actor.grants.map((g) => ROLE_LABELS[g.role]))].join('、') : '';
   return (
-    <Document title={`${props.title} - 政务公开管理后台`} elder={c.get('elder')} bodyClass="admin" noindex>
+    <Document title={`${props.title} - 政务公开管理后台`} elder={c.get('elder')} bodyClass="admin" noindex script="/static/upload.js">
       <header class="admin-header">
         <div class="wrap-wide admin-header-row">
           <a class="admin-title" href="/admin">{site?.name ?? ''} 政务公开管理后台</a>

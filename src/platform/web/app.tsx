@@ -22,6 +22,8 @@ import { adminGuard } from './guards.js';
 
 const CSS = fs.readFileSync(new URL('../ui/static/gongkai.css', import.meta.url), 'utf8');
 const CSS_ETAG = `"${crypto.createHash('sha1').update(CSS).digest('hex').slice(0, 16)}"`;
+const UPLOAD_JS = fs.readFileSync(new URL('../ui/static/upload.js', import.meta.url), 'utf8');
+const UPLOAD_ETAG = `"${crypto.createHash('sha1').update(UPLOAD_JS).digest('hex').slice(0, 16)}"`;
 
 function clientIp(c: Context<AppEnv>, trustProxy: boolean): string | null {
   if (trustProxy) {
@@ -63,6 +65,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.get('/static/gongkai.css', (c) => {
     if (c.req.header('if-none-match') === CSS_ETAG) return c.body(null, 304);
     return c.body(CSS, 200, { 'content-type': 'text/css; charset=utf-8', etag: CSS_ETAG, 'cache-control': 'public, max-age=3600' });
+  });
+
+  app.get('/static/upload.js', (c) => {
+    if (c.req.header('if-none-match') === UPLOAD_ETAG) return c.body(null, 304);
+    return c.body(UPLOAD_JS, 200, { 'content-type': 'text/javascript; charset=utf-8', etag: UPLOAD_ETAG, 'cache-control': 'public, max-age=3600' });
   });
 
   // Request context: dependencies, site, client address, preferences, CSRF token, session.
