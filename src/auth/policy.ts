@@ -67,6 +67,12 @@ export const POLICIES = {
   'guideline.import': ['office_admin', 'system_admin'],
   /** The county's 政务服务事项 list (from the 政务服务 system). */
   'serviceItems.import': ['office_admin', 'system_admin'],
+  /** 依申请公开: the unit's handler works its requests; the county office registers centrally and supervises. */
+  'request.view': ['request_handler', 'office_admin', 'reviewer'],
+  'request.register': ['request_handler', 'office_admin'],
+  'request.handle': ['request_handler'],
+  /** Applicants' identity numbers and contacts: the handlers of their request only. */
+  'request.pii': ['request_handler'],
   'calendar.manage': ['system_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

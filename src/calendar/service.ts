@@ -11,7 +11,7 @@ import { writeAudit, type AuditActor } from '../platform/audit.js';
 import { NotFoundError, ValidationError } from '../platform/errors.js';
 import { parseInput, z } from '../platform/validation.js';
 import { assertCan, auditActor, type Actor } from '../auth/policy.js';
-import { WorkCalendar, type CalendarDay, type CalendarOverride, type YearSchedule } from './calendar.js';
+import { WorkCalendar, CalendarMissingError, type CalendarDay, type CalendarOverride, type YearSchedule } from './calendar.js';
 import { loadShippedSchedules, validateSchedule } from './data.js';
 import { computeClock, clockStatus, DEFAULT_RULES, type ClockEvent, type ClockSpec, type CountingRules, type ClockResult } from './clock.js';
 import { parseIcs } from './ics.js';
@@ -240,10 +240,26 @@ async function evaluate(k: K, jurisdictionId: number, spec: ClockSpec, events: C
 
 const stateOf = (r: ClockResult) => (r.stoppedOn ? 'stopped' : r.paused ? 'paused' : 'running');
 
-/** Start a clock for an object (called by features inside their own transaction). */
-export async function startClock(k: K, input: ClockInput): Promise<ClockResult> {
-  const { result } = await evaluate(k, input.jurisdictionId, input.spec, input.events);
+/**
+ * Start a clock for an object (called by features inside their own transaction). When the due
+ * date falls into a year without a calendar, the clock is still stored — as 'uncomputable', with
+ * no due date — so that nothing is lost; importing that year's schedule computes it.
+ */
+export async function startClock(k: K, input: ClockInput, opts: { allowUncomputable?: boolean } = {}): Promise<ClockResult | null> {
+  let result: ClockResult;
   const now = nowIso();
+  try {
+    result = (await evaluate(k, input.jurisdictionId, input.spec, input.events)).result;
+  } catch (e) {
+    if (!(e instanceof CalendarMissingError) || !opts.allowUncomputable) throw e;
+    const start = input.events.find((x) => x.type === 'start');
+    await k.insertInto('clocks').values({
+      jurisdiction_id: input.jurisdictionId, object_type: input.objectType, object_id: String(input.objectId), purpose: input.purpose,
+      amount: input.spec.amount, unit: input.spec.unit, events_json: JSON.stringify(input.events), started_on: start?.date ?? now.slice(0, 10),
+      due_date: null, state: 'uncomputable', closed: 0, created_at: now, updated_at: now,
+    }).execute();
+    return null;
+  }
   await k.insertInto('clocks').values({
     jurisdiction_id: input.jurisdictionId, object_type: input.objectType, object_id: String(input.objectId), purpose: input.purpose,
     amount: input.spec.amount, unit: input.spec.unit, events_json: JSON.stringify(input.events), started_on: result.startedOn,

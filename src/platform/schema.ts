@@ -276,6 +276,44 @@ export interface ServiceItemTable {
   imported_at: string;
 }
 
+export interface InfoRequestTable {
+  id: Generated<number>;
+  jurisdiction_id: number;
+  unit_id: number;
+  number: string;
+  query_code_hash: string;
+  applicant_type: string;
+  org_type: string | null;
+  name: string;
+  id_type: string;
+  id_number: string;
+  phone: string | null;
+  address: string | null;
+  postcode: string | null;
+  email: string | null;
+  description: string;
+  doc_number: string | null;
+  form: string;
+  delivery: string;
+  channel: string;
+  submitted_at: string;
+  received_on: string | null;
+  status: string;
+  dedupe_key: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface InfoRequestEventTable {
+  id: Generated<number>;
+  request_id: number;
+  type: string;
+  public_note: string;
+  actor_name: string;
+  at: string;
+}
+
 export interface Database {
   jurisdictions: JurisdictionTable;
   sites: SiteTable;
@@ -300,4 +338,6 @@ export interface Database {
   catalog_negatives: CatalogNegativeTable;
   catalog_item_records: CatalogItemRecordTable;
   service_items: ServiceItemTable;
+  info_requests: InfoRequestTable;
+  info_request_events: InfoRequestEventTable;
 }

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation.js';
 import * as m0002 from './0002_calendar.js';
 import * as m0003 from './0003_catalog.js';
+import * as m0004 from './0004_requests.js';
 
 /** Every migration, in order. Names are permanent once released. */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_calendar': m0002,
   '0003_catalog': m0003,
+  '0004_requests': m0004,
 };

@@ -1,0 +1,53 @@
+import type { Kysely } from 'kysely';
+import { dialectOf } from '../dialect.js';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+export async function up(db: Kysely<any>): Promise<void> {
+  const id = (t: any) => (dialectOf(db) === 'sqlite' ? t.addColumn('id', 'integer', (c: any) => c.primaryKey().autoIncrement()) : t.addColumn('id', 'serial', (c: any) => c.primaryKey()));
+
+  // 依申请公开: one row per request; the reply clock lives in `clocks` (purpose 'request.reply').
+  await id(db.schema.createTable('info_requests'))
+    .addColumn('jurisdiction_id', 'integer', (c: any) => c.notNull().references('jurisdictions.id'))
+    .addColumn('unit_id', 'integer', (c: any) => c.notNull().references('units.id'))
+    .addColumn('number', 'text', (c: any) => c.notNull().unique())
+    .addColumn('query_code_hash', 'text', (c: any) => c.notNull())
+    .addColumn('applicant_type', 'text', (c: any) => c.notNull())
+    .addColumn('org_type', 'text')
+    .addColumn('name', 'text', (c: any) => c.notNull())
+    .addColumn('id_type', 'text', (c: any) => c.notNull())
+    .addColumn('id_number', 'text', (c: any) => c.notNull())
+    .addColumn('phone', 'text')
+    .addColumn('address', 'text')
+    .addColumn('postcode', 'text')
+    .addColumn('email', 'text')
+    .addColumn('description', 'text', (c: any) => c.notNull())
+    .addColumn('doc_number', 'text')
+    .addColumn('form', 'text', (c: any) => c.notNull())
+    .addColumn('delivery', 'text', (c: any) => c.notNull())
+    .addColumn('channel', 'text', (c: any) => c.notNull())
+    .addColumn('submitted_at', 'text', (c: any) => c.notNull())
+    .addColumn('received_on', 'text')
+    .addColumn('status', 'text', (c: any) => c.notNull())
+    .addColumn('dedupe_key', 'text', (c: any) => c.notNull())
+    .addColumn('created_by', 'text', (c: any) => c.notNull())
+    .addColumn('created_at', 'text', (c: any) => c.notNull())
+    .addColumn('updated_at', 'text', (c: any) => c.notNull())
+    .execute();
+  await db.schema.createIndex('info_requests_unit').on('info_requests').columns(['unit_id', 'status', 'created_at']).execute();
+  await db.schema.createIndex('info_requests_jurisdiction').on('info_requests').columns(['jurisdiction_id', 'created_at']).execute();
+  await db.schema.createIndex('info_requests_dedupe').on('info_requests').columns(['dedupe_key', 'created_at']).execute();
+
+  await id(db.schema.createTable('info_request_events'))
+    .addColumn('request_id', 'integer', (c: any) => c.notNull().references('info_requests.id'))
+    .addColumn('type', 'text', (c: any) => c.notNull())
+    .addColumn('public_note', 'text', (c: any) => c.notNull())
+    .addColumn('actor_name', 'text', (c: any) => c.notNull())
+    .addColumn('at', 'text', (c: any) => c.notNull())
+    .execute();
+  await db.schema.createIndex('info_request_events_request').on('info_request_events').columns(['request_id', 'id']).execute();
+}
+
+export async function down(): Promise<void> {
+  throw new Error('0004_requests cannot be rolled back');
+}

@@ -1,0 +1,247 @@
+/**
+ * 依申请公开, first part: intake (online and staff registration), the day of receipt by channel
+ * (条例第三十一条), the 20-working-day reply clock (条例第三十三条), the handler's queue and the
+ * applicant's status view by 申请编号 + 查询码.
+ */
+import crypto from 'node:crypto';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../platform/schema.js';
+import type { Db } from '../platform/db.js';
+import { nowIso } from '../platform/dialect.js';
+import { writeAudit, type AuditActor } from '../platform/audit.js';
+import { NotFoundError, ValidationError, ConflictError, AppError } from '../platform/errors.js';
+import { parseInput } from '../platform/validation.js';
+import { assertCan, auditActor, can, reachOf, type Actor } from '../auth/policy.js';
+import * as orgStore from '../org/store.js';
+import { startClock, clockOf, calendarFor, rulesFor } from '../calendar/service.js';
+import { clockStatus, computeClock, type ClockStatus } from '../calendar/clock.js';
+import { todayInChina, isIsoDate, type IsoDate } from '../calendar/dates.js';
+import { requestSchema, registrationSchema } from './schema.js';
+import { CHANNELS, RECEIPT_RULES, REPLY_WORKING_DAYS, PUBLIC_RATE, type Channel } from './model.js';
+
+const PURPOSE = 'request.reply';
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+const hash = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
+
+export class RateLimited extends AppError {
+  constructor() {
+    super(`同一网络地址每小时最多提交 ${PUBLIC_RATE.perHour} 件申请，请稍后再试，或通过信函、传真、电子邮件、当面等方式提交。`, 429);
+  }
+}
+
+function queryCode(): string {
+  const bytes = crypto.randomBytes(8);
+  return [...bytes].map((b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('');
+}
+
+async function nextNumber(k: Kysely<Database> | Transaction<Database>, countyCode: string, year: number): Promise<string> {
+  const prefix = `${countyCode}-${year}-`;
+  const last = await k.selectFrom('info_requests').select('number').where('number', 'like', `${prefix}%`).orderBy('number', 'desc').limit(1).executeTakeFirst();
+  const n = last ? Number(last.number.slice(prefix.length)) + 1 : 1;
+  return `${prefix}${String(n).padStart(5, '0')}`;
+}
+
+export interface Receipt {
+  id: number;
+  number: string;
+  /** Shown once, at submission; only its hash is stored. */
+  code: string | null;
+  duplicate: boolean;
+  status: string;
+  receivedOn: IsoDate | null;
+  due: IsoDate | null;
+  receiptRule: string;
+}
+
+interface Scope {
+  code: string;
+  jurisdictionId: number;
+}
+
+async function receivingUnit(db: Db, scope: Scope, unitId: number) {
+  const u = await orgStore.findUnit(db.k, unitId);
+  if (!u || !u.jurisdiction_code.startsWith(scope.code) || u.active !== 1 || u.receives_requests !== 1) throw new ValidationError({ unit_id: '请选择受理机关' });
+  return u;
+}
+
+async function create(db: Db, who: AuditActor, scope: Scope, raw: Record<string, unknown>, how: { channel: Channel; submittedAt: string; receivedOn: IsoDate | null; createdBy: string; action: 'request.submit' | 'request.register' }): Promise<Receipt> {
+  const input = parseInput(requestSchema, raw);
+  const unit = await receivingUnit(db, scope, input.unit_id);
+  // One request for the same applicant and text within ten minutes (double clicks, resubmissions).
+  const dedupe = hash(`${scope.code}|${input.id_number}|${input.description.replace(/\s+/g, '')}`);
+  const since = new Date(Date.now() - 10 * 60_000).toISOString();
+  const dup = await db.k.selectFrom('info_requests').select(['id', 'number', 'status', 'received_on']).where('dedupe_key', '=', dedupe).where('created_at', '>=', since).executeTakeFirst();
+  if (dup) {
+    const c = await clockOf(db.k, 'info_request', dup.id, PURPOSE);
+    return { id: dup.id, number: dup.number, code: null, duplicate: true, status: dup.status, receivedOn: dup.received_on, due: c?.result.due ?? null, receiptRule: RECEIPT_RULES[CHANNELS[how.channel].receipt] };
+  }
+  const code = queryCode();
+  const now = nowIso();
+  const year = Number(todayInChina().slice(0, 4));
+  const status = how.receivedOn ? 'processing' : 'awaiting_confirmation';
+  return db.k.transaction().execute(async (trx) => {
+    const number = await nextNumber(trx, scope.code, year);
+    const r = await trx.insertInto('info_requests').values({
+      jurisdiction_id: scope.jurisdictionId, unit_id: unit.id, number, query_code_hash: hash(code), applicant_type: input.applicant_type, org_type: input.applicant_type === 'legal' ? input.org_type || null : null,
+      name: input.name, id_type: input.id_type, id_number: input.id_number, phone: input.phone, address: input.address, postcode: input.postcode, email: input.email,
+      description: input.description, doc_number: input.doc_number, form: input.form, delivery: input.delivery, channel: how.channel, submitted_at: how.submittedAt,
+      received_on: how.receivedOn, status, dedupe_key: dedupe, created_by: how.createdBy, created_at: now, updated_at: now,
+    }).returning('id').executeTakeFirstOrThrow();
+    await trx.insertInto('info_request_events').values({ request_id: r.id, type: 'submitted', public_note: `${CHANNELS[how.channel].label}，提交申请（${unit.name}）`, actor_name: how.createdBy, at: now }).execute();
+    let due: IsoDate | null = null;
+    if (how.receivedOn) {
+      const res = await startClock(trx, { jurisdictionId: scope.jurisdictionId, objectType: 'info_request', objectId: r.id, purpose: PURPOSE, spec: { amount: REPLY_WORKING_DAYS, unit: 'workday' }, events: [{ type: 'start', date: how.receivedOn, note: '收到申请' }] }, { allowUncomputable: true });
+      due = res?.due ?? null;
+      await trx.insertInto('info_request_events').values({ request_id: r.id, type: 'received', public_note: `收到申请之日：${how.receivedOn}；答复期限：${due ?? '待载入节假日安排后计算'}`, actor_name: how.createdBy, at: now }).execute();
+    }
+    await writeAudit(trx, who, { action: how.action, objectType: 'info_request', objectId: r.id, unitId: unit.id, jurisdictionId: unit.jurisdiction_id, summary: `${how.action === 'request.submit' ? '网上提交' : '登记'}政府信息公开申请 ${number}（${unit.name}）`, after: { number, channel: how.channel, received_on: how.receivedOn } });
+    return { id: r.id, number, code, duplicate: false, status, receivedOn: how.receivedOn, due, receiptRule: RECEIPT_RULES[CHANNELS[how.channel].receipt] };
+  });
+}
+
+/** A citizen submits online: received only when the office confirms it (条例第三十一条第三项). */
+export async function submitOnline(db: Db, scope: Scope & { name: string }, raw: Record<string, unknown>, ip: string | null): Promise<Receipt> {
+  if (String(raw.website ?? '').trim()) throw new ValidationError({ _form: '提交未成功，请刷新页面后重试。' }); // honeypot
+  const key = `ysq:${ip ?? 'unknown'}`;
+  const t = await db.k.selectFrom('login_throttle').selectAll().where('key', '=', key).executeTakeFirst();
+  const now = nowIso();
+  const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
+  const count = t && t.first_failure_at > hourAgo ? t.failures : 0;
+  if (count >= PUBLIC_RATE.perHour) throw new RateLimited();
+  const receipt = await create(db, { id: null, name: '申请人（网上提交）', ip }, scope, raw, { channel: 'online', submittedAt: now, receivedOn: null, createdBy: '申请人', action: 'request.submit' });
+  if (!receipt.duplicate) {
+    await db.k.insertInto('login_throttle').values({ key, failures: count + 1, first_failure_at: count ? t!.first_failure_at : now, locked_until: null })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ failures: count + 1, first_failure_at: count ? t!.first_failure_at : now })).execute();
+  }
+  return receipt;
+}
+
+/** Staff register a request received in person, by letter, fax, e-mail or orally (代为填写). */
+export async function register(db: Db, actor: Actor, scope: Scope, raw: Record<string, unknown>): Promise<Receipt> {
+  assertCan(actor, 'request.register');
+  const reg = parseInput(registrationSchema, raw);
+  const unit = await receivingUnit(db, scope, Number(raw.unit_id));
+  assertCan(actor, 'request.register', { id: unit.id, jurisdictionCode: unit.jurisdiction_code }, '您无权为该机关登记申请。');
+  const rule = CHANNELS[reg.channel as Channel].receipt;
+  const today = todayInChina();
+  if (reg.submitted_on > today) throw new ValidationError({ submitted_on: '提交日期不能晚于今天' });
+  let receivedOn: IsoDate | null = null;
+  if (rule === 'submitted') receivedOn = reg.submitted_on;
+  else if (rule === 'signed' || rule === 'confirm_same_day') {
+    if (!reg.received_on) throw new ValidationError({ received_on: rule === 'signed' ? '请填写签收日期' : '请填写与申请人确认的日期（应为收到信函的当日）' });
+    if (reg.received_on < reg.submitted_on || reg.received_on > today) throw new ValidationError({ received_on: '收到日期应在提交日期之后、今天之前' });
+    receivedOn = reg.received_on;
+  } else if (reg.received_on) {
+    if (reg.received_on < reg.submitted_on || reg.received_on > today) throw new ValidationError({ received_on: '确认日期应在提交日期之后、今天之前' });
+    receivedOn = reg.received_on; // 双方确认之日 already reached
+  }
+  const who = auditActor(actor);
+  return create(db, who, scope, raw, { channel: reg.channel as Channel, submittedAt: `${reg.submitted_on}T00:00:00.000Z`, receivedOn, createdBy: who.name, action: 'request.register' });
+}
+
+async function load(db: Db, actor: Actor, id: number, action: 'request.view' | 'request.handle') {
+  const r = await db.k.selectFrom('info_requests').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!r) throw new NotFoundError('该申请不存在。');
+  const unit = await orgStore.findUnit(db.k, r.unit_id);
+  if (!unit) throw new NotFoundError('该申请的受理机关不存在。');
+  assertCan(actor, action, { id: unit.id, jurisdictionCode: unit.jurisdiction_code }, '您无权查看或办理该申请。');
+  return { request: r, unit };
+}
+
+/** Confirm receipt of an online / fax / e-mail request: the day of confirmation is the day of receipt. */
+export async function confirmReceipt(db: Db, actor: Actor, id: number, raw: Record<string, unknown>): Promise<IsoDate | null> {
+  const { request, unit } = await load(db, actor, id, 'request.handle');
+  if (request.status !== 'awaiting_confirmation') throw new ConflictError('该申请已确认收到。');
+  const date = String(raw.received_on ?? '').trim() || todayInChina();
+  if (!isIsoDate(date)) throw new ValidationError({ received_on: '日期应为“年-月-日”格式' });
+  if (date < request.submitted_at.slice(0, 10) || date > todayInChina()) throw new ValidationError({ received_on: '确认日期应在提交日期之后、今天之前' });
+  const who = auditActor(actor);
+  return db.k.transaction().execute(async (trx) => {
+    await trx.updateTable('info_requests').set({ received_on: date, status: 'processing', updated_at: nowIso() }).where('id', '=', id).execute();
+    const res = await startClock(trx, { jurisdictionId: request.jurisdiction_id, objectType: 'info_request', objectId: id, purpose: PURPOSE, spec: { amount: REPLY_WORKING_DAYS, unit: 'workday' }, events: [{ type: 'start', date, note: '双方确认收到申请' }] }, { allowUncomputable: true });
+    await trx.insertInto('info_request_events').values({ request_id: id, type: 'received', public_note: `已确认收到申请。收到申请之日：${date}；答复期限：${res?.due ?? '待载入节假日安排后计算'}`, actor_name: who.name, at: nowIso() }).execute();
+    await writeAudit(trx, who, { action: 'request.confirm', objectType: 'info_request', objectId: id, unitId: unit.id, jurisdictionId: unit.jurisdiction_id, summary: `确认收到申请 ${request.number}，收到申请之日 ${date}`, before: { status: request.status }, after: { status: 'processing', received_on: date } });
+    return res?.due ?? null;
+  });
+}
+
+const mask = (s: string | null, keep = 1) => (s ? s.slice(0, keep) + '*'.repeat(Math.max(s.length - keep, 1)) : null);
+const maskId = (s: string) => (s.length > 8 ? `${s.slice(0, 4)}${'*'.repeat(s.length - 8)}${s.slice(-4)}` : '*'.repeat(s.length));
+
+/** One request for staff; identity numbers and contacts only for the request's handlers. */
+export async function getRequest(db: Db, actor: Actor, id: number) {
+  const { request, unit } = await load(db, actor, id, 'request.view');
+  const pii = can(actor, 'request.pii', { id: unit.id, jurisdictionCode: unit.jurisdiction_code });
+  const events = await db.k.selectFrom('info_request_events').selectAll().where('request_id', '=', id).orderBy('id').execute();
+  const clock = await clockOf(db.k, 'info_request', id, PURPOSE).catch(() => undefined);
+  const shown = pii ? request : { ...request, id_number: maskId(request.id_number), phone: mask(request.phone, 3), address: mask(request.address, 2), email: mask(request.email, 1), postcode: null };
+  return { request: shown, unit, events, clock, pii, canHandle: can(actor, 'request.handle', { id: unit.id, jurisdictionCode: unit.jurisdiction_code }) };
+}
+
+export interface QueueRow {
+  id: number;
+  number: string;
+  unitName: string;
+  name: string;
+  channel: string;
+  status: string;
+  receivedOn: string | null;
+  due: string | null;
+  clock: ClockStatus | null;
+}
+
+/** The work queue: requests of the units in reach, with where each clock stands today. */
+export async function queue(db: Db, actor: Actor, filter: { state?: string } = {}, today: IsoDate = todayInChina()): Promise<QueueRow[]> {
+  assertCan(actor, 'request.view');
+  const reach = reachOf(actor, 'request.view');
+  let q = db.k
+    .selectFrom('info_requests')
+    .innerJoin('units', 'units.id', 'info_requests.unit_id')
+    .innerJoin('jurisdictions', 'jurisdictions.id', 'units.jurisdiction_id')
+    .leftJoin('clocks', (j) => j.on(sql<boolean>`clocks.object_id = cast(info_requests.id as text)`).on('clocks.object_type', '=', 'info_request').on('clocks.purpose', '=', PURPOSE))
+    .select(['info_requests.id', 'info_requests.number', 'info_requests.name', 'info_requests.channel', 'info_requests.status', 'info_requests.received_on', 'info_requests.jurisdiction_id', 'units.name as unit_name', 'clocks.events_json', 'clocks.amount', 'clocks.due_date']);
+  if (!reach.all) {
+    const { unitIds, jurisdictionPrefixes } = reach;
+    q = q.where((eb) => eb.or([
+      ...(unitIds.length ? [eb('units.id', 'in', unitIds)] : []),
+      ...jurisdictionPrefixes.map((p) => eb('jurisdictions.code', 'like', `${p}%`)),
+      eb.lit(false),
+    ]));
+  }
+  const rows = await q.orderBy('info_requests.id', 'desc').limit(500).execute();
+  const cals = new Map<number, { cal: Awaited<ReturnType<typeof calendarFor>>; rules: Awaited<ReturnType<typeof rulesFor>> }>();
+  const out: QueueRow[] = [];
+  for (const r of rows) {
+    let status: ClockStatus | null = null;
+    if (r.events_json) {
+      if (!cals.has(r.jurisdiction_id)) {
+        const code = (await db.k.selectFrom('jurisdictions').select('code').where('id', '=', r.jurisdiction_id).executeTakeFirstOrThrow()).code;
+        cals.set(r.jurisdiction_id, { cal: await calendarFor(db.k, code), rules: await rulesFor(db.k, code) });
+      }
+      const { cal, rules } = cals.get(r.jurisdiction_id)!;
+      try {
+        status = clockStatus(cal, computeClock(cal, { amount: r.amount!, unit: 'workday' }, JSON.parse(r.events_json), rules), today, rules);
+      } catch {
+        status = null;
+      }
+    }
+    out.push({ id: r.id, number: r.number, unitName: r.unit_name, name: mask(r.name, 1)!, channel: r.channel, status: r.status, receivedOn: r.received_on, due: r.due_date, clock: status });
+  }
+  const s = filter.state;
+  return s ? out.filter((r) => (s === 'new' ? r.status === 'awaiting_confirmation' : s === 'due_soon' ? r.clock?.state === 'due_soon' : s === 'overdue' ? r.clock?.state === 'overdue' : true)) : out;
+}
+
+/** The applicant's view: status and dates only, with 申请编号 + 查询码; never anyone else's data. */
+export async function publicStatus(db: Db, countyCode: string, number: string, code: string) {
+  const n = number.trim();
+  const c = code.trim().toUpperCase();
+  if (!n || !c) throw new ValidationError({ number: '请填写申请编号和查询码' });
+  const r = await db.k.selectFrom('info_requests').innerJoin('units', 'units.id', 'info_requests.unit_id').select(['info_requests.id', 'info_requests.number', 'info_requests.query_code_hash', 'info_requests.status', 'info_requests.received_on', 'info_requests.submitted_at', 'info_requests.channel', 'units.name as unit_name', 'info_requests.number as n2']).where('info_requests.number', '=', n).executeTakeFirst();
+  // The same answer for a wrong number and a wrong code: numbers are guessable, codes are not.
+  if (!r || !r.number.startsWith(countyCode) || !crypto.timingSafeEqual(Buffer.from(r.query_code_hash), Buffer.from(hash(c)))) throw new ValidationError({ number: '申请编号或查询码不正确' });
+  const events = await db.k.selectFrom('info_request_events').select(['public_note', 'at']).where('request_id', '=', r.id).orderBy('id').execute();
+  const clock = await clockOf(db.k, 'info_request', r.id, PURPOSE).catch(() => undefined);
+  return { number: r.number, unitName: r.unit_name, status: r.status, submittedAt: r.submitted_at, receivedOn: r.received_on, due: clock?.result.due ?? null, steps: clock?.result.steps ?? [], events };
+}
+
+export { RECEIPT_RULES };
