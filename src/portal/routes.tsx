@@ -246,7 +246,8 @@ export function portalRoutes() {
         <h1>依申请公开</h1>
         <ObtainSection siteName={site.name} />
         <p>想知道答复期限何时截止？请使用<a href="/qxjsq">期限计算器</a>，按工作日和法定节假日自动计算。</p>
-        <p class="notice">网上提交申请的功能正在建设中。目前请按上述方式，以当面提交、信函、传真或电子邮件向下列受理机关的政府信息公开工作机构提出申请。</p>
+        <p><a class="button" href="/ysqgk/apply">在线提交申请</a> <a class="button secondary" href="/ysqgk/query">查询办理进度</a></p>
+        <p>也可以当面提交，或以信函、传真、电子邮件向下列受理机关的政府信息公开工作机构提出申请。</p>
         <h2>受理机关</h2>
         <OfficeTable units={units} />
       </PortalLayout>,

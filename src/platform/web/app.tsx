@@ -16,6 +16,7 @@ import { adminRoutes } from '../../admin/routes.js';
 import { calendarApiRoutes, calendarPortalRoutes, calendarAdminRoutes } from '../../calendar/routes.js';
 import { catalogAdminRoutes, catalogPortalRoutes } from '../../catalog/routes.js';
 import { recordAdminRoutes, recordPortalRoutes } from '../../catalog/records-routes.js';
+import { requestAdminRoutes, requestPortalRoutes } from '../../requests/routes.js';
 
 import { SESSION_COOKIE, CSRF_COOKIE, ELDER_COOKIE } from './constants.js';
 import { adminGuard } from './guards.js';
@@ -139,6 +140,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/admin', catalogAdminRoutes());
   app.route('/', recordPortalRoutes());
   app.route('/admin', recordAdminRoutes());
+  app.route('/', requestPortalRoutes());
+  app.route('/admin', requestAdminRoutes());
   app.route('/admin', authRoutes());
   app.route('/admin', orgRoutes());
   app.route('/admin', adminRoutes());

@@ -1,0 +1,290 @@
+import { Hono, type Context } from 'hono';
+import type { AppEnv } from '../platform/web/env.js';
+import { AdminLayout, PortalLayout, page } from '../platform/ui/layout.js';
+import { Csrf, ErrorSummary, TextField, SelectField, formatTime, type Errors, type Values } from '../platform/ui/forms.js';
+import { NotFoundError, ValidationError } from '../platform/errors.js';
+import { requireActor, formBody } from '../platform/web/guards.js';
+import { can, assertCan } from '../auth/policy.js';
+import * as org from '../org/service.js';
+import * as svc from './service.js';
+import { APPLICANT_TYPES, ORG_TYPES, ID_TYPES, FORMS, DELIVERIES, CHANNELS, STATUS_LABELS } from './model.js';
+import { todayInChina } from '../calendar/dates.js';
+
+const LABELS: Record<string, string> = {
+  unit_id: '受理机关', applicant_type: '申请人类型', org_type: '组织类型', name: '姓名或名称', id_type: '证件类型', id_number: '证件号码', phone: '联系电话', address: '通讯地址',
+  postcode: '邮政编码', email: '电子邮箱', description: '所需政府信息', doc_number: '文号', form: '提供形式', delivery: '获取方式', channel: '提交方式', submitted_on: '提交日期', received_on: '收到日期',
+};
+
+const opts = (o: Record<string, string>) => Object.entries(o).map(([value, label]) => ({ value, label }));
+
+function scopeOf(c: Context<AppEnv>) {
+  const s = c.get('site');
+  if (!s) throw new NotFoundError('本平台尚未初始化。');
+  return { code: s.jurisdictionCode, jurisdictionId: s.jurisdictionId, name: s.jurisdictionName };
+}
+
+async function receivers(c: Context<AppEnv>) {
+  return (await org.publicUnits(c.get('deps').db, scopeOf(c).code)).filter((u) => u.receives_requests === 1).map((u) => ({ value: u.id, label: u.name }));
+}
+
+/** The contents of a request (条例第二十九条), shared by the public form and staff registration. */
+function RequestFields(props: { values: Values; errors?: Errors; units: { value: number; label: string }[] }) {
+  const v = props.values;
+  const e = props.errors;
+  return (
+    <>
+      <fieldset>
+        <legend>受理机关</legend>
+        <SelectField name="unit_id" label="向哪个机关申请" values={v} errors={e} required placeholder="（请选择）" options={props.units} hint="政府信息由制作或保存该信息的机关负责公开（条例第十条）。" />
+      </fieldset>
+      <fieldset>
+        <legend>申请人信息（条例第二十九条第一项）</legend>
+        <SelectField name="applicant_type" label="申请人类型" values={v} errors={e} required options={opts(APPLICANT_TYPES)} />
+        <SelectField name="org_type" label="组织类型（法人或其他组织填写）" values={v} errors={e} placeholder="（自然人不填）" options={opts(ORG_TYPES)} />
+        <TextField name="name" label="姓名或名称" values={v} errors={e} required maxlength={100} />
+        <SelectField name="id_type" label="证件类型" values={v} errors={e} required options={opts(ID_TYPES)} hint="法人或其他组织请选择“统一社会信用代码”。" />
+        <TextField name="id_number" label="证件号码" values={v} errors={e} required maxlength={40} autocomplete="off" />
+        <TextField name="phone" label="联系电话" values={v} errors={e} maxlength={30} autocomplete="tel" inputmode="tel" />
+        <TextField name="address" label="通讯地址" values={v} errors={e} maxlength={200} autocomplete="street-address" />
+        <TextField name="postcode" label="邮政编码" values={v} errors={e} maxlength={6} inputmode="numeric" />
+        <TextField name="email" label="电子邮箱" type="email" values={v} errors={e} maxlength={120} autocomplete="email" hint="电话、通讯地址、电子邮箱至少填写一项。" />
+      </fieldset>
+      <fieldset>
+        <legend>所需政府信息（条例第二十九条第二项、第三项）</legend>
+        <div class={e?.description ? 'field has-error' : 'field'}>
+          <label for="f-description">所需政府信息的名称或特征性描述<span class="req" aria-hidden="true">*</span></label>
+          <p class="hint" id="h-description">写明信息的名称、文号，或者便于查询的其他特征性描述（如制作机关、时间、事项）。无须说明用途。</p>
+          {e?.description ? <p class="field-error" id="e-description">{e.description}</p> : null}
+          <textarea id="f-description" name="description" rows={5} required aria-describedby="h-description">{String(v.description ?? '')}</textarea>
+        </div>
+        <TextField name="doc_number" label="文号（如知道）" values={v} errors={e} maxlength={100} />
+        <SelectField name="form" label="信息的提供形式" values={v} errors={e} required placeholder="（请选择）" options={opts(FORMS)} />
+        <SelectField name="delivery" label="获取信息的方式" values={v} errors={e} required placeholder="（请选择）" options={opts(DELIVERIES)} />
+      </fieldset>
+    </>
+  );
+}
+
+export function requestPortalRoutes() {
+  const r = new Hono<AppEnv>();
+
+  const applyPage = async (c: Context<AppEnv>, values: Values = { applicant_type: 'natural', id_type: 'resident_id' }, errors?: Errors, message?: string, status = 200) =>
+    page(
+      c,
+      <PortalLayout c={c} title="在线提交政府信息公开申请" current="ysqgk" crumbs={[{ href: '/ysqgk', label: '依申请公开' }, { label: '在线申请' }]}>
+        <h1>在线提交政府信息公开申请</h1>
+        <p>网上提交的申请，以双方确认之日为收到申请之日（条例第三十一条）：受理机关确认收到后开始计算答复期限，一般自收到申请之日起 20 个工作日内答复（条例第三十三条）。</p>
+        <form method="post" action="/ysqgk/apply" class="form" novalidate>
+          <Csrf token={c.get('csrf')} />
+          <ErrorSummary errors={errors} message={message} labels={LABELS} />
+          <RequestFields values={values} errors={errors} units={await receivers(c)} />
+          <div class="hp" aria-hidden="true"><label for="f-website">网址（请勿填写）</label><input id="f-website" name="website" tabindex={-1} autocomplete="off" /></div>
+          <button type="submit" class="button">提交申请</button>
+        </form>
+      </PortalLayout>,
+      status,
+    );
+
+  r.get('/ysqgk/apply', (c) => applyPage(c));
+  r.post('/ysqgk/apply', async (c) => {
+    const body = await formBody(c);
+    try {
+      const rec = await svc.submitOnline(c.get('deps').db, scopeOf(c), body, c.get('ip'));
+      return page(
+        c,
+        <PortalLayout c={c} title="申请已提交" current="ysqgk" crumbs={[{ href: '/ysqgk', label: '依申请公开' }, { label: '申请已提交' }]}>
+          <h1>{rec.duplicate ? '您已提交过相同的申请' : '申请已提交'}</h1>
+          <dl class="meta receipt">
+            <dt>申请编号</dt><dd><strong>{rec.number}</strong></dd>
+            {rec.code ? <><dt>查询码</dt><dd><strong class="code">{rec.code}</strong></dd></> : null}
+          </dl>
+          {rec.code ? <p class="notice">请记下申请编号和查询码。查询码只显示这一次，凭二者可随时<a href="/ysqgk/query">查询办理进度</a>。</p> : <p class="notice">十分钟内重复提交的相同申请按一件处理。查询码已在首次提交时显示。</p>}
+          <p>{rec.receiptRule}。受理机关确认收到后，将按法定期限答复。</p>
+        </PortalLayout>,
+      );
+    } catch (err) {
+      if (err instanceof ValidationError) return applyPage(c, body, err.fieldErrors, err.fieldErrors._form, 422);
+      if (err instanceof svc.RateLimited) return applyPage(c, body, undefined, err.message, 429);
+      throw err;
+    }
+  });
+
+  const queryPage = (c: Context<AppEnv>, values: Values = {}, errors?: Errors, status = 200) =>
+    page(
+      c,
+      <PortalLayout c={c} title="查询申请办理进度" current="ysqgk" crumbs={[{ href: '/ysqgk', label: '依申请公开' }, { label: '查询办理进度' }]}>
+        <h1>查询申请办理进度</h1>
+        <form method="post" action="/ysqgk/query" class="form narrow" novalidate>
+          <Csrf token={c.get('csrf')} />
+          <ErrorSummary errors={errors} labels={{ number: '申请编号' }} />
+          <TextField name="number" label="申请编号" values={values} errors={errors} required autocomplete="off" />
+          <TextField name="code" label="查询码" values={{}} required autocomplete="off" />
+          <button type="submit" class="button">查询</button>
+        </form>
+      </PortalLayout>,
+      status,
+    );
+  r.get('/ysqgk/query', (c) => queryPage(c));
+  r.post('/ysqgk/query', async (c) => {
+    const body = await formBody(c);
+    try {
+      const s = await svc.publicStatus(c.get('deps').db, scopeOf(c).code, body.number ?? '', body.code ?? '');
+      return page(
+        c,
+        <PortalLayout c={c} title={`申请 ${s.number}`} current="ysqgk" crumbs={[{ href: '/ysqgk', label: '依申请公开' }, { label: '办理进度' }]}>
+          <h1>申请 {s.number} 的办理进度</h1>
+          <dl class="meta">
+            <dt>受理机关</dt><dd>{s.unitName}</dd>
+            <dt>状态</dt><dd>{STATUS_LABELS[s.status] ?? s.status}</dd>
+            <dt>提交时间</dt><dd>{formatTime(s.submittedAt)}</dd>
+            <dt>收到申请之日</dt><dd>{s.receivedOn ?? '待受理机关确认'}</dd>
+            <dt>答复期限</dt><dd>{s.due ?? (s.receivedOn ? '待载入节假日安排后计算' : '确认收到后计算')}</dd>
+          </dl>
+          <h2>办理过程</h2>
+          <ol>{s.events.map((e) => <li>{formatTime(e.at)}　{e.public_note}</li>)}</ol>
+          {s.steps.length ? (
+            <details>
+              <summary>答复期限的计算过程</summary>
+              <ol>{s.steps.map((x) => <li>{x}</li>)}</ol>
+            </details>
+          ) : null}
+        </PortalLayout>,
+      );
+    } catch (err) {
+      if (err instanceof ValidationError) return queryPage(c, { number: body.number }, err.fieldErrors, 422);
+      throw err;
+    }
+  });
+  return r;
+}
+
+export function requestAdminRoutes() {
+  const r = new Hono<AppEnv>();
+
+  r.get('/requests', async (c) => {
+    const actor = requireActor(c);
+    const state = c.req.query('state');
+    const rows = await svc.queue(c.get('deps').db, actor, { state });
+    const tabs = [['', '全部'], ['new', '待确认收到'], ['due_soon', '即将到期'], ['overdue', '已逾期']];
+    return page(
+      c,
+      <AdminLayout c={c} title="依申请公开" current="requests">
+        {can(actor, 'request.register') ? <p><a class="button" href="/admin/requests/new">登记申请</a></p> : null}
+        <nav class="tabs" aria-label="办理队列">{tabs.map(([k, l]) => <a href={k ? `/admin/requests?state=${k}` : '/admin/requests'} aria-current={(state ?? '') === k ? 'page' : undefined}>{l}</a>)}</nav>
+        <div class="table-scroll">
+          <table class="data">
+            <thead><tr><th scope="col">申请编号</th><th scope="col">受理机关</th><th scope="col">申请人</th><th scope="col">提交方式</th><th scope="col">状态</th><th scope="col">收到申请之日</th><th scope="col">答复期限</th><th scope="col">期限状态</th></tr></thead>
+            <tbody>
+              {rows.map((x) => (
+                <tr class={x.clock?.state === 'overdue' ? 'overdue' : undefined}>
+                  <td><a href={`/admin/requests/${x.id}`}>{x.number}</a></td>
+                  <td>{x.unitName}</td>
+                  <td>{x.name}</td>
+                  <td>{CHANNELS[x.channel as keyof typeof CHANNELS]?.label ?? x.channel}</td>
+                  <td>{STATUS_LABELS[x.status] ?? x.status}</td>
+                  <td>{x.receivedOn ?? '—'}</td>
+                  <td>{x.due ?? '—'}</td>
+                  <td>{x.clock ? `${x.clock.label}${x.clock.state === 'overdue' ? `（${x.clock.overdueWorkingDays} 个工作日）` : x.clock.workingDaysLeft !== null ? `（剩 ${x.clock.workingDaysLeft} 个工作日）` : ''}` : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {rows.length === 0 ? <p class="empty">没有申请。</p> : null}
+      </AdminLayout>,
+    );
+  });
+
+  const registerPage = async (c: Context<AppEnv>, values: Values, errors?: Errors, status = 200) =>
+    page(
+      c,
+      <AdminLayout c={c} title="登记政府信息公开申请" current="requests">
+        <form method="post" action="/admin/requests" class="form" novalidate>
+          <Csrf token={c.get('csrf')} />
+          <ErrorSummary errors={errors} labels={LABELS} />
+          <fieldset>
+            <legend>提交方式和日期（条例第三十一条）</legend>
+            <SelectField name="channel" label="提交方式" values={values} errors={errors} required placeholder="（请选择）" options={Object.entries(CHANNELS).filter(([k]) => k !== 'online').map(([value, v]) => ({ value, label: v.label }))} />
+            <TextField name="submitted_on" label="提交日期" type="date" values={values} errors={errors} required />
+            <TextField name="received_on" label="签收或确认日期" type="date" values={values} errors={errors} hint="挂号信填签收日期；平信填当日与申请人确认的日期；传真、电子邮件填双方确认的日期（未确认可不填，之后在申请页确认）。当面和口头提出以提交日期为收到申请之日。" />
+          </fieldset>
+          <RequestFields values={values} errors={errors} units={await receivers(c)} />
+          <button type="submit" class="button">登记</button>
+        </form>
+      </AdminLayout>,
+      status,
+    );
+  r.get('/requests/new', (c) => {
+    assertCan(requireActor(c), 'request.register', undefined, '您无权登记政府信息公开申请。');
+    return registerPage(c, { submitted_on: todayInChina(), applicant_type: 'natural', id_type: 'resident_id' });
+  });
+  r.post('/requests', async (c) => {
+    const actor = requireActor(c);
+    const body = await formBody(c);
+    try {
+      const rec = await svc.register(c.get('deps').db, actor, scopeOf(c), body);
+      return c.redirect(`/admin/requests/${rec.id}?done=${rec.duplicate ? 'duplicate' : 'registered'}`, 303);
+    } catch (err) {
+      if (err instanceof ValidationError) return registerPage(c, body, err.fieldErrors, 422);
+      throw err;
+    }
+  });
+
+  const detail = async (c: Context<AppEnv>, id: number, errors?: Errors, status = 200) => {
+    const actor = requireActor(c);
+    const v = await svc.getRequest(c.get('deps').db, actor, id);
+    const q = v.request;
+    const flash = ({ registered: '已登记。', duplicate: '十分钟内相同申请人的相同申请已登记过，未重复登记。', confirmed: '已确认收到，开始计算答复期限。' } as Record<string, string>)[c.req.query('done') ?? ''];
+    return page(
+      c,
+      <AdminLayout c={c} title={`申请 ${q.number}`} current="requests" flash={flash}>
+        <dl class="meta">
+          <dt>受理机关</dt><dd>{v.unit.name}</dd>
+          <dt>状态</dt><dd>{STATUS_LABELS[q.status] ?? q.status}</dd>
+          <dt>提交方式</dt><dd>{CHANNELS[q.channel as keyof typeof CHANNELS]?.label ?? q.channel}</dd>
+          <dt>收到申请之日</dt><dd>{q.received_on ?? '待确认'}</dd>
+          <dt>答复期限</dt><dd>{v.clock ? `${v.clock.result.due ?? '—'}（${v.clock.status.label}）` : '—'}</dd>
+          <dt>申请人</dt><dd>{q.name}（{APPLICANT_TYPES[q.applicant_type as keyof typeof APPLICANT_TYPES]}{q.org_type ? `，${ORG_TYPES[q.org_type as keyof typeof ORG_TYPES]}` : ''}）</dd>
+          <dt>证件</dt><dd>{ID_TYPES[q.id_type as keyof typeof ID_TYPES]} {q.id_number}</dd>
+          <dt>联系方式</dt><dd>{[q.phone, q.address, q.email].filter(Boolean).join('；') || '—'}</dd>
+          <dt>所需信息</dt><dd class="pre">{q.description}</dd>
+          <dt>文号</dt><dd>{q.doc_number ?? '—'}</dd>
+          <dt>提供形式和获取方式</dt><dd>{FORMS[q.form as keyof typeof FORMS]}；{DELIVERIES[q.delivery as keyof typeof DELIVERIES]}</dd>
+        </dl>
+        {!v.pii ? <p class="muted">申请人的证件号码和联系方式仅受理机关的依申请办理员可见。</p> : null}
+        {q.status === 'awaiting_confirmation' && v.canHandle ? (
+          <form method="post" action={`/admin/requests/${id}/confirm`} class="form narrow" novalidate>
+            <Csrf token={c.get('csrf')} />
+            <h2>确认收到申请</h2>
+            <ErrorSummary errors={errors} labels={{ received_on: '确认日期' }} />
+            <p class="hint">网上、传真、电子邮件提交的申请，以双方确认之日为收到申请之日（条例第三十一条）。</p>
+            <TextField name="received_on" label="确认日期" type="date" values={{ received_on: todayInChina() }} errors={errors} required />
+            <button type="submit" class="button">确认收到并开始计时</button>
+          </form>
+        ) : null}
+        {v.clock ? (
+          <>
+            <h2>答复期限的计算过程</h2>
+            <ol>{v.clock.result.steps.map((x) => <li>{x}</li>)}</ol>
+          </>
+        ) : null}
+        <h2>办理记录</h2>
+        <ul class="timeline">{v.events.map((e) => <li><span class="muted">{formatTime(e.at)}</span> {e.actor_name}：{e.public_note}</li>)}</ul>
+      </AdminLayout>,
+      status,
+    );
+  };
+  r.get('/requests/:id{[0-9]+}', (c) => detail(c, Number(c.req.param('id'))));
+  r.post('/requests/:id{[0-9]+}/confirm', async (c) => {
+    const actor = requireActor(c);
+    const id = Number(c.req.param('id'));
+    try {
+      await svc.confirmReceipt(c.get('deps').db, actor, id, await formBody(c));
+    } catch (err) {
+      if (err instanceof ValidationError) return detail(c, id, err.fieldErrors, 422);
+      throw err;
+    }
+    return c.redirect(`/admin/requests/${id}?done=confirmed`, 303);
+  });
+  return r;
+}

@@ -1,0 +1,110 @@
+/**
+ * User story (first part of issue 6): a citizen submits a request online and receives a number and
+ * a query code; the township's handler confirms receipt, which starts the 20-working-day clock; the
+ * citizen looks the request up with the code and sees the due date and how it was counted.
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { browserAvailable, startDemoServer, launchBrowser, screenshot, axeViolations, type RunningServer } from './support.js';
+import { calendarFor } from '../../src/calendar/service.js';
+import { addWorkingDays } from '../../src/calendar/clock.js';
+import { todayInChina } from '../../src/calendar/dates.js';
+
+describe.runIf(browserAvailable)('requests for information in a real browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let citizen: Page;
+  let number = '';
+  let code = '';
+
+  beforeAll(async () => {
+    server = await startDemoServer();
+    browser = await launchBrowser();
+    citizen = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+    citizen.setDefaultTimeout(10_000);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('lets a citizen submit online, with field errors first, and shows the number and query code', async () => {
+    await citizen.goto(`${server.url}/ysqgk`);
+    await citizen.click('main >> text=在线提交申请');
+    await citizen.selectOption('#f-unit_id', { label: '城关镇人民政府' });
+    await citizen.fill('#f-name', '张三');
+    await citizen.fill('#f-id_number', '110105194912310021');
+    await citizen.fill('#f-description', '2025年城关镇最低生活保障资金发放名单');
+    await citizen.selectOption('#f-form', 'electronic');
+    await citizen.selectOption('#f-delivery', 'email');
+    await citizen.click('main form.form button[type=submit]');
+    await expect(citizen.locator('#e-id_number').innerText()).resolves.toBe('居民身份证号码校验不通过，请核对 18 位号码');
+    await expect(citizen.locator('#e-email').innerText()).resolves.toBe('选择电子邮件时请填写电子邮箱');
+    await screenshot(citizen, 'requests-01-errors');
+    await citizen.fill('#f-id_number', '11010519491231002X');
+    await citizen.fill('#f-email', 'zhangsan@example.com');
+    await citizen.click('main form.form button[type=submit]');
+    await expect(citizen.locator('h1').innerText()).resolves.toBe('申请已提交');
+    const dds = await citizen.locator('dl.receipt dd').allInnerTexts();
+    [number, code] = dds;
+    expect(number).toMatch(/^990121-\d{4}-00001$/);
+    expect(code).toMatch(/^[A-Z2-9]{8}$/);
+    await screenshot(citizen, 'requests-02-receipt');
+  });
+
+  it('lets the handler confirm receipt, which starts the reply clock', async () => {
+    const handler = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+    await handler.goto(`${server.url}/admin/login`);
+    await handler.fill('#f-username', 'cgz.banli');
+    await handler.fill('#f-password', 'Shifan2026');
+    await handler.click('main form.form button[type=submit]');
+    await handler.click('nav.admin-nav >> text=依申请公开');
+    await handler.click(`text=${number}`);
+    await expect(handler.locator('main dl').innerText()).resolves.toContain('11010519491231002X');
+    await handler.click('form[action$="/confirm"] button[type=submit]');
+    await expect(handler.locator('.flash').innerText()).resolves.toBe('已确认收到，开始计算答复期限。');
+    await screenshot(handler, 'requests-03-handler');
+  });
+
+  it('shows the citizen the status and the due date with the query code', async () => {
+    await citizen.goto(`${server.url}/ysqgk/query`);
+    await citizen.fill('#f-number', number);
+    await citizen.fill('#f-code', 'WRONG123');
+    await citizen.click('main form.form button[type=submit]');
+    await expect(citizen.locator('.error-summary').innerText()).resolves.toContain('申请编号或查询码不正确');
+    await citizen.fill('#f-code', code);
+    await citizen.click('main form.form button[type=submit]');
+    const text = await citizen.locator('main').innerText();
+    const today = todayInChina();
+    let due = '待载入节假日安排后计算';
+    try {
+      due = addWorkingDays(await calendarFor(server.db.k, '990121'), today, 20).due;
+    } catch {
+      /* due date in a year without a calendar */
+    }
+    expect(text).toContain(`收到申请之日\n${today}`);
+    expect(text).toContain(`答复期限\n${due}`);
+    expect(text).not.toContain('11010519491231002X');
+    await screenshot(citizen, 'requests-04-status');
+  });
+
+  it('has no serious or critical axe-core violations on the request pages', async () => {
+    const ctx = await browser.newContext({ bypassCSP: true });
+    const p = await ctx.newPage();
+    const problems: string[] = [];
+    for (const url of ['/ysqgk', '/ysqgk/apply', '/ysqgk/query']) {
+      await p.goto(`${server.url}${url}`);
+      problems.push(...(await axeViolations(p)).map((v) => `${url}: ${v}`));
+    }
+    await p.goto(`${server.url}/admin/login`);
+    await p.fill('#f-username', 'cgz.banli');
+    await p.fill('#f-password', 'Shifan2026');
+    await p.click('main form.form button[type=submit]');
+    for (const url of ['/admin/requests', '/admin/requests/new', '/admin/requests/1']) {
+      await p.goto(`${server.url}${url}`);
+      problems.push(...(await axeViolations(p)).map((v) => `${url}: ${v}`));
+    }
+    expect(problems).toEqual([]);
+    await ctx.close();
+  });
+});
