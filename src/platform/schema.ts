@@ -299,6 +299,13 @@ export interface InfoRequestTable {
   submitted_at: string;
   received_on: string | null;
   status: string;
+  correction_count: Generated<number>;
+  correction_due: string | null;
+  outcome: string | null;
+  replied_on: string | null;
+  delivered_on: string | null;
+  delivery_method: string | null;
+  archived_on: string | null;
   dedupe_key: string;
   created_by: string;
   created_at: string;

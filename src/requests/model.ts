@@ -49,3 +49,51 @@ export const STATUS_LABELS: Record<string, string> = {
 export const REPLY_WORKING_DAYS = 20;
 
 export const PUBLIC_RATE = { perHour: 5 } as const;
+
+/**
+ * The reply outcomes: exactly the result rows of annual report table 3 (国办公开办函〔2021〕30号),
+ * with the storage keys of regulations §2.7. A request gets exactly one.
+ */
+export const OUTCOMES = {
+  granted: { group: '（一）予以公开', label: '（一）予以公开' },
+  partial: { group: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）', label: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）' },
+  'denied.stateSecret': { group: '（三）不予公开', label: '1.属于国家秘密' },
+  'denied.lawProhibited': { group: '（三）不予公开', label: '2.其他法律行政法规禁止公开' },
+  'denied.safetyStability': { group: '（三）不予公开', label: '3.危及“三安全一稳定”' },
+  'denied.thirdParty': { group: '（三）不予公开', label: '4.保护第三方合法权益' },
+  'denied.internalAffairs': { group: '（三）不予公开', label: '5.属于三类内部事务信息' },
+  'denied.processInfo': { group: '（三）不予公开', label: '6.属于四类过程性信息' },
+  'denied.enforcementFile': { group: '（三）不予公开', label: '7.属于行政执法案卷' },
+  'denied.adminQuery': { group: '（三）不予公开', label: '8.属于行政查询事项' },
+  'unable.notHeld': { group: '（四）无法提供', label: '1.本机关不掌握相关政府信息' },
+  'unable.needCreate': { group: '（四）无法提供', label: '2.没有现成信息需要另行制作' },
+  'unable.stillUnclear': { group: '（四）无法提供', label: '3.补正后申请内容仍不明确' },
+  'notProcessed.petition': { group: '（五）不予处理', label: '1.信访举报投诉类申请' },
+  'notProcessed.repeat': { group: '（五）不予处理', label: '2.重复申请' },
+  'notProcessed.publication': { group: '（五）不予处理', label: '3.要求提供公开出版物' },
+  'notProcessed.massRepeat': { group: '（五）不予处理', label: '4.无正当理由大量反复申请' },
+  'notProcessed.confirmReissue': { group: '（五）不予处理', label: '5.要求行政机关确认或重新出具已获取信息' },
+  'other.noCorrection': { group: '（六）其他处理', label: '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请' },
+  'other.unpaidFee': { group: '（六）其他处理', label: '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请' },
+  'other.other': { group: '（六）其他处理', label: '3.其他' },
+} as const;
+export type Outcome = keyof typeof OUTCOMES;
+export const outcomeText = (k: string) => {
+  const o = OUTCOMES[k as Outcome];
+  return o ? (o.group === o.label ? o.label : `${o.group} ${o.label}`) : k;
+};
+
+export const DELIVERY_METHODS = { in_person: '当面送达', mail: '邮寄送达', email: '电子邮件送达', fax: '传真送达', online: '网上送达' } as const;
+
+/** 条例第三十条: the one-time correction notice within 7 working days of receipt. */
+export const CORRECTION_NOTICE_WORKING_DAYS = 7;
+/** 条例第三十二条、第三十四条: third parties and other agencies answer within 15 working days. */
+export const CONSULTATION_WORKING_DAYS = 15;
+
+Object.assign(STATUS_LABELS, {
+  correction: '待申请人补正',
+  consultation: '征求意见中',
+  replied: '已答复',
+  delivered: '已送达',
+  archived: '已归档',
+});

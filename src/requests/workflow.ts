@@ -1,0 +1,165 @@
+/**
+ * The request workflow after receipt (条例第三十条至第三十六条): 补正 (one-time notice, the clock
+ * restarts on the corrected request), 征求意见 (time not counted), 延期 (≤ 20 working days with the
+ * approval of the 工作机构负责人), 答复 with exactly one result row of table 3, 送达 and 归档.
+ */
+import type { Db } from '../platform/db.js';
+import { nowIso } from '../platform/dialect.js';
+import { writeAudit } from '../platform/audit.js';
+import { ConflictError, NotFoundError, ValidationError } from '../platform/errors.js';
+import { assertCan, auditActor, type Actor } from '../auth/policy.js';
+import * as orgStore from '../org/store.js';
+import { addClockEvent, calendarFor, rulesFor } from '../calendar/service.js';
+import { addWorkingDays, ClockError, type ClockEvent } from '../calendar/clock.js';
+import { CalendarMissingError } from '../calendar/calendar.js';
+import { isIsoDate, todayInChina, type IsoDate } from '../calendar/dates.js';
+import { OUTCOMES, DELIVERY_METHODS, STATUS_LABELS, CORRECTION_NOTICE_WORKING_DAYS, outcomeText, type Outcome } from './model.js';
+
+const PURPOSE = 'request.reply';
+
+async function load(db: Db, actor: Actor, id: number) {
+  const r = await db.k.selectFrom('info_requests').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!r) throw new NotFoundError('该申请不存在。');
+  const unit = await orgStore.findUnit(db.k, r.unit_id);
+  if (!unit) throw new NotFoundError('该申请的受理机关不存在。');
+  assertCan(actor, 'request.handle', { id: unit.id, jurisdictionCode: unit.jurisdiction_code }, '只有受理机关的依申请办理员可以办理该申请。');
+  return { r, unit };
+}
+
+function requireState(status: string, allowed: string[], action: string) {
+  if (!allowed.includes(status)) throw new ConflictError(`该申请当前为“${STATUS_LABELS[status] ?? status}”，不能${action}。`);
+}
+
+function dateField(raw: Record<string, unknown>, key: string, label: string, min?: string | null): IsoDate {
+  const v = String(raw[key] ?? '').trim() || todayInChina();
+  if (!isIsoDate(v)) throw new ValidationError({ [key]: `${label}应为“年-月-日”格式` });
+  if (v > todayInChina()) throw new ValidationError({ [key]: `${label}不能晚于今天` });
+  if (min && v < min) throw new ValidationError({ [key]: `${label}不能早于 ${min}` });
+  return v;
+}
+
+/** Apply one step: state change, clock event, public note and audit entry, in one transaction. */
+async function step(db: Db, actor: Actor, id: number, s: { set: Record<string, unknown>; clock?: ClockEvent; note: string; action: string; summary: string }) {
+  const { r, unit } = await load(db, actor, id);
+  const who = auditActor(actor);
+  return db.k.transaction().execute(async (trx) => {
+    let due: IsoDate | null | undefined;
+    if (s.clock) {
+      try {
+        due = (await addClockEvent(trx, 'info_request', id, PURPOSE, s.clock)).due;
+      } catch (e) {
+        if (e instanceof ClockError) throw new ValidationError({ _form: e.message }, `${e.message}。`);
+        if (e instanceof CalendarMissingError) throw new ValidationError({ _form: e.message }, e.message);
+        throw e;
+      }
+    }
+    await trx.updateTable('info_requests').set({ ...s.set, updated_at: nowIso() } as never).where('id', '=', id).execute();
+    await trx.insertInto('info_request_events').values({ request_id: id, type: s.action, public_note: s.note + (due ? `；答复期限：${due}` : ''), actor_name: who.name, at: nowIso() }).execute();
+    await writeAudit(trx, who, { action: s.action, objectType: 'info_request', objectId: id, unitId: unit.id, jurisdictionId: unit.jurisdiction_id, summary: `${r.number}：${s.summary}`, before: { status: r.status }, after: s.set });
+    return due ?? null;
+  });
+}
+
+/** 补正告知 (条例第三十条): once only, listing what is missing and a reasonable period. */
+export async function sendCorrection(db: Db, actor: Actor, id: number, raw: Record<string, unknown>) {
+  const { r } = await load(db, actor, id);
+  requireState(r.status, ['processing'], '发出补正告知');
+  if (r.correction_count > 0) throw new ConflictError('补正告知只能一次性发出（条例第三十条），本申请已发出过。');
+  const items = String(raw.items ?? '').trim();
+  if (!items) throw new ValidationError({ items: '请列明需要补正的事项' });
+  const date = dateField(raw, 'date', '告知日期', r.received_on);
+  const until = String(raw.until ?? '').trim();
+  if (!isIsoDate(until) || until <= date) throw new ValidationError({ until: '请填写补正期限（告知日期之后的日期）' });
+  const cal = await calendarFor(db.k, (await db.k.selectFrom('jurisdictions').select('code').where('id', '=', r.jurisdiction_id).executeTakeFirstOrThrow()).code);
+  let late = false;
+  try {
+    late = date > addWorkingDays(cal, r.received_on!, CORRECTION_NOTICE_WORKING_DAYS).due;
+  } catch {
+    /* no calendar for the notice period: not flagged */
+  }
+  return step(db, actor, id, {
+    set: { status: 'correction', correction_count: 1, correction_due: until },
+    clock: { type: 'pause', date, note: '等待申请人补正' },
+    note: `${date} 发出补正告知，请于 ${until} 前补正：${items}${late ? '（已超过收到申请之日起 7 个工作日的告知期限）' : ''}`,
+    action: 'request.correction',
+    summary: `补正告知（补正期限 ${until}）${late ? '，告知逾期' : ''}`,
+  });
+}
+
+/** The corrected request arrives: the reply period starts again (条例第三十条). */
+export async function receiveCorrection(db: Db, actor: Actor, id: number, raw: Record<string, unknown>) {
+  const { r } = await load(db, actor, id);
+  requireState(r.status, ['correction'], '登记补正');
+  const date = dateField(raw, 'date', '收到补正日期', r.received_on);
+  return step(db, actor, id, { set: { status: 'processing' }, clock: { type: 'restart', date, note: '收到补正后的申请' }, note: `${date} 收到补正后的申请，答复期限重新起算`, action: 'request.corrected', summary: `收到补正（${date}）` });
+}
+
+/** No correction in time: 视为放弃申请 → 其他处理 1. */
+export async function closeWithoutCorrection(db: Db, actor: Actor, id: number, raw: Record<string, unknown>) {
+  const { r } = await load(db, actor, id);
+  requireState(r.status, ['correction'], '按逾期未补正处理');
+  const date = dateField(raw, 'date', '处理日期');
+  if (r.correction_due && date <= r.correction_due) throw new ValidationError({ date: `补正期限 ${r.correction_due} 尚未届满` });
+  return step(db, actor, id, { set: { status: 'replied', outcome: 'other.noCorrection', replied_on: date }, clock: { type: 'stop', date, note: '逾期未补正，不再处理' }, note: `申请人逾期未补正，视为放弃申请，不再处理（条例第三十条）`, action: 'request.reply', summary: outcomeText('other.noCorrection') });
+}
+
+/** 征求第三方 (第三十二条) or other agencies (第三十四条): the time is not counted. */
+export async function consult(db: Db, actor: Actor, id: number, raw: Record<string, unknown>) {
+  const { r } = await load(db, actor, id);
+  requireState(r.status, ['processing'], '征求意见');
+  const party = raw.party === 'other_agency' ? '其他机关' : raw.party === 'third_party' ? '第三方' : null;
+  if (!party) throw new ValidationError({ party: '请选择征求意见的对象' });
+  const date = dateField(raw, 'date', '发出征求意见书日期', r.received_on);
+  return step(db, actor, id, { set: { status: 'consultation' }, clock: { type: 'pause', date, note: `征求${party}意见` }, note: `${date} 书面征求${party}意见，征求意见所需时间不计算在答复期限内（条例第三十三条）`, action: 'request.consult', summary: `征求${party}意见` });
+}
+
+export async function consultationDone(db: Db, actor: Actor, id: number, raw: Record<string, unknown>) {
+  const { r } = await load(db, actor, id);
+  requireState(r.status, ['consultation'], '结束征求意见');
+  const date = dateField(raw, 'date', '收到意见或期满日期', r.received_on);
+  return step(db, actor, id, { set: { status: 'processing' }, clock: { type: 'resume', date, note: '征求意见结束' }, note: `${date} 征求意见结束，恢复计算答复期限`, action: 'request.consulted', summary: '征求意见结束' });
+}
+
+/** 延期 (第三十三条): approved by the 工作机构负责人, at most 20 working days in all, the applicant told. */
+export async function extend(db: Db, actor: Actor, id: number, raw: Record<string, unknown>) {
+  const { r } = await load(db, actor, id);
+  requireState(r.status, ['processing', 'consultation'], '延长答复期限');
+  const days = Number(String(raw.working_days ?? '').trim());
+  const approver = String(raw.approver ?? '').trim();
+  const reason = String(raw.reason ?? '').trim();
+  const errors: Record<string, string> = {};
+  if (!Number.isInteger(days) || days < 1 || days > 20) errors.working_days = '延长的工作日数应为 1～20';
+  if (!approver) errors.approver = '请填写批准延期的政府信息公开工作机构负责人';
+  if (!reason) errors.reason = '请填写延期理由';
+  if (Object.keys(errors).length) throw new ValidationError(errors);
+  const date = dateField(raw, 'date', '批准日期', r.received_on);
+  return step(db, actor, id, { set: {}, clock: { type: 'extend', date, workingDays: days, approver, reason }, note: `${date} 经政府信息公开工作机构负责人同意，答复期限延长 ${days} 个工作日，已告知申请人`, action: 'request.extend', summary: `延期 ${days} 个工作日（${approver}批准：${reason}）` });
+}
+
+/** 答复: exactly one result row of table 3; the clock stops. */
+export async function reply(db: Db, actor: Actor, id: number, raw: Record<string, unknown>) {
+  const { r } = await load(db, actor, id);
+  requireState(r.status, ['processing'], '答复（征求意见中的申请请先结束征求意见）');
+  const outcome = String(raw.outcome ?? '') as Outcome;
+  if (!(outcome in OUTCOMES) || outcome === 'other.noCorrection') throw new ValidationError({ outcome: '请选择答复结果' });
+  const date = dateField(raw, 'date', '答复日期', r.received_on);
+  return step(db, actor, id, { set: { status: 'replied', outcome, replied_on: date }, clock: { type: 'stop', date, note: '已答复' }, note: `${date} 已作出答复：${outcomeText(outcome)}`, action: 'request.reply', summary: outcomeText(outcome) });
+}
+
+export async function deliver(db: Db, actor: Actor, id: number, raw: Record<string, unknown>) {
+  const { r } = await load(db, actor, id);
+  requireState(r.status, ['replied'], '登记送达');
+  const method = String(raw.method ?? '') as keyof typeof DELIVERY_METHODS;
+  if (!(method in DELIVERY_METHODS)) throw new ValidationError({ method: '请选择送达方式' });
+  const date = dateField(raw, 'date', '送达日期', r.replied_on);
+  return step(db, actor, id, { set: { status: 'delivered', delivered_on: date, delivery_method: method }, note: `${date} ${DELIVERY_METHODS[method]}`, action: 'request.deliver', summary: `${DELIVERY_METHODS[method]}（${date}）` });
+}
+
+export async function archive(db: Db, actor: Actor, id: number) {
+  const { r } = await load(db, actor, id);
+  requireState(r.status, ['delivered'], '归档');
+  const date = todayInChina();
+  return step(db, actor, id, { set: { status: 'archived', archived_on: date }, note: `${date} 已归档`, action: 'request.archive', summary: '归档' });
+}
+
+export { rulesFor };
