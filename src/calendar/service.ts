@@ -269,11 +269,20 @@ export async function startClock(k: K, input: ClockInput, opts: { allowUncomputa
 }
 
 /** Add an event (pause, resume, restart, extend, stop) to an object's clock. */
-export async function addClockEvent(k: K, objectType: string, objectId: string | number, purpose: string, event: ClockEvent): Promise<ClockResult> {
+export async function addClockEvent(k: K, objectType: string, objectId: string | number, purpose: string, event: ClockEvent): Promise<ClockResult | null> {
   const row = await k.selectFrom('clocks').selectAll().where('object_type', '=', objectType).where('object_id', '=', String(objectId)).where('purpose', '=', purpose).executeTakeFirst();
   if (!row) throw new NotFoundError('该事项没有计时。');
   const events = [...parseJson<ClockEvent[]>(row.events_json, []), event];
-  const { result } = await evaluate(k, row.jurisdiction_id, { amount: row.amount, unit: row.unit as ClockSpec['unit'] }, events);
+  let result: ClockResult;
+  try {
+    result = (await evaluate(k, row.jurisdiction_id, { amount: row.amount, unit: row.unit as ClockSpec['unit'] }, events)).result;
+  } catch (e) {
+    // An event is never lost for want of next year's calendar: keep it, recompute on import.
+    if (!(e instanceof CalendarMissingError)) throw e;
+    const closed = event.type === 'stop' ? 1 : row.closed;
+    await k.updateTable('clocks').set({ events_json: JSON.stringify(events), due_date: null, state: closed ? 'stopped' : 'uncomputable', closed, updated_at: nowIso() }).where('id', '=', row.id).execute();
+    return null;
+  }
   await k.updateTable('clocks').set({ events_json: JSON.stringify(events), started_on: result.startedOn, due_date: result.due, state: stateOf(result), closed: result.stoppedOn ? 1 : 0, updated_at: nowIso() }).where('id', '=', row.id).execute();
   return result;
 }

@@ -7,7 +7,8 @@ import { requireActor, formBody } from '../platform/web/guards.js';
 import { can, assertCan } from '../auth/policy.js';
 import * as org from '../org/service.js';
 import * as svc from './service.js';
-import { APPLICANT_TYPES, ORG_TYPES, ID_TYPES, FORMS, DELIVERIES, CHANNELS, STATUS_LABELS } from './model.js';
+import * as wf from './workflow.js';
+import { APPLICANT_TYPES, ORG_TYPES, ID_TYPES, FORMS, DELIVERIES, CHANNELS, STATUS_LABELS, OUTCOMES, DELIVERY_METHODS, outcomeText } from './model.js';
 import { todayInChina } from '../calendar/dates.js';
 
 const LABELS: Record<string, string> = {
@@ -139,6 +140,7 @@ export function requestPortalRoutes() {
             <dt>提交时间</dt><dd>{formatTime(s.submittedAt)}</dd>
             <dt>收到申请之日</dt><dd>{s.receivedOn ?? '待受理机关确认'}</dd>
             <dt>答复期限</dt><dd>{s.due ?? (s.receivedOn ? '待载入节假日安排后计算' : '确认收到后计算')}</dd>
+            {s.repliedOn ? <><dt>答复日期</dt><dd>{s.repliedOn}</dd></> : null}
           </dl>
           <h2>办理过程</h2>
           <ol>{s.events.map((e) => <li>{formatTime(e.at)}　{e.public_note}</li>)}</ol>
@@ -230,11 +232,21 @@ export function requestAdminRoutes() {
     }
   });
 
-  const detail = async (c: Context<AppEnv>, id: number, errors?: Errors, status = 200) => {
+  const detail = async (c: Context<AppEnv>, id: number, errors?: Errors, status = 200, message?: string) => {
     const actor = requireActor(c);
     const v = await svc.getRequest(c.get('deps').db, actor, id);
     const q = v.request;
-    const flash = ({ registered: '已登记。', duplicate: '十分钟内相同申请人的相同申请已登记过，未重复登记。', confirmed: '已确认收到，开始计算答复期限。' } as Record<string, string>)[c.req.query('done') ?? ''];
+    const flash = ({ registered: '已登记。', duplicate: '十分钟内相同申请人的相同申请已登记过，未重复登记。', confirmed: '已确认收到，开始计算答复期限。', done: '已办理。' } as Record<string, string>)[c.req.query('done') ?? ''];
+    const today = todayInChina();
+    const action = (name: string, title: string, body: unknown, button: string, danger = false) => (
+      <form method="post" action={`/admin/requests/${id}/${name}`} class="form action-form" novalidate>
+        <Csrf token={c.get('csrf')} />
+        <h3>{title}</h3>
+        {body as never}
+        <button type="submit" class={danger ? 'button danger' : 'button'}>{button}</button>
+      </form>
+    );
+    const dateInput = (label: string) => <TextField name="date" label={label} type="date" values={{ date: today }} errors={errors} required />;
     return page(
       c,
       <AdminLayout c={c} title={`申请 ${q.number}`} current="requests" flash={flash}>
@@ -262,6 +274,42 @@ export function requestAdminRoutes() {
             <button type="submit" class="button">确认收到并开始计时</button>
           </form>
         ) : null}
+        {q.outcome ? <p><strong>答复结果：</strong>{outcomeText(q.outcome)}（{q.replied_on}）</p> : null}
+        {v.canHandle && ['processing', 'correction', 'consultation', 'replied', 'delivered'].includes(q.status) ? (
+          <section aria-labelledby="handle-h">
+            <h2 id="handle-h">办理</h2>
+            <ErrorSummary errors={errors} message={message} labels={{ items: '需补正事项', until: '补正期限', date: '日期', party: '征求意见对象', working_days: '延长工作日数', approver: '批准人', reason: '延期理由', outcome: '答复结果', method: '送达方式' }} />
+            {q.status === 'processing' && q.correction_count === 0 ? action('correction', '补正告知（条例第三十条，收到申请之日起 7 个工作日内一次性告知）', <>
+              <div class="field"><label for="f-items">需要补正的事项</label><textarea id="f-items" name="items" rows={3}></textarea></div>
+              {dateInput('告知日期')}
+              <TextField name="until" label="补正期限" type="date" values={{}} errors={errors} required />
+            </>, '发出补正告知') : null}
+            {q.status === 'correction' ? <>
+              {action('corrected', '收到补正后的申请（答复期限重新起算）', dateInput('收到补正日期'), '登记收到补正')}
+              {action('no-correction', '逾期未补正（视为放弃申请，其他处理 1）', dateInput('处理日期'), '按逾期未补正处理', true)}
+            </> : null}
+            {q.status === 'processing' ? action('consult', '征求意见（第三十二条、第三十四条，所需时间不计入答复期限）', <>
+              <SelectField name="party" label="征求意见对象" values={{}} errors={errors} required placeholder="（请选择）" options={[{ value: 'third_party', label: '第三方（15 个工作日内提出意见）' }, { value: 'other_agency', label: '其他机关（15 个工作日内提出意见，逾期视为同意）' }]} />
+              {dateInput('发出征求意见书日期')}
+            </>, '开始征求意见') : null}
+            {q.status === 'consultation' ? action('consulted', '征求意见结束（收到意见或期满）', dateInput('结束日期'), '恢复计算答复期限') : null}
+            {q.status === 'processing' || q.status === 'consultation' ? action('extend', '延长答复期限（第三十三条，经工作机构负责人同意，最长 20 个工作日）', <>
+              <TextField name="working_days" label="延长工作日数" values={{}} errors={errors} inputmode="numeric" required />
+              <TextField name="approver" label="批准人（政府信息公开工作机构负责人）" values={{}} errors={errors} required />
+              <TextField name="reason" label="延期理由" values={{}} errors={errors} required />
+              {dateInput('批准日期')}
+            </>, '延长并告知申请人') : null}
+            {q.status === 'processing' ? action('reply', '答复（第三十六条）', <>
+              <SelectField name="outcome" label="答复结果" values={{}} errors={errors} required placeholder="（请选择）" options={Object.entries(OUTCOMES).filter(([k]) => k !== 'other.noCorrection').map(([value, o]) => ({ value, label: o.group === o.label ? o.label : `${o.group} ${o.label}` }))} />
+              {dateInput('答复日期')}
+            </>, '作出答复') : null}
+            {q.status === 'replied' ? action('deliver', '送达', <>
+              <SelectField name="method" label="送达方式" values={{}} errors={errors} required placeholder="（请选择）" options={Object.entries(DELIVERY_METHODS).map(([value, label]) => ({ value, label }))} />
+              {dateInput('送达日期')}
+            </>, '登记送达') : null}
+            {q.status === 'delivered' ? action('archive', '归档', null, '归档') : null}
+          </section>
+        ) : null}
         {v.clock ? (
           <>
             <h2>答复期限的计算过程</h2>
@@ -285,6 +333,30 @@ export function requestAdminRoutes() {
       throw err;
     }
     return c.redirect(`/admin/requests/${id}?done=confirmed`, 303);
+  });
+  const steps: Record<string, (db: never, actor: never, id: number, raw: Record<string, unknown>) => Promise<unknown>> = {
+    correction: wf.sendCorrection as never,
+    corrected: wf.receiveCorrection as never,
+    'no-correction': wf.closeWithoutCorrection as never,
+    consult: wf.consult as never,
+    consulted: wf.consultationDone as never,
+    extend: wf.extend as never,
+    reply: wf.reply as never,
+    deliver: wf.deliver as never,
+    archive: ((db: never, actor: never, id: number) => wf.archive(db, actor, id)) as never,
+  };
+  r.post('/requests/:id{[0-9]+}/:step{[a-z-]+}', async (c) => {
+    const fn = steps[c.req.param('step')];
+    if (!fn) throw new NotFoundError();
+    const actor = requireActor(c);
+    const id = Number(c.req.param('id'));
+    try {
+      await fn(c.get('deps').db as never, actor as never, id, await formBody(c));
+    } catch (err) {
+      if (err instanceof ValidationError) return detail(c, id, err.fieldErrors, 422, err.fieldErrors._form);
+      throw err;
+    }
+    return c.redirect(`/admin/requests/${id}?done=done`, 303);
   });
   return r;
 }

@@ -236,12 +236,12 @@ export async function publicStatus(db: Db, countyCode: string, number: string, c
   const n = number.trim();
   const c = code.trim().toUpperCase();
   if (!n || !c) throw new ValidationError({ number: '请填写申请编号和查询码' });
-  const r = await db.k.selectFrom('info_requests').innerJoin('units', 'units.id', 'info_requests.unit_id').select(['info_requests.id', 'info_requests.number', 'info_requests.query_code_hash', 'info_requests.status', 'info_requests.received_on', 'info_requests.submitted_at', 'info_requests.channel', 'units.name as unit_name', 'info_requests.number as n2']).where('info_requests.number', '=', n).executeTakeFirst();
+  const r = await db.k.selectFrom('info_requests').innerJoin('units', 'units.id', 'info_requests.unit_id').select(['info_requests.id', 'info_requests.number', 'info_requests.query_code_hash', 'info_requests.status', 'info_requests.received_on', 'info_requests.submitted_at', 'info_requests.channel', 'info_requests.replied_on', 'units.name as unit_name']).where('info_requests.number', '=', n).executeTakeFirst();
   // The same answer for a wrong number and a wrong code: numbers are guessable, codes are not.
   if (!r || !r.number.startsWith(countyCode) || !crypto.timingSafeEqual(Buffer.from(r.query_code_hash), Buffer.from(hash(c)))) throw new ValidationError({ number: '申请编号或查询码不正确' });
   const events = await db.k.selectFrom('info_request_events').select(['public_note', 'at']).where('request_id', '=', r.id).orderBy('id').execute();
   const clock = await clockOf(db.k, 'info_request', r.id, PURPOSE).catch(() => undefined);
-  return { number: r.number, unitName: r.unit_name, status: r.status, submittedAt: r.submitted_at, receivedOn: r.received_on, due: clock?.result.due ?? null, steps: clock?.result.steps ?? [], events };
+  return { number: r.number, unitName: r.unit_name, status: r.status, submittedAt: r.submitted_at, receivedOn: r.received_on, repliedOn: r.replied_on, due: clock?.result.due ?? null, steps: clock?.result.steps ?? [], events };
 }
 
 export { RECEIPT_RULES };

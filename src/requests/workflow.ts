@@ -46,7 +46,8 @@ async function step(db: Db, actor: Actor, id: number, s: { set: Record<string, u
     let due: IsoDate | null | undefined;
     if (s.clock) {
       try {
-        due = (await addClockEvent(trx, 'info_request', id, PURPOSE, s.clock)).due;
+        const res = await addClockEvent(trx, 'info_request', id, PURPOSE, s.clock);
+        due = res ? res.due : undefined;
       } catch (e) {
         if (e instanceof ClockError) throw new ValidationError({ _form: e.message }, `${e.message}。`);
         if (e instanceof CalendarMissingError) throw new ValidationError({ _form: e.message }, e.message);
@@ -54,7 +55,8 @@ async function step(db: Db, actor: Actor, id: number, s: { set: Record<string, u
       }
     }
     await trx.updateTable('info_requests').set({ ...s.set, updated_at: nowIso() } as never).where('id', '=', id).execute();
-    await trx.insertInto('info_request_events').values({ request_id: id, type: s.action, public_note: s.note + (due ? `；答复期限：${due}` : ''), actor_name: who.name, at: nowIso() }).execute();
+    const dueNote = s.clock && s.clock.type !== 'stop' ? (due ? `；答复期限：${due}` : due === undefined ? '；答复期限待载入节假日安排后计算' : '') : '';
+    await trx.insertInto('info_request_events').values({ request_id: id, type: s.action, public_note: s.note + dueNote, actor_name: who.name, at: nowIso() }).execute();
     await writeAudit(trx, who, { action: s.action, objectType: 'info_request', objectId: id, unitId: unit.id, jurisdictionId: unit.jurisdiction_id, summary: `${r.number}：${s.summary}`, before: { status: r.status }, after: s.set });
     return due ?? null;
   });

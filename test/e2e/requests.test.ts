@@ -88,6 +88,50 @@ describe.runIf(browserAvailable)('requests for information in a real browser', (
     await screenshot(citizen, 'requests-04-status');
   });
 
+  it('lets the handler send a 补正 notice, take the correction, consult a third party, extend with approval and reply 部分公开; the citizen sees every step', async () => {
+    const handler = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+    handler.setDefaultTimeout(10_000);
+    await handler.goto(`${server.url}/admin/login`);
+    await handler.fill('#f-username', 'cgz.banli');
+    await handler.fill('#f-password', 'Shifan2026');
+    await handler.click('main form.form button[type=submit]');
+    await handler.goto(`${server.url}/admin/requests/1`);
+    await handler.fill('#f-items', '请写明所需名单的村组范围');
+    const until = new Date(Date.now() + 15 * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
+    await handler.fill('form[action$="/correction"] #f-until', until);
+    await handler.click('form[action$="/correction"] button[type=submit]');
+    await expect(handler.locator('.flash').innerText()).resolves.toBe('已办理。');
+    await handler.click('form[action$="/corrected"] button[type=submit]');
+    await handler.selectOption('form[action$="/consult"] #f-party', 'third_party');
+    await handler.click('form[action$="/consult"] button[type=submit]');
+    await handler.click('form[action$="/consulted"] button[type=submit]');
+    await handler.fill('form[action$="/extend"] #f-working_days', '10');
+    await handler.click('form[action$="/extend"] button[type=submit]');
+    await expect(handler.locator('#e-approver').innerText()).resolves.toBe('请填写批准延期的政府信息公开工作机构负责人');
+    await handler.fill('form[action$="/extend"] #f-working_days', '10');
+    await handler.fill('form[action$="/extend"] #f-approver', '政务公开办主任 李某');
+    await handler.fill('form[action$="/extend"] #f-reason', '涉及多个村组');
+    await handler.click('form[action$="/extend"] button[type=submit]');
+    await expect(handler.locator('.flash').innerText()).resolves.toBe('已办理。');
+    await handler.selectOption('form[action$="/reply"] #f-outcome', 'partial');
+    await handler.click('form[action$="/reply"] button[type=submit]');
+    await expect(handler.locator('main').innerText()).resolves.toContain('答复结果：（二）部分公开（区分处理的，只计这一情形，不计其他情形）');
+    await screenshot(handler, 'requests-05-replied');
+
+    await citizen.goto(`${server.url}/ysqgk/query`);
+    await citizen.fill('#f-number', number);
+    await citizen.fill('#f-code', code);
+    await citizen.click('main form.form button[type=submit]');
+    const text = await citizen.locator('main').innerText();
+    expect(text).toContain('发出补正告知');
+    expect(text).toContain('收到补正后的申请，答复期限重新起算');
+    expect(text).toContain('书面征求第三方意见');
+    expect(text).toContain('答复期限延长 10 个工作日');
+    expect(text).toContain('已作出答复：（二）部分公开');
+    expect(text).toContain('已答复');
+    await screenshot(citizen, 'requests-06-citizen-steps');
+  });
+
   it('has no serious or critical axe-core violations on the request pages', async () => {
     const ctx = await browser.newContext({ bypassCSP: true });
     const p = await ctx.newPage();
