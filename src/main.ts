@@ -37,6 +37,8 @@ const HELP = `公开（Gongkai）基层政务公开标准化规范化平台
                                  按模板导出单位的政务公开事项标准目录（工作稿）
   catalog import --unit <单位> <文件.xlsx> [--append]
                                  从 Excel 导入目录（替换工作稿，--append 为追加）；有任何错误则不导入
+  annual-report (--unit <单位> | --county <区划代码>) --year <年份> [--format json]
+                                 年度报告表三（收到和处理政府信息公开申请情况），按 regulations §2.7 的键名输出
   timelimit <公开时限文字>        把目录中的公开时限解析为规则（读不懂的给出“需人工设定”）
   regions <代码或名称>            查询全国区划代码表中的县级行政区
   help                           显示本帮助
@@ -224,6 +226,33 @@ export async function runCli(argv: string[]): Promise<number> {
         return await cmdDeadline(config, rest);
       case 'catalog':
         return await cmdCatalog(config, rest);
+      case 'annual-report': {
+        const { values } = parseArgs({ args: rest, options: { unit: { type: 'string' }, county: { type: 'string' }, year: { type: 'string' }, format: { type: 'string', default: 'json' } } });
+        const year = Number(values.year);
+        if (!Number.isInteger(year) || year < 2008 || year > 2100) throw new ConfigError('请用 --year 指定年份，如 --year 2025');
+        if (values.format !== 'json') throw new ConfigError('目前只支持 --format json');
+        if (!values.unit === !values.county) throw new ConfigError('请用 --unit 指定单位，或用 --county 指定县（区）汇总');
+        const { table3ForUnits } = await import('./reports/service.js');
+        return await withDb(config, async (db) => {
+          let ids: number[];
+          let name: string;
+          if (values.unit) {
+            const u = values.unit;
+            const unit = await db.k.selectFrom('units').select(['id', 'name']).where((eb) => eb.or([eb('name', '=', u), eb('credit_code', '=', u.toUpperCase()), ...(/^\d+$/.test(u) ? [eb('id', '=', Number(u))] : [])])).executeTakeFirst();
+            if (!unit) throw new ConfigError(`未找到单位“${u}”`);
+            ids = [unit.id];
+            name = unit.name;
+          } else {
+            const units = await db.k.selectFrom('units').innerJoin('jurisdictions', 'jurisdictions.id', 'units.jurisdiction_id').select(['units.id']).where('jurisdictions.code', 'like', `${values.county}%`).execute();
+            if (!units.length) throw new ConfigError(`未找到县（区）${values.county}`);
+            ids = units.map((x) => x.id);
+            name = values.county!;
+          }
+          const r = await table3ForUnits(db, ids, year);
+          out(JSON.stringify({ unit: name, year, table3: r.table, checks: r.problems }, null, 2));
+          return r.problems.length ? 1 : 0;
+        });
+      }
       case 'calendar-import': {
         const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { 'full-year': { type: 'boolean', default: false }, county: { type: 'string' } } });
         if (positionals.length !== 1) throw new ConfigError('请给出要导入的文件，如：gongkai calendar-import 2027.json --full-year');
