@@ -70,6 +70,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'request.reply': '答复申请',
   'request.deliver': '送达',
   'request.archive': '归档',
+  'request.document': '出具文书',
   'catalog.record_add': '新增梳理记录',
   'catalog.record_update': '修改梳理记录',
   'catalog.record_delete': '删除梳理记录',

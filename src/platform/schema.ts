@@ -321,6 +321,19 @@ export interface InfoRequestEventTable {
   at: string;
 }
 
+export interface InfoRequestDocumentTable {
+  id: Generated<number>;
+  request_id: number;
+  unit_id: number;
+  kind: string;
+  year: number;
+  seq: number;
+  number: string;
+  body: string;
+  issued_on: string;
+  issued_by: string;
+}
+
 export interface Database {
   jurisdictions: JurisdictionTable;
   sites: SiteTable;
@@ -347,4 +360,5 @@ export interface Database {
   service_items: ServiceItemTable;
   info_requests: InfoRequestTable;
   info_request_events: InfoRequestEventTable;
+  info_request_documents: InfoRequestDocumentTable;
 }

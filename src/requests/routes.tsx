@@ -8,6 +8,7 @@ import { can, assertCan } from '../auth/policy.js';
 import * as org from '../org/service.js';
 import * as svc from './service.js';
 import * as wf from './workflow.js';
+import { DOC_KINDS } from './documents.js';
 import { APPLICANT_TYPES, ORG_TYPES, ID_TYPES, FORMS, DELIVERIES, CHANNELS, STATUS_LABELS, OUTCOMES, DELIVERY_METHODS, outcomeText } from './model.js';
 import { todayInChina } from '../calendar/dates.js';
 
@@ -232,12 +233,16 @@ export function requestAdminRoutes() {
     }
   });
 
-  const detail = async (c: Context<AppEnv>, id: number, errors?: Errors, status = 200, message?: string) => {
+  const detail = async (c: Context<AppEnv>, id: number, errors?: Errors, status = 200, message?: string, bodyOverride?: { kind: string; body: string }) => {
     const actor = requireActor(c);
     const v = await svc.getRequest(c.get('deps').db, actor, id);
     const q = v.request;
     const flash = ({ registered: '已登记。', duplicate: '十分钟内相同申请人的相同申请已登记过，未重复登记。', confirmed: '已确认收到，开始计算答复期限。', done: '已办理。' } as Record<string, string>)[c.req.query('done') ?? ''];
     const today = todayInChina();
+    const docs = v.canHandle ? await wf.listDocuments(c.get('deps').db, actor, id) : [];
+    const draftKind = c.req.query('draft') ?? (bodyOverride ? bodyOverride.kind : undefined);
+    let draftText: string | null = bodyOverride ? bodyOverride.body : null;
+    if (draftKind && draftText === null && v.canHandle) draftText = await wf.draftDocument(c.get('deps').db, actor, id, draftKind).catch(() => null);
     const action = (name: string, title: string, body: unknown, button: string, danger = false) => (
       <form method="post" action={`/admin/requests/${id}/${name}`} class="form action-form" novalidate>
         <Csrf token={c.get('csrf')} />
@@ -310,6 +315,30 @@ export function requestAdminRoutes() {
             {q.status === 'delivered' ? action('archive', '归档', null, '归档') : null}
           </section>
         ) : null}
+        {v.canHandle ? (
+          <section aria-labelledby="docs-h">
+            <h2 id="docs-h">文书</h2>
+            {docs.length ? (
+              <ul>{docs.map((d) => <li><a href={`/admin/requests/${id}/documents/${d.id}`}>{DOC_KINDS[d.kind as keyof typeof DOC_KINDS]}（{d.number}）</a>，{d.issued_on} 由 {d.issued_by} 出具</li>)}</ul>
+            ) : <p class="empty">尚未出具文书。</p>}
+            <form method="get" action={`/admin/requests/${id}`} class="filters" aria-label="生成文书草稿">
+              <SelectField name="draft" label="文书类型" values={{ draft: draftKind ?? '' }} options={Object.entries(DOC_KINDS).map(([value, label]) => ({ value, label }))} />
+              <button type="submit" class="button secondary">生成草稿</button>
+            </form>
+            {draftKind && draftText !== null ? (
+              <form method="post" action={`/admin/requests/${id}/document`} class="form" novalidate>
+                <Csrf token={c.get('csrf')} />
+                <input type="hidden" name="kind" value={draftKind} />
+                <div class={errors?.body ? 'field has-error' : 'field'}>
+                  <label for="f-body">{DOC_KINDS[draftKind as keyof typeof DOC_KINDS]}（可修改，出具后编号并存档，不能再改）</label>
+                  {errors?.body ? <p class="field-error" id="e-body">{errors.body}</p> : null}
+                  <textarea id="f-body" name="body" rows={14}>{draftText}</textarea>
+                </div>
+                <button type="submit" class="button">出具文书</button>
+              </form>
+            ) : null}
+          </section>
+        ) : null}
         {v.clock ? (
           <>
             <h2>答复期限的计算过程</h2>
@@ -323,6 +352,10 @@ export function requestAdminRoutes() {
     );
   };
   r.get('/requests/:id{[0-9]+}', (c) => detail(c, Number(c.req.param('id'))));
+  r.get('/requests/:id{[0-9]+}/documents/:doc{[0-9]+}', async (c) => {
+    const f = await wf.documentFile(c.get('deps').db, requireActor(c), Number(c.req.param('id')), Number(c.req.param('doc')));
+    return c.body(new Uint8Array(f.body), 200, { 'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'content-disposition': `attachment; filename="letter.docx"; filename*=UTF-8''${encodeURIComponent(f.filename)}`, 'cache-control': 'no-store' });
+  });
   r.post('/requests/:id{[0-9]+}/confirm', async (c) => {
     const actor = requireActor(c);
     const id = Number(c.req.param('id'));
@@ -344,6 +377,7 @@ export function requestAdminRoutes() {
     reply: wf.reply as never,
     deliver: wf.deliver as never,
     archive: ((db: never, actor: never, id: number) => wf.archive(db, actor, id)) as never,
+    document: wf.issueDocument as never,
   };
   r.post('/requests/:id{[0-9]+}/:step{[a-z-]+}', async (c) => {
     const fn = steps[c.req.param('step')];
@@ -353,7 +387,10 @@ export function requestAdminRoutes() {
     try {
       await fn(c.get('deps').db as never, actor as never, id, await formBody(c));
     } catch (err) {
-      if (err instanceof ValidationError) return detail(c, id, err.fieldErrors, 422, err.fieldErrors._form);
+      if (err instanceof ValidationError) {
+        const body = await formBody(c);
+        return detail(c, id, err.fieldErrors, 422, err.fieldErrors._form, c.req.param('step') === 'document' ? { kind: body.kind ?? '', body: body.body ?? '' } : undefined);
+      }
       throw err;
     }
     return c.redirect(`/admin/requests/${id}?done=done`, 303);

@@ -165,3 +165,70 @@ export async function archive(db: Db, actor: Actor, id: number) {
 }
 
 export { rulesFor };
+
+// ---- letters -----------------------------------------------------------------------------------
+
+import { draftLetter, letterDocx, DOC_KINDS, type DocKind } from './documents.js';
+import { parseJson } from '../platform/dialect.js';
+import type { ClockEvent as CE } from '../calendar/clock.js';
+
+const isDocKind = (k: string): k is DocKind => k in DOC_KINDS;
+
+/** A draft letter of a kind for a request, from its data. */
+export async function draftDocument(db: Db, actor: Actor, id: number, kind: string): Promise<string> {
+  const { r, unit } = await load(db, actor, id);
+  if (!isDocKind(kind)) throw new ValidationError({ kind: '请选择文书类型' });
+  const clock = await db.k.selectFrom('clocks').select(['events_json', 'due_date']).where('object_type', '=', 'info_request').where('object_id', '=', String(id)).where('purpose', '=', PURPOSE).executeTakeFirst();
+  const events = parseJson<CE[]>(clock?.events_json, []);
+  const ext = events.filter((e): e is Extract<CE, { type: 'extend' }> => e.type === 'extend').reduce((s, e) => s + e.workingDays, 0);
+  const correction = await db.k.selectFrom('info_request_events').select('public_note').where('request_id', '=', id).where('type', '=', 'request.correction').executeTakeFirst();
+  return draftLetter(kind, {
+    applicant: r.name,
+    unitName: unit.name,
+    submittedOn: r.submitted_at.slice(0, 10),
+    receivedOn: r.received_on,
+    description: r.description,
+    outcome: (r.outcome as never) ?? null,
+    correctionItems: correction?.public_note.replace(/^.*?前补正：/, '').replace(/（已超过.*$/, ''),
+    correctionUntil: r.correction_due,
+    extensionDays: ext || undefined,
+    extensionUntil: clock?.due_date ?? null,
+  });
+}
+
+/** Issue an (edited) letter: numbered per unit and year, kept unchanged afterwards. */
+export async function issueDocument(db: Db, actor: Actor, id: number, raw: Record<string, unknown>): Promise<{ id: number; number: string }> {
+  const { r, unit } = await load(db, actor, id);
+  const kind = String(raw.kind ?? '');
+  if (!isDocKind(kind)) throw new ValidationError({ kind: '请选择文书类型' });
+  const body = String(raw.body ?? '').replace(/\r\n/g, '\n').trim();
+  if (body.length < 20) throw new ValidationError({ body: '文书内容过短，请核对' });
+  if (body.length > 20000) throw new ValidationError({ body: '文书内容不能超过 20000 个字' });
+  if (/_{4,}/.test(body)) throw new ValidationError({ body: '文书中还有未填写的“____”，请补全后再出具' });
+  if (kind === 'reply' && !r.outcome) throw new ConflictError('请先作出答复，再出具答复书。');
+  const who = auditActor(actor);
+  const today = todayInChina();
+  const year = Number(today.slice(0, 4));
+  const short = (unit.short_name || unit.name).replace(/人民政府$/, '');
+  return db.k.transaction().execute(async (trx) => {
+    const last = await trx.selectFrom('info_request_documents').select((eb) => eb.fn.max('seq').as('m')).where('unit_id', '=', unit.id).where('year', '=', year).executeTakeFirst();
+    const seq = Number(last?.m ?? 0) + 1;
+    const number = `${short}依申公开〔${year}〕${seq}号`;
+    const d = await trx.insertInto('info_request_documents').values({ request_id: id, unit_id: unit.id, kind, year, seq, number, body, issued_on: today, issued_by: who.name }).returning('id').executeTakeFirstOrThrow();
+    await trx.insertInto('info_request_events').values({ request_id: id, type: 'request.document', public_note: `${today} 出具《${DOC_KINDS[kind]}》（${number}）`, actor_name: who.name, at: nowIso() }).execute();
+    await writeAudit(trx, who, { action: 'request.document', objectType: 'info_request', objectId: id, unitId: unit.id, jurisdictionId: unit.jurisdiction_id, summary: `${r.number}：出具${DOC_KINDS[kind]}（${number}）`, after: { kind, number } });
+    return { id: d.id, number };
+  });
+}
+
+export async function listDocuments(db: Db, actor: Actor, id: number) {
+  await load(db, actor, id);
+  return db.k.selectFrom('info_request_documents').select(['id', 'kind', 'number', 'issued_on', 'issued_by']).where('request_id', '=', id).orderBy('id').execute();
+}
+
+export async function documentFile(db: Db, actor: Actor, id: number, docId: number) {
+  const { unit } = await load(db, actor, id);
+  const d = await db.k.selectFrom('info_request_documents').selectAll().where('id', '=', docId).where('request_id', '=', id).executeTakeFirst();
+  if (!d) throw new NotFoundError('该文书不存在。');
+  return { filename: `${DOC_KINDS[d.kind as DocKind]}（${d.number}）.docx`, body: await letterDocx(d.kind as DocKind, d.number, d.body, unit.name, d.issued_on) };
+}

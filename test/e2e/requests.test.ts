@@ -116,6 +116,20 @@ describe.runIf(browserAvailable)('requests for information in a real browser', (
     await handler.selectOption('form[action$="/reply"] #f-outcome', 'partial');
     await handler.click('form[action$="/reply"] button[type=submit]');
     await expect(handler.locator('main').innerText()).resolves.toContain('答复结果：（二）部分公开（区分处理的，只计这一情形，不计其他情形）');
+    await handler.selectOption('#f-draft', 'reply');
+    await handler.click('form[aria-label="生成文书草稿"] button[type=submit]');
+    const draft = await handler.locator('#f-body').inputValue();
+    expect(draft).toContain('第三十七条');
+    await handler.click('form[action$="/document"] button[type=submit]');
+    await expect(handler.locator('#e-body').innerText()).resolves.toBe('文书中还有未填写的“____”，请补全后再出具');
+    await handler.fill('#f-body', draft.replace('________', '名单中的身份证号码属于个人隐私，已作区分处理'));
+    await handler.click('form[action$="/document"] button[type=submit]');
+    const link = handler.locator('a:has-text("政府信息公开申请答复书（")');
+    await expect(link.innerText()).resolves.toMatch(/城关镇依申公开〔\d{4}〕1号/);
+    const res = await handler.request.get(`${server.url}${await link.getAttribute('href')}`);
+    expect(res.status()).toBe(200);
+    expect(decodeURIComponent(res.headers()['content-disposition'])).toMatch(/政府信息公开申请答复书（城关镇依申公开〔\d{4}〕1号）\.docx$/);
+    expect((await res.body()).subarray(0, 2).toString()).toBe('PK');
     await screenshot(handler, 'requests-05-replied');
 
     await citizen.goto(`${server.url}/ysqgk/query`);

@@ -53,6 +53,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('at', 'text', (c: any) => c.notNull())
     .execute();
   await db.schema.createIndex('info_request_events_request').on('info_request_events').columns(['request_id', 'id']).execute();
+
+  // Issued letters (答复书, 补正告知书 …), numbered per unit and year, kept as issued.
+  await id(db.schema.createTable('info_request_documents'))
+    .addColumn('request_id', 'integer', (c: any) => c.notNull().references('info_requests.id'))
+    .addColumn('unit_id', 'integer', (c: any) => c.notNull())
+    .addColumn('kind', 'text', (c: any) => c.notNull())
+    .addColumn('year', 'integer', (c: any) => c.notNull())
+    .addColumn('seq', 'integer', (c: any) => c.notNull())
+    .addColumn('number', 'text', (c: any) => c.notNull())
+    .addColumn('body', 'text', (c: any) => c.notNull())
+    .addColumn('issued_on', 'text', (c: any) => c.notNull())
+    .addColumn('issued_by', 'text', (c: any) => c.notNull())
+    .addUniqueConstraint('info_request_documents_seq', ['unit_id', 'year', 'seq'])
+    .execute();
+  await db.schema.createIndex('info_request_documents_request').on('info_request_documents').column('request_id').execute();
 }
 
 export async function down(): Promise<void> {
