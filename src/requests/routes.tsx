@@ -168,7 +168,7 @@ export function requestAdminRoutes() {
     const actor = requireActor(c);
     const state = c.req.query('state');
     const rows = await svc.queue(c.get('deps').db, actor, { state });
-    const tabs = [['', '全部'], ['new', '待确认收到'], ['due_soon', '即将到期'], ['overdue', '已逾期']];
+    const tabs = [['', '全部'], ['open', '办理中'], ['new', '待确认收到'], ['correction', '待补正'], ['consultation', '征求意见中'], ['due_soon', '即将到期（5 个工作日内）'], ['overdue', '已逾期']];
     return page(
       c,
       <AdminLayout c={c} title="依申请公开" current="requests">

@@ -228,7 +228,15 @@ export async function queue(db: Db, actor: Actor, filter: { state?: string } = {
     out.push({ id: r.id, number: r.number, unitName: r.unit_name, name: mask(r.name, 1)!, channel: r.channel, status: r.status, receivedOn: r.received_on, due: r.due_date, clock: status });
   }
   const s = filter.state;
-  return s ? out.filter((r) => (s === 'new' ? r.status === 'awaiting_confirmation' : s === 'due_soon' ? r.clock?.state === 'due_soon' : s === 'overdue' ? r.clock?.state === 'overdue' : true)) : out;
+  const match: Record<string, (r: QueueRow) => boolean> = {
+    new: (r) => r.status === 'awaiting_confirmation',
+    correction: (r) => r.status === 'correction',
+    consultation: (r) => r.status === 'consultation',
+    due_soon: (r) => r.clock?.state === 'due_soon',
+    overdue: (r) => r.clock?.state === 'overdue',
+    open: (r) => !['replied', 'delivered', 'archived'].includes(r.status),
+  };
+  return s && match[s] ? out.filter(match[s]) : out;
 }
 
 /** The applicant's view: status and dates only, with 申请编号 + 查询码; never anyone else's data. */
