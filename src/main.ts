@@ -232,7 +232,7 @@ export async function runCli(argv: string[]): Promise<number> {
         if (!Number.isInteger(year) || year < 2008 || year > 2100) throw new ConfigError('请用 --year 指定年份，如 --year 2025');
         if (values.format !== 'json') throw new ConfigError('目前只支持 --format json');
         if (!values.unit === !values.county) throw new ConfigError('请用 --unit 指定单位，或用 --county 指定县（区）汇总');
-        const { table3ForUnits } = await import('./reports/service.js');
+        const { table3ForUnits, table4ForUnits } = await import('./reports/service.js');
         return await withDb(config, async (db) => {
           let ids: number[];
           let name: string;
@@ -249,8 +249,10 @@ export async function runCli(argv: string[]): Promise<number> {
             name = values.county!;
           }
           const r = await table3ForUnits(db, ids, year);
-          out(JSON.stringify({ unit: name, year, table3: r.table, checks: r.problems }, null, 2));
-          return r.problems.length ? 1 : 0;
+          const t4 = await table4ForUnits(db, ids, year);
+          const checks = [...r.problems, ...t4.problems];
+          out(JSON.stringify({ unit: name, year, table3: r.table, table4: t4.table, checks }, null, 2));
+          return checks.length ? 1 : 0;
         });
       }
       case 'calendar-import': {

@@ -71,6 +71,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'request.deliver': '送达',
   'request.archive': '归档',
   'request.document': '出具文书',
+  'request.appeal': '登记行政复议或诉讼',
+  'request.appeal_result': '登记复议或诉讼结果',
   'catalog.record_add': '新增梳理记录',
   'catalog.record_update': '修改梳理记录',
   'catalog.record_delete': '删除梳理记录',

@@ -334,6 +334,17 @@ export interface InfoRequestDocumentTable {
   issued_by: string;
 }
 
+export interface InfoRequestAppealTable {
+  id: Generated<number>;
+  request_id: number;
+  kind: string;
+  filed_on: string;
+  result: string | null;
+  decided_on: string | null;
+  created_by: string;
+  created_at: string;
+}
+
 export interface Database {
   jurisdictions: JurisdictionTable;
   sites: SiteTable;
@@ -361,4 +372,5 @@ export interface Database {
   info_requests: InfoRequestTable;
   info_request_events: InfoRequestEventTable;
   info_request_documents: InfoRequestDocumentTable;
+  info_request_appeals: InfoRequestAppealTable;
 }

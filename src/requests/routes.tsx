@@ -9,6 +9,7 @@ import * as org from '../org/service.js';
 import * as svc from './service.js';
 import * as wf from './workflow.js';
 import { DOC_KINDS } from './documents.js';
+import { APPEAL_KINDS, APPEAL_RESULTS } from '../reports/table4.js';
 import { APPLICANT_TYPES, ORG_TYPES, ID_TYPES, FORMS, DELIVERIES, CHANNELS, STATUS_LABELS, OUTCOMES, DELIVERY_METHODS, outcomeText } from './model.js';
 import { todayInChina } from '../calendar/dates.js';
 
@@ -240,6 +241,7 @@ export function requestAdminRoutes() {
     const flash = ({ registered: '已登记。', duplicate: '十分钟内相同申请人的相同申请已登记过，未重复登记。', confirmed: '已确认收到，开始计算答复期限。', done: '已办理。' } as Record<string, string>)[c.req.query('done') ?? ''];
     const today = todayInChina();
     const docs = v.canHandle ? await wf.listDocuments(c.get('deps').db, actor, id) : [];
+    const appeals = v.canHandle ? await wf.listAppeals(c.get('deps').db, actor, id) : [];
     const draftKind = c.req.query('draft') ?? (bodyOverride ? bodyOverride.kind : undefined);
     let draftText: string | null = bodyOverride ? bodyOverride.body : null;
     if (draftKind && draftText === null && v.canHandle) draftText = await wf.draftDocument(c.get('deps').db, actor, id, draftKind).catch(() => null);
@@ -315,6 +317,40 @@ export function requestAdminRoutes() {
             {q.status === 'delivered' ? action('archive', '归档', null, '归档') : null}
           </section>
         ) : null}
+        {v.canHandle && ['replied', 'delivered', 'archived'].includes(q.status) ? (
+          <section aria-labelledby="appeals-h">
+            <h2 id="appeals-h">行政复议和行政诉讼</h2>
+            {appeals.length ? (
+              <table class="data">
+                <thead><tr><th scope="col">类型</th><th scope="col">申请或起诉日期</th><th scope="col">结果</th><th scope="col">登记结果</th></tr></thead>
+                <tbody>
+                  {appeals.map((a) => (
+                    <tr>
+                      <td>{APPEAL_KINDS[a.kind as keyof typeof APPEAL_KINDS] === '行政复议' ? '行政复议' : `行政诉讼（${APPEAL_KINDS[a.kind as keyof typeof APPEAL_KINDS]}）`}</td>
+                      <td>{a.filed_on}</td>
+                      <td>{a.result ? `${APPEAL_RESULTS[a.result as keyof typeof APPEAL_RESULTS]}（${a.decided_on}）` : '尚未审结'}</td>
+                      <td>
+                        <form method="post" action={`/admin/requests/${id}/appeal-result`} class="inline" novalidate>
+                          <Csrf token={c.get('csrf')} />
+                          <input type="hidden" name="appeal_id" value={String(a.id)} />
+                          <label class="visually-hidden" for={`f-result-${a.id}`}>结果</label>
+                          <select id={`f-result-${a.id}`} name="result">{Object.entries(APPEAL_RESULTS).map(([k, l]) => <option value={k} selected={a.result === k}>{l}</option>)}</select>
+                          <label class="visually-hidden" for={`f-decided-${a.id}`}>结果日期</label>
+                          <input id={`f-decided-${a.id}`} type="date" name="decided_on" value={a.decided_on ?? today} />
+                          <button type="submit" class="button secondary small">保存结果</button>
+                        </form>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ) : <p class="empty">没有针对本答复的行政复议或行政诉讼。</p>}
+            {action('appeal', '登记行政复议或行政诉讼', <>
+              <SelectField name="kind" label="类型" values={{}} errors={errors} required placeholder="（请选择）" options={[{ value: 'review', label: '行政复议' }, { value: 'litigationDirect', label: '行政诉讼（未经复议直接起诉）' }, { value: 'litigationAfterReview', label: '行政诉讼（复议后起诉）' }]} />
+              <TextField name="filed_on" label="申请复议或起诉日期" type="date" values={{ filed_on: today }} errors={errors} required />
+            </>, '登记')}
+          </section>
+        ) : null}
         {v.canHandle ? (
           <section aria-labelledby="docs-h">
             <h2 id="docs-h">文书</h2>
@@ -378,6 +414,8 @@ export function requestAdminRoutes() {
     deliver: wf.deliver as never,
     archive: ((db: never, actor: never, id: number) => wf.archive(db, actor, id)) as never,
     document: wf.issueDocument as never,
+    appeal: wf.addAppeal as never,
+    'appeal-result': wf.decideAppeal as never,
   };
   r.post('/requests/:id{[0-9]+}/:step{[a-z-]+}', async (c) => {
     const fn = steps[c.req.param('step')];

@@ -232,3 +232,40 @@ export async function documentFile(db: Db, actor: Actor, id: number, docId: numb
   if (!d) throw new NotFoundError('该文书不存在。');
   return { filename: `${DOC_KINDS[d.kind as DocKind]}（${d.number}）.docx`, body: await letterDocx(d.kind as DocKind, d.number, d.body, unit.name, d.issued_on) };
 }
+
+// ---- 行政复议 and 行政诉讼 ----------------------------------------------------------------------
+
+import { APPEAL_KINDS, APPEAL_RESULTS } from '../reports/table4.js';
+
+export async function addAppeal(db: Db, actor: Actor, id: number, raw: Record<string, unknown>) {
+  const { r, unit } = await load(db, actor, id);
+  requireState(r.status, ['replied', 'delivered', 'archived'], '登记行政复议或行政诉讼（须在答复之后）');
+  const kind = String(raw.kind ?? '');
+  if (!(kind in APPEAL_KINDS)) throw new ValidationError({ kind: '请选择行政复议或行政诉讼的类型' });
+  const filed = dateField(raw, 'filed_on', '申请复议或起诉日期', r.replied_on);
+  const who = auditActor(actor);
+  await db.k.transaction().execute(async (trx) => {
+    await trx.insertInto('info_request_appeals').values({ request_id: id, kind, filed_on: filed, result: null, decided_on: null, created_by: who.name, created_at: nowIso() }).execute();
+    await writeAudit(trx, who, { action: 'request.appeal', objectType: 'info_request', objectId: id, unitId: unit.id, jurisdictionId: unit.jurisdiction_id, summary: `${r.number}：${APPEAL_KINDS[kind as keyof typeof APPEAL_KINDS]}（${filed}）` });
+  });
+}
+
+export async function decideAppeal(db: Db, actor: Actor, id: number, raw: Record<string, unknown>) {
+  const { r, unit } = await load(db, actor, id);
+  const appealId = Number(raw.appeal_id);
+  const a = await db.k.selectFrom('info_request_appeals').selectAll().where('id', '=', appealId).where('request_id', '=', id).executeTakeFirst();
+  if (!a) throw new NotFoundError('该复议或诉讼记录不存在。');
+  const result = String(raw.result ?? '');
+  if (!(result in APPEAL_RESULTS)) throw new ValidationError({ result: '请选择结果' });
+  const decided = dateField(raw, 'decided_on', '结果日期', a.filed_on);
+  const who = auditActor(actor);
+  await db.k.transaction().execute(async (trx) => {
+    await trx.updateTable('info_request_appeals').set({ result, decided_on: decided }).where('id', '=', appealId).execute();
+    await writeAudit(trx, who, { action: 'request.appeal_result', objectType: 'info_request', objectId: id, unitId: unit.id, jurisdictionId: unit.jurisdiction_id, summary: `${r.number}：${APPEAL_KINDS[a.kind as keyof typeof APPEAL_KINDS]}${APPEAL_RESULTS[result as keyof typeof APPEAL_RESULTS]}（${decided}）`, before: { result: a.result }, after: { result, decided_on: decided } });
+  });
+}
+
+export async function listAppeals(db: Db, actor: Actor, id: number) {
+  await load(db, actor, id);
+  return db.k.selectFrom('info_request_appeals').selectAll().where('request_id', '=', id).orderBy('id').execute();
+}

@@ -68,6 +68,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('info_request_documents_seq', ['unit_id', 'year', 'seq'])
     .execute();
   await db.schema.createIndex('info_request_documents_request').on('info_request_documents').column('request_id').execute();
+
+  // 行政复议 and 行政诉讼 against a reply, with their results (annual report table 4).
+  await id(db.schema.createTable('info_request_appeals'))
+    .addColumn('request_id', 'integer', (c: any) => c.notNull().references('info_requests.id'))
+    .addColumn('kind', 'text', (c: any) => c.notNull())
+    .addColumn('filed_on', 'text', (c: any) => c.notNull())
+    .addColumn('result', 'text')
+    .addColumn('decided_on', 'text')
+    .addColumn('created_by', 'text', (c: any) => c.notNull())
+    .addColumn('created_at', 'text', (c: any) => c.notNull())
+    .execute();
+  await db.schema.createIndex('info_request_appeals_request').on('info_request_appeals').column('request_id').execute();
 }
 
 export async function down(): Promise<void> {
