@@ -301,6 +301,8 @@ export interface InfoRequestTable {
   status: string;
   correction_count: Generated<number>;
   correction_due: string | null;
+  fee_amount: number | null;
+  fee_notice_on: string | null;
   outcome: string | null;
   replied_on: string | null;
   delivered_on: string | null;

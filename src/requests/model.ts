@@ -92,6 +92,7 @@ export const CONSULTATION_WORKING_DAYS = 15;
 
 Object.assign(STATUS_LABELS, {
   correction: '待申请人补正',
+  fee_pending: '待缴纳信息处理费',
   consultation: '征求意见中',
   replied: '已答复',
   delivered: '已送达',

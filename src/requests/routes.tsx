@@ -282,7 +282,7 @@ export function requestAdminRoutes() {
           </form>
         ) : null}
         {q.outcome ? <p><strong>答复结果：</strong>{outcomeText(q.outcome)}（{q.replied_on}）</p> : null}
-        {v.canHandle && ['processing', 'correction', 'consultation', 'replied', 'delivered'].includes(q.status) ? (
+        {v.canHandle && ['awaiting_confirmation', 'processing', 'correction', 'consultation', 'fee_pending', 'replied', 'delivered'].includes(q.status) ? (
           <section aria-labelledby="handle-h">
             <h2 id="handle-h">办理</h2>
             <ErrorSummary errors={errors} message={message} labels={{ items: '需补正事项', until: '补正期限', date: '日期', party: '征求意见对象', working_days: '延长工作日数', approver: '批准人', reason: '延期理由', outcome: '答复结果', method: '送达方式' }} />
@@ -310,6 +310,21 @@ export function requestAdminRoutes() {
               <SelectField name="outcome" label="答复结果" values={{}} errors={errors} required placeholder="（请选择）" options={Object.entries(OUTCOMES).filter(([k]) => k !== 'other.noCorrection').map(([value, o]) => ({ value, label: o.group === o.label ? o.label : `${o.group} ${o.label}` }))} />
               {dateInput('答复日期')}
             </>, '作出答复') : null}
+            {q.status === 'processing' ? action('fee', '收费通知（条例第四十二条、国办函〔2020〕109号，数量、频次明显超过合理范围时）', <>
+              <SelectField name="basis" label="计费方式" values={{}} errors={errors} required placeholder="（请选择）" options={[{ value: 'count', label: '按件计收（同一申请人一个自然月内超过 10 件的部分）' }, { value: 'pages', label: '按量计收（超过 30 页的部分）' }]} />
+              <TextField name="items" label="本申请的件数（按件计收）" values={{ items: '1' }} errors={errors} inputmode="numeric" />
+              <TextField name="pages" label="页数（按量计收）" values={{}} errors={errors} inputmode="numeric" />
+              {dateInput('通知日期')}
+            </>, '发出收费通知') : null}
+            {q.status === 'fee_pending' ? <>
+              <p>信息处理费 {q.fee_amount} 元，{q.fee_notice_on} 通知。</p>
+              {action('fee-paid', '申请人已缴费', dateInput('缴费日期'), '登记缴费')}
+              {action('fee-unpaid', '逾期未缴费（视为放弃申请，其他处理 2）', dateInput('处理日期'), '按逾期未缴费处理', true)}
+            </> : null}
+            {q.status === 'awaiting_confirmation' || q.status === 'processing' ? action('transfer', '转办（本机关不负责公开该信息，转本县另一受理机关办理）', <>
+              <SelectField name="to_unit_id" label="转至" values={{}} errors={errors} required placeholder="（请选择）" options={(await receivers(c)).filter((u) => u.value !== v.unit.id)} />
+              <TextField name="reason" label="转办理由" values={{}} errors={errors} required />
+            </>, '转办') : null}
             {q.status === 'replied' ? action('deliver', '送达', <>
               <SelectField name="method" label="送达方式" values={{}} errors={errors} required placeholder="（请选择）" options={Object.entries(DELIVERY_METHODS).map(([value, label]) => ({ value, label }))} />
               {dateInput('送达日期')}
@@ -415,6 +430,10 @@ export function requestAdminRoutes() {
     archive: ((db: never, actor: never, id: number) => wf.archive(db, actor, id)) as never,
     document: wf.issueDocument as never,
     appeal: wf.addAppeal as never,
+    fee: wf.feeNotice as never,
+    'fee-paid': wf.feePaid as never,
+    'fee-unpaid': wf.feeUnpaid as never,
+    transfer: wf.transfer as never,
     'appeal-result': wf.decideAppeal as never,
   };
   r.post('/requests/:id{[0-9]+}/:step{[a-z-]+}', async (c) => {

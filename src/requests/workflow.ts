@@ -269,3 +269,85 @@ export async function listAppeals(db: Db, actor: Actor, id: number) {
   await load(db, actor, id);
   return db.k.selectFrom('info_request_appeals').selectAll().where('request_id', '=', id).orderBy('id').execute();
 }
+
+// ---- 信息处理费 -----------------------------------------------------------------------------------
+
+import { feeByCount, feeByPages, FEE_PAYMENT_WORKING_DAYS } from './fees.js';
+
+/**
+ * 收费通知: the amount by count (the applicant's requests in the same natural month) or by pages.
+ * Whether the payment period is left out of the reply period is marked uncertain in the reference
+ * (regulations §1.6); the setting 'request.feePausesClock' (default: yes) decides.
+ */
+export async function feeNotice(db: Db, actor: Actor, id: number, raw: Record<string, unknown>) {
+  const { r } = await load(db, actor, id);
+  requireState(r.status, ['processing'], '发出收费通知');
+  const basis = String(raw.basis ?? '');
+  const date = dateField(raw, 'date', '通知日期', r.received_on);
+  let amount: number;
+  let how: string;
+  if (basis === 'count') {
+    const items = Number(String(raw.items ?? '1').trim() || '1');
+    if (!Number.isInteger(items) || items < 1 || items > 1000) throw new ValidationError({ items: '件数应为 1～1000 的整数' });
+    const month = r.received_on!.slice(0, 7);
+    const earlier = await db.k.selectFrom('info_requests').select((eb) => eb.fn.countAll<number>().as('n')).where('id_number', '=', r.id_number).where('received_on', '>=', `${month}-01`).where('received_on', '<', r.received_on!).executeTakeFirstOrThrow();
+    amount = feeByCount(Number(earlier.n), items);
+    how = `按件计收：本自然月此前已申请 ${Number(earlier.n)} 件，本申请 ${items} 件`;
+  } else if (basis === 'pages') {
+    const pages = Number(String(raw.pages ?? '').trim());
+    if (!Number.isInteger(pages) || pages < 1 || pages > 100000) throw new ValidationError({ pages: '页数应为正整数' });
+    amount = feeByPages(pages);
+    how = `按量计收：共 ${pages} 页`;
+  } else throw new ValidationError({ basis: '请选择按件计收或按量计收（不得同时按两种标准计算）' });
+  if (amount === 0) throw new ValidationError({ basis: `${how}，在免费范围内，不收取信息处理费` });
+  const setting = await db.k.selectFrom('settings').select('value').where('key', '=', 'request.feePausesClock').where('scope', '=', r.number.slice(0, 6)).executeTakeFirst();
+  const pauses = setting ? setting.value !== 'false' : true;
+  return step(db, actor, id, {
+    set: { status: 'fee_pending', fee_amount: amount, fee_notice_on: date },
+    clock: pauses ? { type: 'pause', date, note: '等待缴纳信息处理费' } : undefined,
+    note: `${date} 发出收费通知，信息处理费 ${amount} 元（${how}，国办函〔2020〕109号），请于收到通知次日起 ${FEE_PAYMENT_WORKING_DAYS} 个工作日内缴纳`,
+    action: 'request.fee',
+    summary: `收费通知 ${amount} 元（${how}）`,
+  });
+}
+
+export async function feePaid(db: Db, actor: Actor, id: number, raw: Record<string, unknown>) {
+  const { r } = await load(db, actor, id);
+  requireState(r.status, ['fee_pending'], '登记缴费');
+  const date = dateField(raw, 'date', '缴费日期', r.fee_notice_on);
+  const clock = await db.k.selectFrom('clocks').select('events_json').where('object_type', '=', 'info_request').where('object_id', '=', String(id)).executeTakeFirst();
+  const paused = (JSON.parse(clock?.events_json ?? '[]') as { type: string; note?: string }[]).some((e) => e.type === 'pause' && e.note === '等待缴纳信息处理费');
+  return step(db, actor, id, { set: { status: 'processing' }, clock: paused ? { type: 'resume', date, note: '已缴纳信息处理费' } : undefined, note: `${date} 申请人已缴纳信息处理费 ${r.fee_amount} 元`, action: 'request.fee_paid', summary: `缴费 ${r.fee_amount} 元` });
+}
+
+/** 逾期未缴费: after the 20 working days, 视为放弃申请 → 其他处理 2. */
+export async function feeUnpaid(db: Db, actor: Actor, id: number, raw: Record<string, unknown>) {
+  const { r } = await load(db, actor, id);
+  requireState(r.status, ['fee_pending'], '按逾期未缴费处理');
+  const date = dateField(raw, 'date', '处理日期', r.fee_notice_on);
+  const code = (await db.k.selectFrom('jurisdictions').select('code').where('id', '=', r.jurisdiction_id).executeTakeFirstOrThrow()).code;
+  let last: string | null = null;
+  try {
+    // counted from the day after the notice is received; the notice date stands in for receipt
+    last = addWorkingDays(await calendarFor(db.k, code), r.fee_notice_on!, FEE_PAYMENT_WORKING_DAYS, { ...(await rulesFor(db.k, code)), countFromNextDay: true }).due;
+  } catch {
+    throw new ValidationError({ date: '缴费期限所在年份的节假日安排尚未载入，暂不能认定逾期' });
+  }
+  if (date <= last) throw new ValidationError({ date: `缴费期限 ${last} 尚未届满` });
+  return step(db, actor, id, { set: { status: 'replied', outcome: 'other.unpaidFee', replied_on: date }, clock: { type: 'stop', date, note: '逾期未缴费，不再处理' }, note: '申请人逾期未缴纳信息处理费，视为放弃申请，不再处理', action: 'request.reply', summary: outcomeText('other.unpaidFee') });
+}
+
+// ---- transfer ------------------------------------------------------------------------------------
+
+/** A unit transfers a request it is not responsible for to the unit that is, with a reason. */
+export async function transfer(db: Db, actor: Actor, id: number, raw: Record<string, unknown>) {
+  const { r, unit } = await load(db, actor, id);
+  requireState(r.status, ['awaiting_confirmation', 'processing'], '转办');
+  const to = await orgStore.findUnit(db.k, Number(raw.to_unit_id));
+  const reason = String(raw.reason ?? '').trim();
+  const errors: Record<string, string> = {};
+  if (!to || to.id === unit.id || to.active !== 1 || to.receives_requests !== 1 || !to.jurisdiction_code.startsWith(r.number.slice(0, 6))) errors.to_unit_id = '请选择本县（区）内另一个受理机关';
+  if (!reason) errors.reason = '请说明转办理由';
+  if (Object.keys(errors).length) throw new ValidationError(errors);
+  return step(db, actor, id, { set: { unit_id: to!.id }, note: `${todayInChina()} 转由${to!.name}办理：${reason}`, action: 'request.transfer', summary: `转由${to!.name}办理（${reason}）` });
+}

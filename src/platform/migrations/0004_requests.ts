@@ -31,6 +31,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('status', 'text', (c: any) => c.notNull())
     .addColumn('correction_count', 'integer', (c: any) => c.notNull().defaultTo(0))
     .addColumn('correction_due', 'text')
+    .addColumn('fee_amount', 'integer')
+    .addColumn('fee_notice_on', 'text')
     .addColumn('outcome', 'text')
     .addColumn('replied_on', 'text')
     .addColumn('delivered_on', 'text')
