@@ -131,7 +131,7 @@ export function requestPortalRoutes() {
   r.post('/ysqgk/query', async (c) => {
     const body = await formBody(c);
     try {
-      const s = await svc.publicStatus(c.get('deps').db, scopeOf(c).code, body.number ?? '', body.code ?? '');
+      const s = await svc.publicStatus(c.get('deps').db, scopeOf(c).code, body.number ?? '', body.code ?? '', c.get('ip'));
       return page(
         c,
         <PortalLayout c={c} title={`申请 ${s.number}`} current="ysqgk" crumbs={[{ href: '/ysqgk', label: '依申请公开' }, { label: '办理进度' }]}>
@@ -156,6 +156,7 @@ export function requestPortalRoutes() {
       );
     } catch (err) {
       if (err instanceof ValidationError) return queryPage(c, { number: body.number }, err.fieldErrors, 422);
+      if (err instanceof svc.QueryThrottled) return queryPage(c, { number: body.number }, { number: err.message }, 429);
       throw err;
     }
   });

@@ -1,6 +1,6 @@
 import { it, expect } from 'vitest';
 import { describeEachDb, seedDemoDb, actorFor, unitIdByName } from '../platform/testing.js';
-import { submitOnline, register, confirmReceipt, getRequest, queue, publicStatus, RateLimited } from './service.js';
+import { submitOnline, register, confirmReceipt, getRequest, queue, publicStatus, RateLimited, QueryThrottled } from './service.js';
 import { ValidationError, ForbiddenError, ConflictError } from '../platform/errors.js';
 import { calendarFor } from '../calendar/service.js';
 import { addWorkingDays } from '../calendar/clock.js';
@@ -109,5 +109,11 @@ describeEachDb('依申请公开 intake', (db) => {
     expect(JSON.stringify(s)).not.toContain('11010519491231002X');
     expect(JSON.stringify(s)).not.toContain('13800000000');
     expect(s.events.map((e) => e.public_note)[0]).toBe('网上申请，提交申请（城关镇人民政府）');
+  });
+
+  it('slows down guessing of query codes per address', async () => {
+    for (let i = 0; i < 10; i++) await expect(publicStatus(db(), '990121', online.number, `GUESS${i}XX`, '10.41.0.1')).rejects.toBeInstanceOf(ValidationError);
+    await expect(publicStatus(db(), '990121', online.number, online.code!, '10.41.0.1')).rejects.toBeInstanceOf(QueryThrottled);
+    expect((await publicStatus(db(), '990121', online.number, online.code!, '10.41.0.2')).number).toBe(online.number);
   });
 });

@@ -239,14 +239,34 @@ export async function queue(db: Db, actor: Actor, filter: { state?: string } = {
   return s && match[s] ? out.filter(match[s]) : out;
 }
 
+export const QUERY_THROTTLE = { failures: 10, minutes: 15 } as const;
+
+export class QueryThrottled extends AppError {
+  constructor() {
+    super(`查询失败次数过多，请 ${QUERY_THROTTLE.minutes} 分钟后再试。`, 429);
+  }
+}
+
 /** The applicant's view: status and dates only, with 申请编号 + 查询码; never anyone else's data. */
-export async function publicStatus(db: Db, countyCode: string, number: string, code: string) {
+export async function publicStatus(db: Db, countyCode: string, number: string, code: string, ip: string | null = null) {
   const n = number.trim();
   const c = code.trim().toUpperCase();
   if (!n || !c) throw new ValidationError({ number: '请填写申请编号和查询码' });
+  // Query codes are not guessable, but only if guessing is slowed down: failures are counted per address.
+  const key = `ysqq:${ip ?? 'unknown'}`;
+  const since = new Date(Date.now() - QUERY_THROTTLE.minutes * 60_000).toISOString();
+  const t = await db.k.selectFrom('login_throttle').selectAll().where('key', '=', key).executeTakeFirst();
+  const failures = t && t.first_failure_at > since ? t.failures : 0;
+  if (failures >= QUERY_THROTTLE.failures) throw new QueryThrottled();
+  const fail = async () => {
+    const now = nowIso();
+    await db.k.insertInto('login_throttle').values({ key, failures: failures + 1, first_failure_at: failures ? t!.first_failure_at : now, locked_until: null })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ failures: failures + 1, first_failure_at: failures ? t!.first_failure_at : now })).execute();
+    throw new ValidationError({ number: '申请编号或查询码不正确' });
+  };
   const r = await db.k.selectFrom('info_requests').innerJoin('units', 'units.id', 'info_requests.unit_id').select(['info_requests.id', 'info_requests.number', 'info_requests.query_code_hash', 'info_requests.status', 'info_requests.received_on', 'info_requests.submitted_at', 'info_requests.channel', 'info_requests.replied_on', 'units.name as unit_name']).where('info_requests.number', '=', n).executeTakeFirst();
   // The same answer for a wrong number and a wrong code: numbers are guessable, codes are not.
-  if (!r || !r.number.startsWith(countyCode) || !crypto.timingSafeEqual(Buffer.from(r.query_code_hash), Buffer.from(hash(c)))) throw new ValidationError({ number: '申请编号或查询码不正确' });
+  if (!r || !r.number.startsWith(countyCode) || r.query_code_hash.length !== 64 || !crypto.timingSafeEqual(Buffer.from(r.query_code_hash), Buffer.from(hash(c)))) return fail();
   const events = await db.k.selectFrom('info_request_events').select(['public_note', 'at']).where('request_id', '=', r.id).orderBy('id').execute();
   const clock = await clockOf(db.k, 'info_request', r.id, PURPOSE).catch(() => undefined);
   return { number: r.number, unitName: r.unit_name, status: r.status, submittedAt: r.submitted_at, receivedOn: r.received_on, repliedOn: r.replied_on, due: clock?.result.due ?? null, steps: clock?.result.steps ?? [], events };
