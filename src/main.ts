@@ -47,6 +47,7 @@ const HELP = `公开（Gongkai）基层政务公开标准化规范化平台
   PORT（默认 3000）  HOST（默认 0.0.0.0）  DATA_DIR（默认 data/local，内置 SQLite 数据库所在目录）
   DATABASE_URL（postgres://…，设置后使用 PostgreSQL）  TRUST_PROXY=1（位于反向代理之后）
   SECURE_COOKIES=1（强制 Cookie 的 Secure 属性）  LOG_LEVEL（默认 info）
+  SMTP_URL（smtp://…，发送通知邮件；不设置时通知写入日志）  MAIL_FROM（发件人）
 `;
 
 const out = (s: string) => process.stdout.write(`${s}\n`);
@@ -85,6 +86,11 @@ async function cmdServe(config: Config, demo: boolean): Promise<number> {
     logger.info('已载入示范县数据');
   }
   const app = createApp({ db, config, logger });
+  // Notification dispatcher: e-mail when SMTP_URL is set; otherwise notifications are logged.
+  const { dispatchNotifications, smtpTransport } = await import('./platform/notify.js');
+  const transports = config.smtpUrl ? { email: smtpTransport(config.smtpUrl, config.mailFrom) } : {};
+  const timer = setInterval(() => void dispatchNotifications(db, transports, logger).catch((e: Error) => logger.warn({ err: e.message }, 'notification dispatch failed')), 15_000);
+  timer.unref();
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', () => resolve());

@@ -13,6 +13,9 @@ export interface Config {
   /** Force the Secure cookie attribute even without a proxy header (HTTPS terminated elsewhere). */
   secureCookies: boolean;
   logLevel: string;
+  /** SMTP server for e-mail notifications (smtp://user:pass@host:port); without it they are logged. */
+  smtpUrl?: string;
+  mailFrom: string;
 }
 
 const envSchema = z.object({
@@ -23,6 +26,8 @@ const envSchema = z.object({
   TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
   SECURE_COOKIES: z.enum(['0', '1', 'true', 'false']).default('0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL 应以 smtp:// 或 smtps:// 开头').optional(),
+  MAIL_FROM: z.string().default('noreply@localhost'),
 });
 
 export class ConfigError extends Error {}
@@ -52,5 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY === '1' || e.TRUST_PROXY === 'true',
     secureCookies: e.SECURE_COOKIES === '1' || e.SECURE_COOKIES === 'true',
     logLevel: e.LOG_LEVEL,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
   };
 }

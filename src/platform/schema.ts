@@ -347,6 +347,22 @@ export interface InfoRequestAppealTable {
   created_at: string;
 }
 
+export interface NotificationTable {
+  id: Generated<number>;
+  channel: string;
+  recipient: string;
+  subject: string;
+  body: string;
+  related_type: string;
+  related_id: string;
+  status: string;
+  attempts: Generated<number>;
+  lease_until: string | null;
+  error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
 export interface Database {
   jurisdictions: JurisdictionTable;
   sites: SiteTable;
@@ -375,4 +391,5 @@ export interface Database {
   info_request_events: InfoRequestEventTable;
   info_request_documents: InfoRequestDocumentTable;
   info_request_appeals: InfoRequestAppealTable;
+  notifications: NotificationTable;
 }

@@ -78,6 +78,7 @@ export const testConfig = (overrides: Partial<Config> = {}): Config => ({
   trustProxy: true,
   secureCookies: false,
   logLevel: 'silent',
+  mailFrom: 'test@localhost',
   ...overrides,
 });
 

@@ -17,6 +17,7 @@ import { startClock, clockOf, calendarFor, rulesFor } from '../calendar/service.
 import { clockStatus, computeClock, type ClockStatus } from '../calendar/clock.js';
 import { todayInChina, isIsoDate, type IsoDate } from '../calendar/dates.js';
 import { requestSchema, registrationSchema } from './schema.js';
+import { notifyApplicant, notifyHandlers } from './notices.js';
 import { CHANNELS, RECEIPT_RULES, REPLY_WORKING_DAYS, PUBLIC_RATE, type Channel } from './model.js';
 
 const PURPOSE = 'request.reply';
@@ -95,6 +96,8 @@ async function create(db: Db, who: AuditActor, scope: Scope, raw: Record<string,
       await trx.insertInto('info_request_events').values({ request_id: r.id, type: 'received', public_note: `收到申请之日：${how.receivedOn}；答复期限：${due ?? '待载入节假日安排后计算'}`, actor_name: how.createdBy, at: now }).execute();
     }
     await writeAudit(trx, who, { action: how.action, objectType: 'info_request', objectId: r.id, unitId: unit.id, jurisdictionId: unit.jurisdiction_id, summary: `${how.action === 'request.submit' ? '网上提交' : '登记'}政府信息公开申请 ${number}（${unit.name}）`, after: { number, channel: how.channel, received_on: how.receivedOn } });
+    if (!how.receivedOn) await notifyHandlers(trx, unit.id, number, r.id);
+    else await notifyApplicant(trx, { id: r.id, number, email: input.email, phone: input.phone }, unit.name, `已收到，收到申请之日为 ${how.receivedOn}，答复期限为 ${due ?? '待载入节假日安排后计算'}`);
     return { id: r.id, number, code, duplicate: false, status, receivedOn: how.receivedOn, due, receiptRule: RECEIPT_RULES[CHANNELS[how.channel].receipt] };
   });
 }
@@ -161,6 +164,7 @@ export async function confirmReceipt(db: Db, actor: Actor, id: number, raw: Reco
     const res = await startClock(trx, { jurisdictionId: request.jurisdiction_id, objectType: 'info_request', objectId: id, purpose: PURPOSE, spec: { amount: REPLY_WORKING_DAYS, unit: 'workday' }, events: [{ type: 'start', date, note: '双方确认收到申请' }] }, { allowUncomputable: true });
     await trx.insertInto('info_request_events').values({ request_id: id, type: 'received', public_note: `已确认收到申请。收到申请之日：${date}；答复期限：${res?.due ?? '待载入节假日安排后计算'}`, actor_name: who.name, at: nowIso() }).execute();
     await writeAudit(trx, who, { action: 'request.confirm', objectType: 'info_request', objectId: id, unitId: unit.id, jurisdictionId: unit.jurisdiction_id, summary: `确认收到申请 ${request.number}，收到申请之日 ${date}`, before: { status: request.status }, after: { status: 'processing', received_on: date } });
+    await notifyApplicant(trx, request, unit.name, `已确认收到，收到申请之日为 ${date}，答复期限为 ${res?.due ?? '待载入节假日安排后计算'}`);
     return res?.due ?? null;
   });
 }

@@ -13,9 +13,13 @@ import { addClockEvent, calendarFor, rulesFor } from '../calendar/service.js';
 import { addWorkingDays, ClockError, type ClockEvent } from '../calendar/clock.js';
 import { CalendarMissingError } from '../calendar/calendar.js';
 import { isIsoDate, todayInChina, type IsoDate } from '../calendar/dates.js';
+import { notifyApplicant } from './notices.js';
 import { OUTCOMES, DELIVERY_METHODS, STATUS_LABELS, CORRECTION_NOTICE_WORKING_DAYS, outcomeText, type Outcome } from './model.js';
 
 const PURPOSE = 'request.reply';
+
+/** Steps the applicant is told about (补正, 延期, 答复, 收费 …). */
+const NOTIFY_APPLICANT = new Set(['request.correction', 'request.extend', 'request.reply', 'request.fee', 'request.transfer']);
 
 async function load(db: Db, actor: Actor, id: number) {
   const r = await db.k.selectFrom('info_requests').selectAll().where('id', '=', id).executeTakeFirst();
@@ -58,6 +62,7 @@ async function step(db: Db, actor: Actor, id: number, s: { set: Record<string, u
     const dueNote = s.clock && s.clock.type !== 'stop' ? (due ? `；答复期限：${due}` : due === undefined ? '；答复期限待载入节假日安排后计算' : '') : '';
     await trx.insertInto('info_request_events').values({ request_id: id, type: s.action, public_note: s.note + dueNote, actor_name: who.name, at: nowIso() }).execute();
     await writeAudit(trx, who, { action: s.action, objectType: 'info_request', objectId: id, unitId: unit.id, jurisdictionId: unit.jurisdiction_id, summary: `${r.number}：${s.summary}`, before: { status: r.status }, after: s.set });
+    if (NOTIFY_APPLICANT.has(s.action)) await notifyApplicant(trx, r, unit.name, s.note + dueNote);
     return due ?? null;
   });
 }

@@ -82,6 +82,24 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c: any) => c.notNull())
     .execute();
   await db.schema.createIndex('info_request_appeals_request').on('info_request_appeals').column('request_id').execute();
+
+  // Outbox of notifications to applicants and handlers; a dispatcher sends them (e-mail, SMS
+  // adapter) or, with no transport configured, writes them to the log.
+  await id(db.schema.createTable('notifications'))
+    .addColumn('channel', 'text', (c: any) => c.notNull())
+    .addColumn('recipient', 'text', (c: any) => c.notNull())
+    .addColumn('subject', 'text', (c: any) => c.notNull())
+    .addColumn('body', 'text', (c: any) => c.notNull())
+    .addColumn('related_type', 'text', (c: any) => c.notNull())
+    .addColumn('related_id', 'text', (c: any) => c.notNull())
+    .addColumn('status', 'text', (c: any) => c.notNull())
+    .addColumn('attempts', 'integer', (c: any) => c.notNull().defaultTo(0))
+    .addColumn('lease_until', 'text')
+    .addColumn('error', 'text')
+    .addColumn('created_at', 'text', (c: any) => c.notNull())
+    .addColumn('sent_at', 'text')
+    .execute();
+  await db.schema.createIndex('notifications_status').on('notifications').columns(['status', 'id']).execute();
 }
 
 export async function down(): Promise<void> {
