@@ -10,6 +10,7 @@ export const DOC_KINDS = {
   correction: '政府信息公开申请补正告知书',
   extension: '延期答复告知书',
   consultation: '政府信息公开征求意见书',
+  fee: '信息处理费收费通知',
 } as const;
 export type DocKind = keyof typeof DOC_KINDS;
 
@@ -24,6 +25,7 @@ export interface LetterContext {
   correctionUntil?: string | null;
   extensionDays?: number;
   extensionUntil?: string | null;
+  feeAmount?: number | null;
 }
 
 const cn = (iso: string | null | undefined) => (iso ? `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日` : '____年__月__日');
@@ -67,6 +69,8 @@ export function draftLetter(kind: DocKind, c: LetterContext): string {
       return `${opening}\n经审查，你的申请内容不明确。根据《中华人民共和国政府信息公开条例》第三十条的规定，请你对以下事项作出补正：${c.correctionItems ?? '________'}。\n请于${cn(c.correctionUntil)}前提交补正后的申请。答复期限自本机关收到补正的申请之日起计算。无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。`;
     case 'extension':
       return `${opening}\n因________，本机关不能在法定期限内作出答复。根据《中华人民共和国政府信息公开条例》第三十三条第二款的规定，经本机关政府信息公开工作机构负责人同意，答复期限延长${c.extensionDays ?? '__'}个工作日${c.extensionUntil ? `，至${cn(c.extensionUntil)}` : ''}。特此告知。`;
+    case 'fee':
+      return `${opening}\n你（单位）申请公开政府信息的数量、频次明显超过合理范围。根据《中华人民共和国政府信息公开条例》第四十二条和《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）的规定，本机关依法收取信息处理费${c.feeAmount ?? '____'}元。收费依据和标准：________。缴纳方式：________。\n请你自收到本通知次日起20个工作日内缴纳。逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。`;
     case 'consultation':
       return `________（第三方）：\n本机关收到政府信息公开申请，申请获取“${c.description}”。该信息公开可能损害你（单位）的合法权益。根据《中华人民共和国政府信息公开条例》第三十二条的规定，现书面征求你（单位）的意见，请自收到本征求意见书之日起15个工作日内提出书面意见。逾期未提出意见的，由本机关依照《中华人民共和国政府信息公开条例》的规定决定是否公开。`;
   }

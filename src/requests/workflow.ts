@@ -198,6 +198,7 @@ export async function draftDocument(db: Db, actor: Actor, id: number, kind: stri
     correctionUntil: r.correction_due,
     extensionDays: ext || undefined,
     extensionUntil: clock?.due_date ?? null,
+    feeAmount: r.fee_amount,
   });
 }
 
