@@ -73,6 +73,9 @@ export const POLICIES = {
   'request.handle': ['request_handler'],
   /** Applicants' identity numbers and contacts: the handlers of their request only. */
   'request.pii': ['request_handler'],
+  /** A unit's annual report is written by its editor; the county office writes the county's and publishes all. */
+  'report.edit': ['editor', 'office_admin'],
+  'report.publish': ['office_admin'],
   'calendar.manage': ['system_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -363,6 +363,18 @@ export interface NotificationTable {
   sent_at: string | null;
 }
 
+export interface AnnualReportTable {
+  id: Generated<number>;
+  unit_id: number;
+  year: number;
+  sections_json: string;
+  table2_json: string;
+  snapshot_json: string | null;
+  status: string;
+  published_at: string | null;
+  updated_at: string;
+}
+
 export interface Database {
   jurisdictions: JurisdictionTable;
   sites: SiteTable;
@@ -392,4 +404,5 @@ export interface Database {
   info_request_documents: InfoRequestDocumentTable;
   info_request_appeals: InfoRequestAppealTable;
   notifications: NotificationTable;
+  annual_reports: AnnualReportTable;
 }

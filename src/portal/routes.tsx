@@ -7,6 +7,7 @@ import * as org from '../org/service.js';
 import type { UnitRow } from '../org/service.js';
 import { UNIT_KIND_LABELS, type UnitKind } from '../org/model.js';
 import { publishedDomainItems } from '../catalog/service.js';
+import { publishedReports } from '../reports/annual.js';
 import { ItemsTable } from '../catalog/views.js';
 import { STANDARD_COLUMNS, REQUEST_COLUMN, DOMAINS, ARTICLE_20_ITEMS, ARTICLE_21_COUNTY, ARTICLE_21_TOWNSHIP, CHINESE_NUMERALS } from './columns.js';
 import { RECEIPT_DATE_RULES, REQUEST_CONTENTS, REPLY_DEADLINE_TEXT, CORRECTION_TEXT, FEE_TEXT, REMEDY_TEXT } from './guide.js';
@@ -223,8 +224,10 @@ export function portalRoutes() {
     ),
   );
 
-  r.get('/xxgk/ndbg', (c) =>
-    page(
+  r.get('/xxgk/ndbg', async (c) => {
+    const site = c.get('site');
+    const reports = site ? await publishedReports(c.get('deps').db, site.jurisdictionCode) : [];
+    return page(
       c,
       <PortalLayout c={c} title="政府信息公开工作年度报告" current="ndbg" crumbs={[{ label: '政府信息公开工作年度报告' }]}>
         <h1>政府信息公开工作年度报告</h1>
@@ -232,10 +235,10 @@ export function portalRoutes() {
         <p>
           依照《中华人民共和国政府信息公开条例》第四十九条，县级以上人民政府部门应当在每年1月31日前向本级政府信息公开工作主管部门提交本行政机关上一年度政府信息公开工作年度报告并向社会公布；县级以上地方人民政府的政府信息公开工作主管部门应当在每年3月31日前向社会公布本级政府上一年度政府信息公开工作年度报告。
         </p>
-        <Empty />
+        {reports.length ? <ul>{reports.map((x) => <li><a href={`/xxgk/ndbg/${x.id}`}>{x.unit_name}{x.year}年政府信息公开工作年度报告</a>（{formatTime(x.published_at)}）</li>)}</ul> : <Empty />}
       </PortalLayout>,
-    ),
-  );
+    );
+  });
 
   r.get(`/${REQUEST_COLUMN.slug}`, async (c) => {
     const site = requireSite(c.get('site'));

@@ -3,6 +3,7 @@ import * as m0001 from './0001_foundation.js';
 import * as m0002 from './0002_calendar.js';
 import * as m0003 from './0003_catalog.js';
 import * as m0004 from './0004_requests.js';
+import * as m0005 from './0005_reports.js';
 
 /** Every migration, in order. Names are permanent once released. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002_calendar': m0002,
   '0003_catalog': m0003,
   '0004_requests': m0004,
+  '0005_reports': m0005,
 };

@@ -129,6 +129,7 @@ export function AdminLayout(props: { c: C; title: string; current?: string; chil
         { href: '/admin', label: '工作台', key: 'dashboard', show: true },
         { href: '/admin/catalogs', label: '目录编制', key: 'catalogs', show: can(actor, 'catalog.view') },
         { href: '/admin/requests', label: '依申请公开', key: 'requests', show: can(actor, 'request.view') },
+        { href: '/admin/reports', label: '年度报告', key: 'reports', show: can(actor, 'catalog.view') },
         { href: '/admin/units', label: '单位管理', key: 'units', show: can(actor, 'unit.view') },
         { href: '/admin/users', label: '账号管理', key: 'users', show: can(actor, 'user.view') },
         { href: '/admin/calendar', label: '工作日历', key: 'calendar', show: can(actor, 'calendar.view') },

@@ -17,6 +17,7 @@ import { calendarApiRoutes, calendarPortalRoutes, calendarAdminRoutes } from '..
 import { catalogAdminRoutes, catalogPortalRoutes } from '../../catalog/routes.js';
 import { recordAdminRoutes, recordPortalRoutes } from '../../catalog/records-routes.js';
 import { requestAdminRoutes, requestPortalRoutes } from '../../requests/routes.js';
+import { reportAdminRoutes, reportPortalRoutes } from '../../reports/routes.js';
 
 import { SESSION_COOKIE, CSRF_COOKIE, ELDER_COOKIE } from './constants.js';
 import { adminGuard } from './guards.js';
@@ -142,6 +143,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/admin', recordAdminRoutes());
   app.route('/', requestPortalRoutes());
   app.route('/admin', requestAdminRoutes());
+  app.route('/', reportPortalRoutes());
+  app.route('/admin', reportAdminRoutes());
   app.route('/admin', authRoutes());
   app.route('/admin', orgRoutes());
   app.route('/admin', adminRoutes());

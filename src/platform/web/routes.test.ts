@@ -51,6 +51,7 @@ describeEachDb('back-office routes, per role', (db) => {
     ['guidelines', () => '/admin/catalogs/guidelines', [A, G, S, E, R, H]],
     ['service list', () => '/admin/catalogs/services', [A, G, S, E, R, H]],
     ['request queue', () => '/admin/requests', [G, R, H]],
+    ['annual report', () => '/admin/reports', [A, G, S, E, R, H]],
     ['request registration', () => '/admin/requests/new', [G, H]],
     ['responsibility form', () => '/admin/catalogs/duties/fupin', [G]],
     ['other township catalog', (i) => `/admin/catalogs/unit/${i.shiqiao}`, [A, G, S]],
