@@ -76,6 +76,7 @@ export const POLICIES = {
   /** A unit's annual report is written by its editor; the county office writes the county's and publishes all. */
   'report.edit': ['editor', 'office_admin'],
   'report.publish': ['office_admin'],
+  'apiToken.manage': ['system_admin'],
   'calendar.manage': ['system_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -77,6 +77,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'request.appeal': '登记行政复议或诉讼',
   'request.appeal_result': '登记复议或诉讼结果',
   'report.save': '编辑年度报告',
+  'api_token.create': '创建接口令牌',
+  'api_token.revoke': '停用接口令牌',
   'report.publish': '发布年度报告',
   'catalog.record_add': '新增梳理记录',
   'catalog.record_update': '修改梳理记录',

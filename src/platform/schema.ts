@@ -375,6 +375,17 @@ export interface AnnualReportTable {
   updated_at: string;
 }
 
+export interface ApiTokenTable {
+  id: Generated<number>;
+  unit_id: number;
+  name: string;
+  token_hash: string;
+  created_by: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked: Generated<number>;
+}
+
 export interface Database {
   jurisdictions: JurisdictionTable;
   sites: SiteTable;
@@ -405,4 +416,5 @@ export interface Database {
   info_request_appeals: InfoRequestAppealTable;
   notifications: NotificationTable;
   annual_reports: AnnualReportTable;
+  api_tokens: ApiTokenTable;
 }

@@ -134,6 +134,7 @@ export function AdminLayout(props: { c: C; title: string; current?: string; chil
         { href: '/admin/users', label: '账号管理', key: 'users', show: can(actor, 'user.view') },
         { href: '/admin/calendar', label: '工作日历', key: 'calendar', show: can(actor, 'calendar.view') },
         { href: '/admin/audit', label: '审计日志', key: 'audit', show: can(actor, 'audit.view') },
+        { href: '/admin/api-tokens', label: '接口令牌', key: 'tokens', show: can(actor, 'apiToken.manage') },
         { href: '/admin/password', label: '修改密码', key: 'password', show: true },
       ]
     : [];

@@ -18,6 +18,8 @@ import { catalogAdminRoutes, catalogPortalRoutes } from '../../catalog/routes.js
 import { recordAdminRoutes, recordPortalRoutes } from '../../catalog/records-routes.js';
 import { requestAdminRoutes, requestPortalRoutes } from '../../requests/routes.js';
 import { reportAdminRoutes, reportPortalRoutes } from '../../reports/routes.js';
+import { requestApiRoutes } from '../../requests/api.js';
+import { tokenAdminRoutes } from '../../auth/tokens-routes.js';
 
 import { SESSION_COOKIE, CSRF_COOKIE, ELDER_COOKIE } from './constants.js';
 import { adminGuard } from './guards.js';
@@ -94,7 +96,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
     // CSRF: every state-changing request carries the token of its own cookie (double submit) and,
     // when the browser says where it comes from, comes from this site.
-    if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) {
+    // API calls authenticated with a bearer token carry no cookies, so CSRF does not apply to them.
+    const bearerApi = c.req.path.startsWith('/api/') && /^Bearer\s/i.test(c.req.header('authorization') ?? '');
+    if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) && !bearerApi) {
       const origin = c.req.header('origin');
       const host = c.req.header('host');
       let originOk = true;
@@ -136,6 +140,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', portalRoutes());
   app.route('/', calendarPortalRoutes());
   app.route('/api/v1', calendarApiRoutes());
+  app.route('/api/v1', requestApiRoutes());
   app.route('/admin', calendarAdminRoutes());
   app.route('/', catalogPortalRoutes());
   app.route('/admin', catalogAdminRoutes());
@@ -145,6 +150,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/admin', requestAdminRoutes());
   app.route('/', reportPortalRoutes());
   app.route('/admin', reportAdminRoutes());
+  app.route('/admin', tokenAdminRoutes());
   app.route('/admin', authRoutes());
   app.route('/admin', orgRoutes());
   app.route('/admin', adminRoutes());

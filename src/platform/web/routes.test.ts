@@ -52,6 +52,7 @@ describeEachDb('back-office routes, per role', (db) => {
     ['service list', () => '/admin/catalogs/services', [A, G, S, E, R, H]],
     ['request queue', () => '/admin/requests', [G, R, H]],
     ['annual report', () => '/admin/reports', [A, G, S, E, R, H]],
+    ['api tokens', () => '/admin/api-tokens', [A]],
     ['request registration', () => '/admin/requests/new', [G, H]],
     ['responsibility form', () => '/admin/catalogs/duties/fupin', [G]],
     ['other township catalog', (i) => `/admin/catalogs/unit/${i.shiqiao}`, [A, G, S]],
