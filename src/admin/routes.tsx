@@ -9,6 +9,8 @@ import { ROLE_LABELS, can } from '../auth/policy.js';
 import * as org from '../org/service.js';
 import { listAudit } from './service.js';
 import { calendarFor, coverageWarning } from '../calendar/service.js';
+import { reportReminders } from '../reports/annual.js';
+import { todayInChina } from '../calendar/dates.js';
 
 const OBJECT_TYPES: Record<string, string> = { user: '账号', unit: '单位', jurisdiction: '行政区', site: '门户', system: '系统' };
 
@@ -20,11 +22,13 @@ export function adminRoutes() {
     const units = can(actor, 'unit.view') ? await org.listUnits(c.get('deps').db, actor) : [];
     const site = c.get('site');
     // From 1 October, warn the administrators when next year's holiday schedule is still missing.
+    const reminders = await reportReminders(c.get('deps').db, actor, todayInChina());
     const calendarWarning = site && (can(actor, 'calendar.manage') || can(actor, 'audit.view')) ? coverageWarning(await calendarFor(c.get('deps').db.k, site.jurisdictionCode)) : null;
     return page(
       c,
       <AdminLayout c={c} title="工作台" current="dashboard">
         {calendarWarning ? <p class="notice" role="alert">{calendarWarning} <a href="/admin/calendar">前往工作日历</a></p> : null}
+        {reminders.map((m) => <p class="notice">{m} <a href="/admin/reports">前往年度报告</a></p>)}
         <p>您好，{actor.displayName}。</p>
         <h2>我的单位和角色</h2>
         <table class="data">

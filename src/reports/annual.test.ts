@@ -51,3 +51,16 @@ describeEachDb('the annual report', (db) => {
     expect(xml).toContain('w:vMerge');
   });
 });
+
+describeEachDb('annual report deadlines', (db) => {
+  it('reminds the editors until the report is published: departments 1月31日, county 3月31日, townships by setting', async () => {
+    await seedDemoDb(db());
+    const { reportReminders } = await import('./annual.js');
+    const mz = await actorFor(db(), 'mzj.bianji');
+    expect(await reportReminders(db(), mz, '2026-01-10')).toEqual(['示范县民政局2025年政府信息公开工作年度报告须于2026年1月31日前公布，尚未发布。']);
+    expect(await reportReminders(db(), mz, '2026-02-02')).toEqual(['示范县民政局2025年政府信息公开工作年度报告已超过2026年1月31日的公布期限，尚未发布。']);
+    expect(await reportReminders(db(), await actorFor(db(), 'gkb'), '2026-03-01')).toEqual(['示范县人民政府2025年政府信息公开工作年度报告须于2026年3月31日前公布，尚未发布。']);
+    await db().k.insertInto('settings').values({ scope: '990121', key: 'report.townshipDeadline', value: JSON.stringify('02-20'), updated_at: 'x' }).execute();
+    expect(await reportReminders(db(), await actorFor(db(), 'cgz.bianji'), '2026-02-10')).toEqual(['城关镇人民政府2025年政府信息公开工作年度报告须于2026年2月20日前公布，尚未发布。']);
+  });
+});

@@ -122,3 +122,38 @@ export async function publishedReport(db: Db, countyCode: string, id: number): P
   if (!r || !r.code.startsWith(countyCode) || !r.snapshot_json) throw new NotFoundError('该年度报告不存在或尚未发布。');
   return JSON.parse(r.snapshot_json) as ReportData;
 }
+
+/**
+ * Deadlines of the annual report (条例第四十九条): 县级以上人民政府部门 1月31日, the county government
+ * 3月31日; townships by local rule — the setting 'report.townshipDeadline' (MM-DD, default 01-31).
+ */
+export async function reportDeadline(db: Db, unit: { kind: string; jurisdiction_code: string }): Promise<string> {
+  if (unit.kind === 'county_government' || unit.kind === 'county_office') return '03-31';
+  if (unit.kind === 'township_government' || unit.kind === 'subdistrict_office') {
+    const s = await db.k.selectFrom('settings').select('value').where('scope', '=', unit.jurisdiction_code.slice(0, 6)).where('key', '=', 'report.townshipDeadline').executeTakeFirst();
+    const v = s ? parseJson<string>(s.value, '01-31') : '01-31';
+    return /^\d{2}-\d{2}$/.test(v) ? v : '01-31';
+  }
+  return '01-31';
+}
+
+/** Reminders for the dashboard: last year's reports of the actor's units not yet published. */
+export async function reportReminders(db: Db, actor: Actor, today: string): Promise<string[]> {
+  if (actor.kind !== 'user') return [];
+  const year = Number(today.slice(0, 4)) - 1;
+  const out: string[] = [];
+  for (const g of actor.grants.filter((x) => x.role === 'editor' || x.role === 'office_admin')) {
+    const unit = await orgStore.findUnit(db.k, g.unitId);
+    if (!unit || unit.kind === 'village_committee') continue;
+    // The county office (主管部门) answers for the county government's report.
+    const gov = unit.kind === 'county_office' ? await db.k.selectFrom('units').select('id').where('jurisdiction_id', '=', unit.jurisdiction_id).where('kind', '=', 'county_government').executeTakeFirst() : undefined;
+    const target = (gov ? await orgStore.findUnit(db.k, gov.id) : undefined) ?? unit;
+    const deadline = await reportDeadline(db, target);
+    const due = `${year + 1}-${deadline}`;
+    const row = await db.k.selectFrom('annual_reports').select('status').where('unit_id', '=', target.id).where('year', '=', year).executeTakeFirst();
+    if (row?.status === 'published') continue;
+    if (today <= due) out.push(`${target.name}${year}年政府信息公开工作年度报告须于${year + 1}年${Number(deadline.slice(0, 2))}月${Number(deadline.slice(3))}日前公布，尚未发布。`);
+    else if (today.slice(0, 4) === String(year + 1)) out.push(`${target.name}${year}年政府信息公开工作年度报告已超过${year + 1}年${Number(deadline.slice(0, 2))}月${Number(deadline.slice(3))}日的公布期限，尚未发布。`);
+  }
+  return [...new Set(out)];
+}
