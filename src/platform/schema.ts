@@ -386,6 +386,18 @@ export interface ApiTokenTable {
   revoked: Generated<number>;
 }
 
+export interface FileTable {
+  id: Generated<number>;
+  owner_type: string;
+  owner_id: string;
+  name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  data: Buffer;
+  created_at: string;
+}
+
 export interface Database {
   jurisdictions: JurisdictionTable;
   sites: SiteTable;
@@ -417,4 +429,5 @@ export interface Database {
   notifications: NotificationTable;
   annual_reports: AnnualReportTable;
   api_tokens: ApiTokenTable;
+  files: FileTable;
 }

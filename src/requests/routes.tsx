@@ -12,6 +12,7 @@ import { DOC_KINDS } from './documents.js';
 import { APPEAL_KINDS, APPEAL_RESULTS } from '../reports/table4.js';
 import { APPLICANT_TYPES, ORG_TYPES, ID_TYPES, FORMS, DELIVERIES, CHANNELS, STATUS_LABELS, OUTCOMES, DELIVERY_METHODS, outcomeText } from './model.js';
 import { todayInChina } from '../calendar/dates.js';
+import type { Upload } from '../platform/files.js';
 
 const LABELS: Record<string, string> = {
   unit_id: '受理机关', applicant_type: '申请人类型', org_type: '组织类型', name: '姓名或名称', id_type: '证件类型', id_number: '证件号码', phone: '联系电话', address: '通讯地址',
@@ -19,6 +20,26 @@ const LABELS: Record<string, string> = {
 };
 
 const opts = (o: Record<string, string>) => Object.entries(o).map(([value, label]) => ({ value, label }));
+
+/** Files of the multipart field `attachments` (several allowed). */
+async function uploads(c: Context<AppEnv>): Promise<Upload[]> {
+  const body = await c.req.parseBody({ all: true });
+  const list = ([] as unknown[]).concat(body.attachments ?? []);
+  const out: Upload[] = [];
+  for (const f of list) if (f instanceof File && f.size > 0) out.push({ name: f.name, data: Buffer.from(await f.arrayBuffer()) });
+  return out;
+}
+
+function AttachmentField(props: { errors?: Errors }) {
+  return (
+    <div class={props.errors?.attachments ? 'field has-error' : 'field'}>
+      <label for="f-attachments">附件（可选，最多 3 个，每个不超过 5 MB；PDF、JPG、PNG 或 Word）</label>
+      <p class="hint" id="h-attachments">可附身份证明、委托书等材料。</p>
+      {props.errors?.attachments ? <p class="field-error" id="e-attachments">{props.errors.attachments}</p> : null}
+      <input id="f-attachments" type="file" name="attachments" multiple accept=".pdf,.jpg,.jpeg,.png,.docx" aria-describedby="h-attachments" />
+    </div>
+  );
+}
 
 function scopeOf(c: Context<AppEnv>) {
   const s = c.get('site');
@@ -77,10 +98,11 @@ export function requestPortalRoutes() {
       <PortalLayout c={c} title="在线提交政府信息公开申请" current="ysqgk" crumbs={[{ href: '/ysqgk', label: '依申请公开' }, { label: '在线申请' }]}>
         <h1>在线提交政府信息公开申请</h1>
         <p>网上提交的申请，以双方确认之日为收到申请之日（条例第三十一条）：受理机关确认收到后开始计算答复期限，一般自收到申请之日起 20 个工作日内答复（条例第三十三条）。</p>
-        <form method="post" action="/ysqgk/apply" class="form" novalidate>
+        <form method="post" action="/ysqgk/apply" class="form" enctype="multipart/form-data" novalidate>
           <Csrf token={c.get('csrf')} />
           <ErrorSummary errors={errors} message={message} labels={LABELS} />
           <RequestFields values={values} errors={errors} units={await receivers(c)} />
+          <AttachmentField errors={errors} />
           <div class="hp" aria-hidden="true"><label for="f-website">网址（请勿填写）</label><input id="f-website" name="website" tabindex={-1} autocomplete="off" /></div>
           <button type="submit" class="button">提交申请</button>
         </form>
@@ -92,7 +114,7 @@ export function requestPortalRoutes() {
   r.post('/ysqgk/apply', async (c) => {
     const body = await formBody(c);
     try {
-      const rec = await svc.submitOnline(c.get('deps').db, scopeOf(c), body, c.get('ip'));
+      const rec = await svc.submitOnline(c.get('deps').db, scopeOf(c), body, c.get('ip'), await uploads(c));
       return page(
         c,
         <PortalLayout c={c} title="申请已提交" current="ysqgk" crumbs={[{ href: '/ysqgk', label: '依申请公开' }, { label: '申请已提交' }]}>
@@ -204,7 +226,7 @@ export function requestAdminRoutes() {
     page(
       c,
       <AdminLayout c={c} title="登记政府信息公开申请" current="requests">
-        <form method="post" action="/admin/requests" class="form" novalidate>
+        <form method="post" action="/admin/requests" class="form" enctype="multipart/form-data" novalidate>
           <Csrf token={c.get('csrf')} />
           <ErrorSummary errors={errors} labels={LABELS} />
           <fieldset>
@@ -214,6 +236,7 @@ export function requestAdminRoutes() {
             <TextField name="received_on" label="签收或确认日期" type="date" values={values} errors={errors} hint="挂号信填签收日期；平信填当日与申请人确认的日期；传真、电子邮件填双方确认的日期（未确认可不填，之后在申请页确认）。当面和口头提出以提交日期为收到申请之日。" />
           </fieldset>
           <RequestFields values={values} errors={errors} units={await receivers(c)} />
+          <AttachmentField errors={errors} />
           <button type="submit" class="button">登记</button>
         </form>
       </AdminLayout>,
@@ -227,7 +250,7 @@ export function requestAdminRoutes() {
     const actor = requireActor(c);
     const body = await formBody(c);
     try {
-      const rec = await svc.register(c.get('deps').db, actor, scopeOf(c), body);
+      const rec = await svc.register(c.get('deps').db, actor, scopeOf(c), body, await uploads(c));
       return c.redirect(`/admin/requests/${rec.id}?done=${rec.duplicate ? 'duplicate' : 'registered'}`, 303);
     } catch (err) {
       if (err instanceof ValidationError) return registerPage(c, body, err.fieldErrors, 422);
@@ -271,7 +294,8 @@ export function requestAdminRoutes() {
           <dt>文号</dt><dd>{q.doc_number ?? '—'}</dd>
           <dt>提供形式和获取方式</dt><dd>{FORMS[q.form as keyof typeof FORMS]}；{DELIVERIES[q.delivery as keyof typeof DELIVERIES]}</dd>
         </dl>
-        {!v.pii ? <p class="muted">申请人的证件号码和联系方式仅受理机关的依申请办理员可见。</p> : null}
+        {!v.pii ? <p class="muted">申请人的证件号码、联系方式和附件仅受理机关的依申请办理员可见。</p> : null}
+        {v.files.length ? <><h2>附件</h2><ul>{v.files.map((f) => <li><a href={`/admin/requests/${id}/files/${f.id}`}>{f.name}</a>（{Math.ceil(f.size / 1024)} KB）</li>)}</ul></> : null}
         {q.status === 'awaiting_confirmation' && v.canHandle ? (
           <form method="post" action={`/admin/requests/${id}/confirm`} class="form narrow" novalidate>
             <Csrf token={c.get('csrf')} />
@@ -404,6 +428,10 @@ export function requestAdminRoutes() {
     );
   };
   r.get('/requests/:id{[0-9]+}', (c) => detail(c, Number(c.req.param('id'))));
+  r.get('/requests/:id{[0-9]+}/files/:file{[0-9]+}', async (c) => {
+    const f = await svc.requestFile(c.get('deps').db, requireActor(c), Number(c.req.param('id')), Number(c.req.param('file')));
+    return c.body(new Uint8Array(f.data), 200, { 'content-type': f.mime, 'content-disposition': `attachment; filename="attachment"; filename*=UTF-8''${encodeURIComponent(f.name)}`, 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' });
+  });
   r.get('/requests/:id{[0-9]+}/documents/:doc{[0-9]+}', async (c) => {
     const f = await wf.documentFile(c.get('deps').db, requireActor(c), Number(c.req.param('id')), Number(c.req.param('doc')));
     return c.body(new Uint8Array(f.body), 200, { 'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'content-disposition': `attachment; filename="letter.docx"; filename*=UTF-8''${encodeURIComponent(f.filename)}`, 'cache-control': 'no-store' });

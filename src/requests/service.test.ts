@@ -117,3 +117,22 @@ describeEachDb('依申请公开 intake', (db) => {
     expect((await publicStatus(db(), '990121', online.number, online.code!, '10.41.0.2')).number).toBe(online.number);
   });
 });
+
+describeEachDb('request attachments', (db) => {
+  it('keeps checked attachments with the request, for its handlers only, and refuses bad ones writing nothing', async () => {
+    await seedDemoDb(db());
+    const scope = { code: '990121', jurisdictionId: (await db().k.selectFrom('jurisdictions').select('id').where('code', '=', '990121').executeTakeFirstOrThrow()).id, name: '示范县' };
+    const unit = String(await unitIdByName(db(), '城关镇人民政府'));
+    const pdf = Buffer.from('%PDF-1.4\n%…\n');
+    const bad = await submitOnline(db(), scope, form({ unit_id: unit, id_number: 'x' }), '10.60.0.1', [{ name: 'id.pdf', data: Buffer.from('not a pdf') }]).catch((x: unknown) => x);
+    expect((bad as ValidationError).fieldErrors).toMatchObject({ id_number: '居民身份证号码校验不通过，请核对 18 位号码', attachments: '附件“id.pdf”的内容不是 PDF 文件' });
+    expect(await db().k.selectFrom('files').select('id').execute()).toHaveLength(0);
+    const rec = await submitOnline(db(), scope, form({ unit_id: unit }), '10.60.0.1', [{ name: '身份证明.pdf', data: pdf }]);
+    const h = await getRequest(db(), await actorFor(db(), 'cgz.banli'), rec.id);
+    expect(h.files).toEqual([{ id: expect.any(Number), name: '身份证明.pdf', mime: 'application/pdf', size: pdf.length }]);
+    const { requestFile } = await import('./service.js');
+    expect((await requestFile(db(), await actorFor(db(), 'cgz.banli'), rec.id, h.files[0].id)).data.equals(pdf)).toBe(true);
+    expect((await getRequest(db(), await actorFor(db(), 'gkb'), rec.id)).files).toEqual([]);
+    await expect(requestFile(db(), await actorFor(db(), 'gkb'), rec.id, h.files[0].id)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});

@@ -18,6 +18,7 @@ import { clockStatus, computeClock, type ClockStatus } from '../calendar/clock.j
 import { todayInChina, isIsoDate, type IsoDate } from '../calendar/dates.js';
 import { requestSchema, registrationSchema } from './schema.js';
 import { notifyApplicant, notifyHandlers } from './notices.js';
+import { checkUploads, storeFiles, listFiles, getFile, type Upload } from '../platform/files.js';
 import { CHANNELS, RECEIPT_RULES, REPLY_WORKING_DAYS, PUBLIC_RATE, type Channel } from './model.js';
 
 const PURPOSE = 'request.reply';
@@ -65,8 +66,23 @@ async function receivingUnit(db: Db, scope: Scope, unitId: number) {
   return u;
 }
 
-async function create(db: Db, who: AuditActor, scope: Scope, raw: Record<string, unknown>, how: { channel: Channel; submittedAt: string; receivedOn: IsoDate | null; createdBy: string; action: 'request.submit' | 'request.register' }): Promise<Receipt> {
-  const input = parseInput(requestSchema, raw);
+async function create(db: Db, who: AuditActor, scope: Scope, raw: Record<string, unknown>, how: { channel: Channel; submittedAt: string; receivedOn: IsoDate | null; createdBy: string; action: 'request.submit' | 'request.register'; attachments?: Upload[] }): Promise<Receipt> {
+  // Every bad field and every bad attachment is reported at once; nothing is written.
+  let input: ReturnType<typeof requestSchema.parse> | undefined;
+  let errors: Record<string, string> = {};
+  try {
+    input = parseInput(requestSchema, raw);
+  } catch (e) {
+    if (!(e instanceof ValidationError)) throw e;
+    errors = { ...e.fieldErrors };
+  }
+  try {
+    checkUploads(how.attachments ?? []);
+  } catch (e) {
+    if (!(e instanceof ValidationError)) throw e;
+    errors = { ...errors, ...e.fieldErrors };
+  }
+  if (Object.keys(errors).length || !input) throw new ValidationError(errors);
   const unit = await receivingUnit(db, scope, input.unit_id);
   // One request for the same applicant and text within ten minutes (double clicks, resubmissions).
   const dedupe = hash(`${scope.code}|${input.id_number}|${input.description.replace(/\s+/g, '')}`);
@@ -88,7 +104,8 @@ async function create(db: Db, who: AuditActor, scope: Scope, raw: Record<string,
       description: input.description, doc_number: input.doc_number, form: input.form, delivery: input.delivery, channel: how.channel, submitted_at: how.submittedAt,
       received_on: how.receivedOn, status, dedupe_key: dedupe, created_by: how.createdBy, created_at: now, updated_at: now,
     }).returning('id').executeTakeFirstOrThrow();
-    await trx.insertInto('info_request_events').values({ request_id: r.id, type: 'submitted', public_note: `${CHANNELS[how.channel].label}，提交申请（${unit.name}）`, actor_name: how.createdBy, at: now }).execute();
+    await trx.insertInto('info_request_events').values({ request_id: r.id, type: 'submitted', public_note: `${CHANNELS[how.channel].label}，提交申请（${unit.name}）${how.attachments?.length ? `，附件 ${how.attachments.length} 个` : ''}`, actor_name: how.createdBy, at: now }).execute();
+    if (how.attachments?.length) await storeFiles(trx, 'info_request', r.id, how.attachments);
     let due: IsoDate | null = null;
     if (how.receivedOn) {
       const res = await startClock(trx, { jurisdictionId: scope.jurisdictionId, objectType: 'info_request', objectId: r.id, purpose: PURPOSE, spec: { amount: REPLY_WORKING_DAYS, unit: 'workday' }, events: [{ type: 'start', date: how.receivedOn, note: '收到申请' }] }, { allowUncomputable: true });
@@ -103,7 +120,7 @@ async function create(db: Db, who: AuditActor, scope: Scope, raw: Record<string,
 }
 
 /** A citizen submits online: received only when the office confirms it (条例第三十一条第三项). */
-export async function submitOnline(db: Db, scope: Scope & { name: string }, raw: Record<string, unknown>, ip: string | null): Promise<Receipt> {
+export async function submitOnline(db: Db, scope: Scope & { name: string }, raw: Record<string, unknown>, ip: string | null, attachments: Upload[] = []): Promise<Receipt> {
   if (String(raw.website ?? '').trim()) throw new ValidationError({ _form: '提交未成功，请刷新页面后重试。' }); // honeypot
   const key = `ysq:${ip ?? 'unknown'}`;
   const t = await db.k.selectFrom('login_throttle').selectAll().where('key', '=', key).executeTakeFirst();
@@ -111,7 +128,7 @@ export async function submitOnline(db: Db, scope: Scope & { name: string }, raw:
   const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
   const count = t && t.first_failure_at > hourAgo ? t.failures : 0;
   if (count >= PUBLIC_RATE.perHour) throw new RateLimited();
-  const receipt = await create(db, { id: null, name: '申请人（网上提交）', ip }, scope, raw, { channel: 'online', submittedAt: now, receivedOn: null, createdBy: '申请人', action: 'request.submit' });
+  const receipt = await create(db, { id: null, name: '申请人（网上提交）', ip }, scope, raw, { channel: 'online', submittedAt: now, receivedOn: null, createdBy: '申请人', action: 'request.submit', attachments });
   if (!receipt.duplicate) {
     await db.k.insertInto('login_throttle').values({ key, failures: count + 1, first_failure_at: count ? t!.first_failure_at : now, locked_until: null })
       .onConflict((oc) => oc.column('key').doUpdateSet({ failures: count + 1, first_failure_at: count ? t!.first_failure_at : now })).execute();
@@ -120,7 +137,7 @@ export async function submitOnline(db: Db, scope: Scope & { name: string }, raw:
 }
 
 /** Staff register a request received in person, by letter, fax, e-mail or orally (代为填写). */
-export async function register(db: Db, actor: Actor, scope: Scope, raw: Record<string, unknown>): Promise<Receipt> {
+export async function register(db: Db, actor: Actor, scope: Scope, raw: Record<string, unknown>, attachments: Upload[] = []): Promise<Receipt> {
   assertCan(actor, 'request.register');
   const reg = parseInput(registrationSchema, raw);
   const unit = await receivingUnit(db, scope, Number(raw.unit_id));
@@ -139,7 +156,7 @@ export async function register(db: Db, actor: Actor, scope: Scope, raw: Record<s
     receivedOn = reg.received_on; // 双方确认之日 already reached
   }
   const who = auditActor(actor);
-  return create(db, who, scope, raw, { channel: reg.channel as Channel, submittedAt: `${reg.submitted_on}T00:00:00.000Z`, receivedOn, createdBy: who.name, action: 'request.register' });
+  return create(db, who, scope, raw, { channel: reg.channel as Channel, submittedAt: `${reg.submitted_on}T00:00:00.000Z`, receivedOn, createdBy: who.name, action: 'request.register', attachments });
 }
 
 async function load(db: Db, actor: Actor, id: number, action: 'request.view' | 'request.handle') {
@@ -178,8 +195,9 @@ export async function getRequest(db: Db, actor: Actor, id: number) {
   const pii = can(actor, 'request.pii', { id: unit.id, jurisdictionCode: unit.jurisdiction_code });
   const events = await db.k.selectFrom('info_request_events').selectAll().where('request_id', '=', id).orderBy('id').execute();
   const clock = await clockOf(db.k, 'info_request', id, PURPOSE).catch(() => undefined);
+  const files = pii ? await listFiles(db.k, 'info_request', id) : [];
   const shown = pii ? request : { ...request, id_number: maskId(request.id_number), phone: mask(request.phone, 3), address: mask(request.address, 2), email: mask(request.email, 1), postcode: null };
-  return { request: shown, unit, events, clock, pii, canHandle: can(actor, 'request.handle', { id: unit.id, jurisdictionCode: unit.jurisdiction_code }) };
+  return { request: shown, unit, events, clock, pii, files, canHandle: can(actor, 'request.handle', { id: unit.id, jurisdictionCode: unit.jurisdiction_code }) };
 }
 
 export interface QueueRow {
@@ -192,6 +210,15 @@ export interface QueueRow {
   receivedOn: string | null;
   due: string | null;
   clock: ClockStatus | null;
+}
+
+/** An attachment of a request: for the handlers of the request only (it may show identity documents). */
+export async function requestFile(db: Db, actor: Actor, id: number, fileId: number) {
+  const { unit } = await load(db, actor, id, 'request.view');
+  assertCan(actor, 'request.pii', { id: unit.id, jurisdictionCode: unit.jurisdiction_code }, '附件仅受理机关的依申请办理员可以查看。');
+  const f = await getFile(db.k, 'info_request', id, fileId);
+  if (!f) throw new NotFoundError('该附件不存在。');
+  return f;
 }
 
 /** The work queue: requests of the units in reach, with where each clock stands today. */

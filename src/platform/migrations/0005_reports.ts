@@ -29,6 +29,19 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('last_used_at', 'text')
     .addColumn('revoked', 'integer', (c: any) => c.notNull().defaultTo(0))
     .execute();
+
+  // Uploaded files kept in the database (stateless app servers): checked by content, limited in size.
+  await id(db.schema.createTable('files'))
+    .addColumn('owner_type', 'text', (c: any) => c.notNull())
+    .addColumn('owner_id', 'text', (c: any) => c.notNull())
+    .addColumn('name', 'text', (c: any) => c.notNull())
+    .addColumn('mime', 'text', (c: any) => c.notNull())
+    .addColumn('size', 'integer', (c: any) => c.notNull())
+    .addColumn('sha256', 'text', (c: any) => c.notNull())
+    .addColumn('data', dialectOf(db) === 'sqlite' ? 'blob' : 'bytea', (c: any) => c.notNull())
+    .addColumn('created_at', 'text', (c: any) => c.notNull())
+    .execute();
+  await db.schema.createIndex('files_owner').on('files').columns(['owner_type', 'owner_id']).execute();
 }
 
 export async function down(): Promise<void> {

@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
+import { bodyLimit } from 'hono/body-limit';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { AppDeps, AppEnv } from './env.js';
 import { resolveSite } from './site.js';
@@ -41,6 +42,8 @@ function clientIp(c: Context<AppEnv>, trustProxy: boolean): string | null {
   }
 }
 
+export const MAX_BODY_BYTES = 20 * 1024 * 1024;
+
 const safeEqual = (a: string, b: string) => a.length === b.length && crypto.timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
@@ -75,6 +78,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     if (c.req.header('if-none-match') === UPLOAD_ETAG) return c.body(null, 304);
     return c.body(UPLOAD_JS, 200, { 'content-type': 'text/javascript; charset=utf-8', etag: UPLOAD_ETAG, 'cache-control': 'public, max-age=3600' });
   });
+
+  // No request body larger than 20 MB is read at all (uploads have their own, smaller limits).
+  app.use('*', bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => (c.req.path.startsWith('/api/') ? c.json({ error: '请求内容超过 20 MB，未处理。' }, 413) : c.html('<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>提交的内容过大</title></head><body><main><h1>提交的内容过大</h1><p>提交的内容超过 20 MB，未做任何处理。请缩小附件后重试。</p><p><a href="/">返回首页</a></p></main></body></html>', 413)),
+  }));
 
   // Request context: dependencies, site, client address, preferences, CSRF token, session.
   app.use('*', async (c, next) => {

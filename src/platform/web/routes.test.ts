@@ -233,6 +233,18 @@ describeEachDb('web shell', (db) => {
     expect((await c.get('/admin/units')).status).toBe(200);
   });
 
+  it('refuses request bodies over 20 MB before reading them', async () => {
+    const c = new TestClient(app, '10.8.6.1');
+    await c.get('/');
+    const res = await app.request('/ysqgk/apply', {
+      method: 'POST',
+      body: new Uint8Array(21 * 1024 * 1024),
+      headers: { cookie: `gk_csrf=${c.cookies.get('gk_csrf')}`, 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(21 * 1024 * 1024), host: 'localhost' },
+    });
+    expect(res.status).toBe(413);
+    expect(await res.text()).toContain('提交的内容超过 20 MB，未做任何处理。');
+  });
+
   it('switches the 适老化 mode with a cookie and only redirects to local paths', async () => {
     const c = new TestClient(app, '10.8.5.1');
     const res = await c.get('/prefs/elder?on=1&back=%2Fxxgk%2Fzhinan');
