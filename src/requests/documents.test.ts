@@ -4,9 +4,14 @@ import { describeEachDb, seedDemoDb, actorFor, unitIdByName } from '../platform/
 import { register } from './service.js';
 import * as wf from './workflow.js';
 import { ValidationError, ConflictError } from '../platform/errors.js';
-import { REMEDY } from './documents.js';
+import { REMEDY, letterHtml } from './documents.js';
+import { pdfAvailable } from '../platform/pdf.js';
 
 describeEachDb('request letters', (db) => {
+  it('escapes the letter text in its HTML form', () => {
+    expect(letterHtml('reply', 'N', '李四：\n<script>alert(1)</script>', '城关镇人民政府', '2025-10-10')).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
   it('drafts a 部分公开 reply with its legal basis and remedies, refuses blanks, numbers and keeps the issued letter', async () => {
     await seedDemoDb(db());
     const scope = { code: '990121', jurisdictionId: (await db().k.selectFrom('jurisdictions').select('id').where('code', '=', '990121').executeTakeFirstOrThrow()).id };
@@ -37,5 +42,11 @@ describeEachDb('request letters', (db) => {
     expect(xml).toContain('名单中的身份证号码和银行账号属于个人隐私');
     expect(xml).toContain('六个月内依法向人民法院提起行政诉讼');
     expect((await wf.listDocuments(db(), h, rec.id)).map((x) => x.kind)).toEqual(['reply', 'extension']);
+    if (pdfAvailable()) {
+      const pdf = await wf.documentFile(db(), h, rec.id, d.id, 'pdf');
+      expect(pdf.filename).toBe(`政府信息公开申请答复书（${d.number}）.pdf`);
+      expect(pdf.body.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(pdf.body.length).toBeGreaterThan(5000); // embedded CJK font glyphs, not empty boxes only
+    } else if (process.env.GONGKAI_REQUIRE_BROWSER === '1') throw new Error('chromium required for the PDF letter test');
   });
 });

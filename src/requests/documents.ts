@@ -104,3 +104,16 @@ export async function letterDocx(kind: DocKind, number: string, body: string, un
 }
 
 export { OUTCOMES };
+
+const esc = (s: string) => s.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!);
+
+/** The same letter as printable HTML (for PDF): GB/T 9704-like margins, 仿宋 body, 小标宋 title. */
+export function letterHtml(kind: DocKind, number: string, body: string, unitName: string, issuedOn: string): string {
+  const lines = body.split('\n');
+  const date = `${Number(issuedOn.slice(0, 4))}年${Number(issuedOn.slice(5, 7))}月${Number(issuedOn.slice(8, 10))}日`;
+  return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(DOC_KINDS[kind])}</title><style>
+body{font-family:"FangSong","仿宋_GB2312","Noto Serif CJK SC","Noto Sans CJK SC",serif;font-size:16pt;line-height:28pt;margin:0}
+h1{font-family:"方正小标宋简体","Noto Serif CJK SC","Noto Sans CJK SC",serif;font-size:22pt;text-align:center;font-weight:normal;margin:0 0 12pt}
+.no{text-align:center;margin-bottom:18pt}p{margin:0;text-indent:2em}p.first{text-indent:0}.sign{text-align:right;margin-top:24pt;text-indent:0}
+</style></head><body><h1>${esc(DOC_KINDS[kind])}</h1><div class="no">${esc(number)}</div>${lines.map((l, i) => `<p${i === 0 ? ' class="first"' : ''}>${esc(l)}</p>`).join('')}<p class="sign">${esc(unitName)}</p><p class="sign" style="margin-top:0">${date}</p></body></html>`;
+}

@@ -13,6 +13,7 @@ import { APPEAL_KINDS, APPEAL_RESULTS } from '../reports/table4.js';
 import { APPLICANT_TYPES, ORG_TYPES, ID_TYPES, FORMS, DELIVERIES, CHANNELS, STATUS_LABELS, OUTCOMES, DELIVERY_METHODS, outcomeText } from './model.js';
 import { todayInChina } from '../calendar/dates.js';
 import type { Upload } from '../platform/files.js';
+import { pdfAvailable } from '../platform/pdf.js';
 
 const LABELS: Record<string, string> = {
   unit_id: '受理机关', applicant_type: '申请人类型', org_type: '组织类型', name: '姓名或名称', id_type: '证件类型', id_number: '证件号码', phone: '联系电话', address: '通讯地址',
@@ -395,7 +396,7 @@ export function requestAdminRoutes() {
           <section aria-labelledby="docs-h">
             <h2 id="docs-h">文书</h2>
             {docs.length ? (
-              <ul>{docs.map((d) => <li><a href={`/admin/requests/${id}/documents/${d.id}`}>{DOC_KINDS[d.kind as keyof typeof DOC_KINDS]}（{d.number}）</a>，{d.issued_on} 由 {d.issued_by} 出具</li>)}</ul>
+              <ul>{docs.map((d) => <li><a href={`/admin/requests/${id}/documents/${d.id}`}>{DOC_KINDS[d.kind as keyof typeof DOC_KINDS]}（{d.number}）</a>{pdfAvailable() ? <>（<a href={`/admin/requests/${id}/documents/${d.id}?format=pdf`}>PDF<span class="visually-hidden">：{d.number}</span></a>）</> : null}，{d.issued_on} 由 {d.issued_by} 出具</li>)}</ul>
             ) : <p class="empty">尚未出具文书。</p>}
             <form method="get" action={`/admin/requests/${id}`} class="filters" aria-label="生成文书草稿">
               <SelectField name="draft" label="文书类型" values={{ draft: draftKind ?? '' }} options={Object.entries(DOC_KINDS).map(([value, label]) => ({ value, label }))} />
@@ -433,8 +434,9 @@ export function requestAdminRoutes() {
     return c.body(new Uint8Array(f.data), 200, { 'content-type': f.mime, 'content-disposition': `attachment; filename="attachment"; filename*=UTF-8''${encodeURIComponent(f.name)}`, 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' });
   });
   r.get('/requests/:id{[0-9]+}/documents/:doc{[0-9]+}', async (c) => {
-    const f = await wf.documentFile(c.get('deps').db, requireActor(c), Number(c.req.param('id')), Number(c.req.param('doc')));
-    return c.body(new Uint8Array(f.body), 200, { 'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'content-disposition': `attachment; filename="letter.docx"; filename*=UTF-8''${encodeURIComponent(f.filename)}`, 'cache-control': 'no-store' });
+    const pdf = c.req.query('format') === 'pdf';
+    const f = await wf.documentFile(c.get('deps').db, requireActor(c), Number(c.req.param('id')), Number(c.req.param('doc')), pdf ? 'pdf' : 'docx');
+    return c.body(new Uint8Array(f.body), 200, { 'content-type': pdf ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'content-disposition': `attachment; filename="letter.${pdf ? 'pdf' : 'docx'}"; filename*=UTF-8''${encodeURIComponent(f.filename)}`, 'cache-control': 'no-store' });
   });
   r.post('/requests/:id{[0-9]+}/confirm', async (c) => {
     const actor = requireActor(c);

@@ -173,7 +173,8 @@ export { rulesFor };
 
 // ---- letters -----------------------------------------------------------------------------------
 
-import { draftLetter, letterDocx, DOC_KINDS, type DocKind } from './documents.js';
+import { draftLetter, letterDocx, letterHtml, DOC_KINDS, type DocKind } from './documents.js';
+import { htmlToPdf, pdfAvailable } from '../platform/pdf.js';
 import { parseJson } from '../platform/dialect.js';
 import type { ClockEvent as CE } from '../calendar/clock.js';
 
@@ -232,11 +233,16 @@ export async function listDocuments(db: Db, actor: Actor, id: number) {
   return db.k.selectFrom('info_request_documents').select(['id', 'kind', 'number', 'issued_on', 'issued_by']).where('request_id', '=', id).orderBy('id').execute();
 }
 
-export async function documentFile(db: Db, actor: Actor, id: number, docId: number) {
+export async function documentFile(db: Db, actor: Actor, id: number, docId: number, format: 'docx' | 'pdf' = 'docx') {
   const { unit } = await load(db, actor, id);
   const d = await db.k.selectFrom('info_request_documents').selectAll().where('id', '=', docId).where('request_id', '=', id).executeTakeFirst();
   if (!d) throw new NotFoundError('该文书不存在。');
-  return { filename: `${DOC_KINDS[d.kind as DocKind]}（${d.number}）.docx`, body: await letterDocx(d.kind as DocKind, d.number, d.body, unit.name, d.issued_on) };
+  const base = `${DOC_KINDS[d.kind as DocKind]}（${d.number}）`;
+  if (format === 'pdf') {
+    if (!pdfAvailable()) throw new NotFoundError('服务器未安装 Chromium，无法生成 PDF，请下载 Word 版本。');
+    return { filename: `${base}.pdf`, body: await htmlToPdf(letterHtml(d.kind as DocKind, d.number, d.body, unit.name, d.issued_on)) };
+  }
+  return { filename: `${base}.docx`, body: await letterDocx(d.kind as DocKind, d.number, d.body, unit.name, d.issued_on) };
 }
 
 // ---- 行政复议 and 行政诉讼 ----------------------------------------------------------------------
