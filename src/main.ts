@@ -48,6 +48,7 @@ const HELP = `公开（Gongkai）基层政务公开标准化规范化平台
   DATABASE_URL（postgres://…，设置后使用 PostgreSQL）  TRUST_PROXY=1（位于反向代理之后）
   SECURE_COOKIES=1（强制 Cookie 的 Secure 属性）  LOG_LEVEL（默认 info）
   SMTP_URL（smtp://…，发送通知邮件；不设置时通知写入日志）  MAIL_FROM（发件人）
+  SMS_WEBHOOK_URL（短信网关，接收 POST {"to","text"}）  SMS_WEBHOOK_TOKEN
 `;
 
 const out = (s: string) => process.stdout.write(`${s}\n`);
@@ -87,8 +88,11 @@ async function cmdServe(config: Config, demo: boolean): Promise<number> {
   }
   const app = createApp({ db, config, logger });
   // Notification dispatcher: e-mail when SMTP_URL is set; otherwise notifications are logged.
-  const { dispatchNotifications, smtpTransport } = await import('./platform/notify.js');
-  const transports = config.smtpUrl ? { email: smtpTransport(config.smtpUrl, config.mailFrom) } : {};
+  const { dispatchNotifications, smtpTransport, smsWebhookTransport } = await import('./platform/notify.js');
+  const transports = {
+    ...(config.smtpUrl ? { email: smtpTransport(config.smtpUrl, config.mailFrom) } : {}),
+    ...(config.smsWebhookUrl ? { sms: smsWebhookTransport(config.smsWebhookUrl, config.smsWebhookToken) } : {}),
+  };
   const timer = setInterval(() => void dispatchNotifications(db, transports, logger).catch((e: Error) => logger.warn({ err: e.message }, 'notification dispatch failed')), 15_000);
   timer.unref();
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });

@@ -16,6 +16,9 @@ export interface Config {
   /** SMTP server for e-mail notifications (smtp://user:pass@host:port); without it they are logged. */
   smtpUrl?: string;
   mailFrom: string;
+  /** SMS gateway (or bridge) accepting POST {"to","text"}; without it SMS notifications are logged. */
+  smsWebhookUrl?: string;
+  smsWebhookToken?: string;
 }
 
 const envSchema = z.object({
@@ -28,6 +31,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL 应以 smtp:// 或 smtps:// 开头').optional(),
   MAIL_FROM: z.string().default('noreply@localhost'),
+  SMS_WEBHOOK_URL: z.string().regex(/^https?:\/\//, 'SMS_WEBHOOK_URL 应以 http:// 或 https:// 开头').optional(),
+  SMS_WEBHOOK_TOKEN: z.string().optional(),
 });
 
 export class ConfigError extends Error {}
@@ -59,5 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    smsWebhookUrl: e.SMS_WEBHOOK_URL,
+    smsWebhookToken: e.SMS_WEBHOOK_TOKEN,
   };
 }

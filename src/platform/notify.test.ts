@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { SMTPServer } from 'smtp-server';
 import { describeEachDb, seedDemoDb, actorFor, unitIdByName } from './testing.js';
-import { queueNotification, dispatchNotifications, smtpTransport } from './notify.js';
+import { queueNotification, dispatchNotifications, smtpTransport, smsWebhookTransport } from './notify.js';
 import { submitOnline, confirmReceipt } from '../requests/service.js';
 import { todayInChina } from '../calendar/dates.js';
 
@@ -41,6 +41,36 @@ describeEachDb('notifications', (db) => {
     expect(await dispatchNotifications(db(), failing, logger)).toEqual({ sent: 0, logged: 0, failed: 1 });
     const row = await db().k.selectFrom('notifications').selectAll().where('related_id', '=', '3').executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: 'queued', attempts: 1, error: '连接被拒绝' });
+  });
+
+  it('sends SMS through the webhook adapter and retries when the gateway fails', async () => {
+    const http = await import('node:http');
+    const got: string[] = [];
+    let status = 200;
+    const server = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        got.push(`${req.headers.authorization} ${body}`);
+        res.statusCode = status;
+        res.end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/sms`;
+    try {
+      await queueNotification(db().k, { channel: 'sms', to: '13800000000', subject: '【城关镇人民政府】申请', text: '已答复', relatedType: 'sms-test', relatedId: 1 });
+      const row = () => db().k.selectFrom('notifications').select(['status', 'error']).where('related_type', '=', 'sms-test').executeTakeFirstOrThrow();
+      status = 500;
+      await dispatchNotifications(db(), { sms: smsWebhookTransport(url, 'secret') }, logger);
+      expect(await row()).toEqual({ status: 'queued', error: '短信网关返回 500' });
+      status = 200;
+      await dispatchNotifications(db(), { sms: smsWebhookTransport(url, 'secret') }, logger);
+      expect((await row()).status).toBe('sent');
+      expect(got.at(-1)).toBe('Bearer secret {"to":"13800000000","text":"【城关镇人民政府】申请：已答复"}');
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 
   it('tells the unit of a new online request and the applicant of its receipt', async () => {

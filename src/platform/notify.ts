@@ -39,6 +39,25 @@ export function smtpTransport(url: string, from: string): Transport {
   return { send: async (m) => void (await t.sendMail({ from, to: m.to, subject: m.subject, text: m.text })) };
 }
 
+/**
+ * SMS adapter: SMS gateways differ by province and operator, so the product posts each message as
+ * JSON {"to", "text"} to a gateway or a small bridge at SMS_WEBHOOK_URL (an optional bearer token
+ * in SMS_WEBHOOK_TOKEN); a non-2xx answer is a failure and the message is retried.
+ */
+export function smsWebhookTransport(url: string, token?: string): Transport {
+  return {
+    send: async (m) => {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ to: m.to, text: `${m.subject}：${m.text}` }),
+        signal: AbortSignal.timeout(10_000),
+      });
+      if (!res.ok) throw new Error(`短信网关返回 ${res.status}`);
+    },
+  };
+}
+
 const MAX_ATTEMPTS = 5;
 
 /** Send what is queued; returns how many were sent, logged (no transport) and failed. */
