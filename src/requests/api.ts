@@ -9,24 +9,8 @@ import { actorForToken } from '../auth/tokens.js';
 import * as svc from './service.js';
 import * as wf from './workflow.js';
 
-const EVENTS: Record<string, (db: never, actor: never, id: number, raw: Record<string, unknown>) => Promise<unknown>> = {
-  confirm: svc.confirmReceipt as never,
-  correction: wf.sendCorrection as never,
-  corrected: wf.receiveCorrection as never,
-  no_correction: wf.closeWithoutCorrection as never,
-  consult: wf.consult as never,
-  consulted: wf.consultationDone as never,
-  extend: wf.extend as never,
-  fee: wf.feeNotice as never,
-  fee_paid: wf.feePaid as never,
-  fee_unpaid: wf.feeUnpaid as never,
-  reply: wf.reply as never,
-  deliver: wf.deliver as never,
-  archive: ((db: never, actor: never, id: number) => wf.archive(db, actor, id)) as never,
-  appeal: wf.addAppeal as never,
-  appeal_result: wf.decideAppeal as never,
-  transfer: wf.transfer as never,
-};
+/** The JSON events: confirming receipt, then every handling step of the back office. */
+const EVENTS: Record<string, wf.Step> = { confirm: svc.confirmReceipt, ...wf.STEPS };
 
 async function actor(c: Context<AppEnv>) {
   const h = c.req.header('authorization') ?? '';
@@ -88,7 +72,7 @@ export function requestApiRoutes() {
       const fn = EVENTS[String(body.type ?? '')];
       if (!fn) throw new ValidationError({ type: `未知的事件类型，可选：${Object.keys(EVENTS).join('、')}` });
       const id = Number(c.req.param('id'));
-      await fn(c.get('deps').db as never, a as never, id, body);
+      await fn(c.get('deps').db, a, id, body);
       const v = await svc.getRequest(c.get('deps').db, a, id);
       return c.json({ status: v.request.status, due: v.clock?.result.due ?? null, clock: v.clock?.status ?? null });
     } catch (e) {

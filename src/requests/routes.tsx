@@ -449,31 +449,13 @@ export function requestAdminRoutes() {
     }
     return c.redirect(`/admin/requests/${id}?done=confirmed`, 303);
   });
-  const steps: Record<string, (db: never, actor: never, id: number, raw: Record<string, unknown>) => Promise<unknown>> = {
-    correction: wf.sendCorrection as never,
-    corrected: wf.receiveCorrection as never,
-    'no-correction': wf.closeWithoutCorrection as never,
-    consult: wf.consult as never,
-    consulted: wf.consultationDone as never,
-    extend: wf.extend as never,
-    reply: wf.reply as never,
-    deliver: wf.deliver as never,
-    archive: ((db: never, actor: never, id: number) => wf.archive(db, actor, id)) as never,
-    document: wf.issueDocument as never,
-    appeal: wf.addAppeal as never,
-    fee: wf.feeNotice as never,
-    'fee-paid': wf.feePaid as never,
-    'fee-unpaid': wf.feeUnpaid as never,
-    transfer: wf.transfer as never,
-    'appeal-result': wf.decideAppeal as never,
-  };
   r.post('/requests/:id{[0-9]+}/:step{[a-z-]+}', async (c) => {
-    const fn = steps[c.req.param('step')];
+    const fn = wf.STEPS[c.req.param('step').replace(/-/g, '_')];
     if (!fn) throw new NotFoundError();
     const actor = requireActor(c);
     const id = Number(c.req.param('id'));
     try {
-      await fn(c.get('deps').db as never, actor as never, id, await formBody(c));
+      await fn(c.get('deps').db, actor, id, await formBody(c));
     } catch (err) {
       if (err instanceof ValidationError) {
         const body = await formBody(c);

@@ -363,3 +363,27 @@ export async function transfer(db: Db, actor: Actor, id: number, raw: Record<str
   if (Object.keys(errors).length) throw new ValidationError(errors);
   return step(db, actor, id, { set: { unit_id: to!.id }, note: `${todayInChina()} 转由${to!.name}办理：${reason}`, action: 'request.transfer', summary: `转由${to!.name}办理（${reason}）` });
 }
+
+// ---- the steps by name (back-office forms and the JSON API use the same table) -------------------
+
+export type Step = (db: Db, actor: Actor, id: number, raw: Record<string, unknown>) => Promise<unknown>;
+
+/** Every handling step by its event name. */
+export const STEPS: Record<string, Step> = {
+  correction: sendCorrection,
+  corrected: receiveCorrection,
+  no_correction: closeWithoutCorrection,
+  consult,
+  consulted: consultationDone,
+  extend,
+  fee: feeNotice,
+  fee_paid: feePaid,
+  fee_unpaid: feeUnpaid,
+  reply,
+  deliver,
+  archive: (db, actor, id) => archive(db, actor, id),
+  appeal: addAppeal,
+  appeal_result: decideAppeal,
+  transfer,
+  document: issueDocument,
+};
