@@ -73,6 +73,8 @@ export const POLICIES = {
   'request.handle': ['request_handler'],
   /** Applicants' identity numbers and contacts: the handlers of their request only. */
   'request.pii': ['request_handler'],
+  /** 审核 incl. 保密审查 of the proposed reply (条例第十七条) by the unit's reviewer. */
+  'request.review': ['reviewer'],
   /** A unit's annual report is written by its editor; the county office writes the county's and publishes all. */
   'report.edit': ['editor', 'office_admin'],
   'report.publish': ['office_admin'],

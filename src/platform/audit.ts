@@ -68,6 +68,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'request.consulted': '征求意见结束',
   'request.extend': '延长答复期限',
   'request.reply': '答复申请',
+  'request.propose': '提出拟办意见',
+  'request.review': '审核拟办意见',
   'request.deliver': '送达',
   'request.archive': '归档',
   'request.document': '出具文书',

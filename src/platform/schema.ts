@@ -303,6 +303,8 @@ export interface InfoRequestTable {
   correction_due: string | null;
   fee_amount: number | null;
   fee_notice_on: string | null;
+  proposed_outcome: string | null;
+  reviewed_by: string | null;
   outcome: string | null;
   replied_on: string | null;
   delivered_on: string | null;

@@ -2,7 +2,7 @@ import { it, expect } from 'vitest';
 import JSZip from 'jszip';
 import { describeEachDb, seedDemoDb, actorFor, unitIdByName, testApp, TestClient } from '../platform/testing.js';
 import { register } from '../requests/service.js';
-import * as wf from '../requests/workflow.js';
+import { replyReviewed } from '../requests/testing.js';
 import { reportFor, saveReport, publishReport } from './annual.js';
 import { reportDocx } from './docx.js';
 import { TABLE3_NOTE, TABLE3_ROWS, SECTION_TITLES } from './model.js';
@@ -15,7 +15,7 @@ describeEachDb('the annual report', (db) => {
     const cg = await unitIdByName(db(), '城关镇人民政府');
     const h = await actorFor(db(), 'cgz.banli');
     const rec = await register(db(), h, scope, { unit_id: String(cg), applicant_type: 'natural', name: '张三', id_type: 'resident_id', id_number: '11010519491231002X', phone: '13800000000', description: '城关镇2025年低保名单', form: 'paper', delivery: 'pickup', channel: 'in_person', submitted_on: '2025-09-22' });
-    await wf.reply(db(), h, rec.id, { outcome: 'partial', date: '2025-10-10' });
+    await replyReviewed(db(), h, await actorFor(db(), 'cgz.shenhe'), rec.id, 'partial', '2025-10-10');
     const editor = await actorFor(db(), 'cgz.bianji');
     const r = await reportFor(db(), editor, cg, 2025);
     expect(r.data.table3.partial.naturalPerson).toBe(1);

@@ -2,6 +2,7 @@ import { it, expect } from 'vitest';
 import { describeEachDb, seedDemoDb, actorFor, unitIdByName } from '../platform/testing.js';
 import { register } from '../requests/service.js';
 import * as wf from '../requests/workflow.js';
+import { replyReviewed } from '../requests/testing.js';
 import { table4ForUnits } from './service.js';
 import { computeTable4, checkTable4 } from './table4.js';
 import { ValidationError, ConflictError } from '../platform/errors.js';
@@ -14,7 +15,7 @@ describeEachDb('annual report table 4 from 复议 and 诉讼 records', (db) => {
     const h = await actorFor(db(), 'cgz.banli');
     const rec = await register(db(), h, scope, { unit_id: String(unit), applicant_type: 'natural', name: '王五', id_type: 'resident_id', id_number: '11010519491231002X', phone: '13700000000', description: '城关镇2025年征地补偿方案', form: 'paper', delivery: 'pickup', channel: 'in_person', submitted_on: '2025-09-22' });
     await expect(wf.addAppeal(db(), h, rec.id, { kind: 'review', filed_on: '2025-10-01' })).rejects.toBeInstanceOf(ConflictError);
-    await wf.reply(db(), h, rec.id, { outcome: 'denied.processInfo', date: '2025-10-10' });
+    await replyReviewed(db(), h, await actorFor(db(), 'cgz.shenhe'), rec.id, 'denied.processInfo', '2025-10-10');
     const bad = await wf.addAppeal(db(), h, rec.id, { kind: 'appeal', filed_on: '2025-10-20' }).catch((x: unknown) => x);
     expect((bad as ValidationError).fieldErrors).toEqual({ kind: '请选择行政复议或行政诉讼的类型' });
     await wf.addAppeal(db(), h, rec.id, { kind: 'review', filed_on: '2025-11-20' });

@@ -3,6 +3,7 @@ import JSZip from 'jszip';
 import { describeEachDb, seedDemoDb, actorFor, unitIdByName } from '../platform/testing.js';
 import { register } from './service.js';
 import * as wf from './workflow.js';
+import { replyReviewed } from './testing.js';
 import { ValidationError, ConflictError } from '../platform/errors.js';
 import { REMEDY, letterHtml } from './documents.js';
 import { pdfAvailable } from '../platform/pdf.js';
@@ -21,7 +22,7 @@ describeEachDb('request letters', (db) => {
       description: '城关镇2025年临时救助名单', form: 'paper', delivery: 'pickup', channel: 'in_person', submitted_on: '2025-09-22',
     });
     await expect(wf.issueDocument(db(), h, rec.id, { kind: 'reply', body: '李四：你于2025年9月22日提出的申请，本机关答复如下：同意公开。' })).rejects.toBeInstanceOf(ConflictError);
-    await wf.reply(db(), h, rec.id, { outcome: 'partial', date: '2025-10-10' });
+    await replyReviewed(db(), h, await actorFor(db(), 'cgz.shenhe'), rec.id, 'partial', '2025-10-10');
     const draft = await wf.draftDocument(db(), h, rec.id, 'reply');
     expect(draft).toContain('李四：');
     expect(draft).toContain('你（单位）于2025年9月22日向城关镇人民政府提出政府信息公开申请，申请获取“城关镇2025年临时救助名单”。本机关于2025年9月22日收到你的申请。');

@@ -94,6 +94,8 @@ Object.assign(STATUS_LABELS, {
   correction: '待申请人补正',
   fee_pending: '待缴纳信息处理费',
   consultation: '征求意见中',
+  review: '拟办意见待审核',
+  approved: '审核通过，待答复',
   replied: '已答复',
   delivered: '已送达',
   archived: '已归档',

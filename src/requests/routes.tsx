@@ -193,7 +193,7 @@ export function requestAdminRoutes() {
     const actor = requireActor(c);
     const state = c.req.query('state');
     const rows = await svc.queue(c.get('deps').db, actor, { state });
-    const tabs = [['', '全部'], ['open', '办理中'], ['new', '待确认收到'], ['correction', '待补正'], ['consultation', '征求意见中'], ['due_soon', '即将到期（5 个工作日内）'], ['overdue', '已逾期']];
+    const tabs = [['', '全部'], ['open', '办理中'], ['new', '待确认收到'], ['correction', '待补正'], ['consultation', '征求意见中'], ['review', '待审核'], ['due_soon', '即将到期（5 个工作日内）'], ['overdue', '已逾期']];
     return page(
       c,
       <AdminLayout c={c} title="依申请公开" current="requests">
@@ -308,7 +308,20 @@ export function requestAdminRoutes() {
           </form>
         ) : null}
         {q.outcome ? <p><strong>答复结果：</strong>{outcomeText(q.outcome)}（{q.replied_on}）</p> : null}
-        {v.canHandle && ['awaiting_confirmation', 'processing', 'correction', 'consultation', 'fee_pending', 'replied', 'delivered'].includes(q.status) ? (
+        {v.canReview && q.status === 'review' ? (
+          <form method="post" action={`/admin/requests/${id}/review`} class="form action-form" novalidate>
+            <Csrf token={c.get('csrf')} />
+            <h2>审核拟办意见（含保密审查，条例第十七条）</h2>
+            <ErrorSummary errors={errors} message={message} labels={{ secrecy: '保密审查', comment: '审核意见', decision: '审核结论' }} />
+            <p>拟办意见：{outcomeText(q.proposed_outcome ?? '')}</p>
+            <div class="field checkbox"><input type="checkbox" id="f-secrecy" name="secrecy" value="1" /><label for="f-secrecy">已对拟公开的信息进行保密审查，未发现涉密内容</label></div>
+            {errors?.secrecy ? <p class="field-error" id="e-secrecy">{errors.secrecy}</p> : null}
+            <div class="field"><label for="f-comment">审核意见（退回时必填）</label><textarea id="f-comment" name="comment" rows={3}></textarea></div>
+            <button type="submit" name="decision" value="approve" class="button">审核通过</button>
+            <button type="submit" name="decision" value="return" class="button danger">退回重新办理</button>
+          </form>
+        ) : null}
+        {v.canHandle && ['awaiting_confirmation', 'processing', 'correction', 'consultation', 'fee_pending', 'review', 'approved', 'replied', 'delivered'].includes(q.status) ? (
           <section aria-labelledby="handle-h">
             <h2 id="handle-h">办理</h2>
             <ErrorSummary errors={errors} message={message} labels={{ items: '需补正事项', until: '补正期限', date: '日期', party: '征求意见对象', working_days: '延长工作日数', approver: '批准人', reason: '延期理由', outcome: '答复结果', method: '送达方式' }} />
@@ -326,16 +339,18 @@ export function requestAdminRoutes() {
               {dateInput('发出征求意见书日期')}
             </>, '开始征求意见') : null}
             {q.status === 'consultation' ? action('consulted', '征求意见结束（收到意见或期满）', dateInput('结束日期'), '恢复计算答复期限') : null}
-            {q.status === 'processing' || q.status === 'consultation' ? action('extend', '延长答复期限（第三十三条，经工作机构负责人同意，最长 20 个工作日）', <>
+            {['processing', 'consultation', 'review', 'approved'].includes(q.status) ? action('extend', '延长答复期限（第三十三条，经工作机构负责人同意，最长 20 个工作日）', <>
               <TextField name="working_days" label="延长工作日数" values={{}} errors={errors} inputmode="numeric" required />
               <TextField name="approver" label="批准人（政府信息公开工作机构负责人）" values={{}} errors={errors} required />
               <TextField name="reason" label="延期理由" values={{}} errors={errors} required />
               {dateInput('批准日期')}
             </>, '延长并告知申请人') : null}
-            {q.status === 'processing' ? action('reply', '答复（第三十六条）', <>
-              <SelectField name="outcome" label="答复结果" values={{}} errors={errors} required placeholder="（请选择）" options={Object.entries(OUTCOMES).filter(([k]) => k !== 'other.noCorrection').map(([value, o]) => ({ value, label: o.group === o.label ? o.label : `${o.group} ${o.label}` }))} />
-              {dateInput('答复日期')}
-            </>, '作出答复') : null}
+            {q.status === 'processing' ? action('propose', '拟办意见（报单位审核，含保密审查）', <>
+              <SelectField name="outcome" label="拟答复结果" values={{}} errors={errors} required placeholder="（请选择）" options={Object.entries(OUTCOMES).filter(([k]) => k !== 'other.noCorrection').map(([value, o]) => ({ value, label: o.group === o.label ? o.label : `${o.group} ${o.label}` }))} />
+              <div class="field"><label for="f-note">拟办说明</label><textarea id="f-note" name="note" rows={2}></textarea></div>
+            </>, '提交审核') : null}
+            {q.status === 'review' ? <p class="muted">拟办意见（{outcomeText(q.proposed_outcome ?? '')}）等待单位审核。</p> : null}
+            {q.status === 'approved' ? action('reply', `答复（第三十六条）：${outcomeText(q.proposed_outcome ?? '')}，已经审核`, dateInput('答复日期'), '作出答复') : null}
             {q.status === 'processing' ? action('fee', '收费通知（条例第四十二条、国办函〔2020〕109号，数量、频次明显超过合理范围时）', <>
               <SelectField name="basis" label="计费方式" values={{}} errors={errors} required placeholder="（请选择）" options={[{ value: 'count', label: '按件计收（同一申请人一个自然月内超过 10 件的部分）' }, { value: 'pages', label: '按量计收（超过 30 页的部分）' }]} />
               <TextField name="items" label="本申请的件数（按件计收）" values={{ items: '1' }} errors={errors} inputmode="numeric" />

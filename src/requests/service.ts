@@ -197,7 +197,7 @@ export async function getRequest(db: Db, actor: Actor, id: number) {
   const clock = await clockOf(db.k, 'info_request', id, PURPOSE).catch(() => undefined);
   const files = pii ? await listFiles(db.k, 'info_request', id) : [];
   const shown = pii ? request : { ...request, id_number: maskId(request.id_number), phone: mask(request.phone, 3), address: mask(request.address, 2), email: mask(request.email, 1), postcode: null };
-  return { request: shown, unit, events, clock, pii, files, canHandle: can(actor, 'request.handle', { id: unit.id, jurisdictionCode: unit.jurisdiction_code }) };
+  return { request: shown, unit, events, clock, pii, files, canReview: can(actor, 'request.review', { id: unit.id, jurisdictionCode: unit.jurisdiction_code }), canHandle: can(actor, 'request.handle', { id: unit.id, jurisdictionCode: unit.jurisdiction_code }) };
 }
 
 export interface QueueRow {
@@ -263,6 +263,7 @@ export async function queue(db: Db, actor: Actor, filter: { state?: string } = {
     new: (r) => r.status === 'awaiting_confirmation',
     correction: (r) => r.status === 'correction',
     consultation: (r) => r.status === 'consultation',
+    review: (r) => r.status === 'review',
     due_soon: (r) => r.clock?.state === 'due_soon',
     overdue: (r) => r.clock?.state === 'overdue',
     open: (r) => !['replied', 'delivered', 'archived'].includes(r.status),

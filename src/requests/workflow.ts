@@ -130,7 +130,7 @@ export async function consultationDone(db: Db, actor: Actor, id: number, raw: Re
 /** 延期 (第三十三条): approved by the 工作机构负责人, at most 20 working days in all, the applicant told. */
 export async function extend(db: Db, actor: Actor, id: number, raw: Record<string, unknown>) {
   const { r } = await load(db, actor, id);
-  requireState(r.status, ['processing', 'consultation'], '延长答复期限');
+  requireState(r.status, ['processing', 'consultation', 'review', 'approved'], '延长答复期限');
   const days = Number(String(raw.working_days ?? '').trim());
   const approver = String(raw.approver ?? '').trim();
   const reason = String(raw.reason ?? '').trim();
@@ -143,12 +143,54 @@ export async function extend(db: Db, actor: Actor, id: number, raw: Record<strin
   return step(db, actor, id, { set: {}, clock: { type: 'extend', date, workingDays: days, approver, reason }, note: `${date} 经政府信息公开工作机构负责人同意，答复期限延长 ${days} 个工作日，已告知申请人`, action: 'request.extend', summary: `延期 ${days} 个工作日（${approver}批准：${reason}）` });
 }
 
-/** 答复: exactly one result row of table 3; the clock stops. */
-export async function reply(db: Db, actor: Actor, id: number, raw: Record<string, unknown>) {
-  const { r } = await load(db, actor, id);
-  requireState(r.status, ['processing'], '答复（征求意见中的申请请先结束征求意见）');
+/** Whether replies go through the unit reviewer's 审核 (setting 'request.requireReview', default yes). */
+async function reviewRequired(db: Db, countyCode: string): Promise<boolean> {
+  const s = await db.k.selectFrom('settings').select('value').where('scope', '=', countyCode).where('key', '=', 'request.requireReview').executeTakeFirst();
+  return s ? s.value !== 'false' : true;
+}
+
+const pickOutcome = (raw: Record<string, unknown>): Outcome => {
   const outcome = String(raw.outcome ?? '') as Outcome;
   if (!(outcome in OUTCOMES) || outcome === 'other.noCorrection') throw new ValidationError({ outcome: '请选择答复结果' });
+  return outcome;
+};
+
+/** 拟办意见: the handler proposes the reply for the reviewer's 审核 (including 保密审查). */
+export async function propose(db: Db, actor: Actor, id: number, raw: Record<string, unknown>) {
+  const { r } = await load(db, actor, id);
+  requireState(r.status, ['processing'], '提出拟办意见（征求意见中的申请请先结束征求意见）');
+  const outcome = pickOutcome(raw);
+  const note = String(raw.note ?? '').trim().slice(0, 2000);
+  return step(db, actor, id, { set: { status: 'review', proposed_outcome: outcome }, note: `${todayInChina()} 提出拟办意见，报单位审核（含保密审查）`, action: 'request.propose', summary: `拟办意见：${outcomeText(outcome)}${note ? `（${note}）` : ''}` });
+}
+
+/** 审核 by the unit's reviewer: approve (after 保密审查) or return with a comment. */
+export async function review(db: Db, actor: Actor, id: number, raw: Record<string, unknown>) {
+  const r = await db.k.selectFrom('info_requests').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!r) throw new NotFoundError('该申请不存在。');
+  const unit = (await orgStore.findUnit(db.k, r.unit_id))!;
+  assertCan(actor, 'request.review', { id: unit.id, jurisdictionCode: unit.jurisdiction_code }, '只有受理机关的单位审核人员可以审核拟办意见。');
+  requireState(r.status, ['review'], '审核');
+  const decision = String(raw.decision ?? '');
+  const comment = String(raw.comment ?? '').trim();
+  if (decision !== 'approve' && decision !== 'return') throw new ValidationError({ decision: '请选择审核结论' });
+  if (decision === 'approve' && raw.secrecy !== '1' && raw.secrecy !== 'on') throw new ValidationError({ secrecy: '请确认已对拟公开的信息进行保密审查（条例第十七条）' });
+  if (decision === 'return' && !comment) throw new ValidationError({ comment: '退回时请填写审核意见' });
+  const who = auditActor(actor);
+  await db.k.transaction().execute(async (trx) => {
+    await trx.updateTable('info_requests').set({ status: decision === 'approve' ? 'approved' : 'processing', reviewed_by: who.name, updated_at: nowIso() }).where('id', '=', id).execute();
+    await trx.insertInto('info_request_events').values({ request_id: id, type: 'request.review', public_note: `${todayInChina()} ${decision === 'approve' ? '拟办意见经审核（含保密审查）通过' : '拟办意见经审核退回重新办理'}`, actor_name: who.name, at: nowIso() }).execute();
+    await writeAudit(trx, who, { action: 'request.review', objectType: 'info_request', objectId: id, unitId: unit.id, jurisdictionId: unit.jurisdiction_id, summary: `${r.number}：审核${decision === 'approve' ? '通过' : '退回'}拟办意见（${outcomeText(r.proposed_outcome ?? '')}）${comment ? `：${comment}` : ''}`, before: { status: r.status }, after: { decision, comment } });
+  });
+}
+
+/** 答复: exactly one result row of table 3 — the one approved at 审核 when review is required; the clock stops. */
+export async function reply(db: Db, actor: Actor, id: number, raw: Record<string, unknown>) {
+  const { r } = await load(db, actor, id);
+  const needReview = await reviewRequired(db, r.number.slice(0, 6));
+  requireState(r.status, needReview ? ['approved'] : ['processing', 'approved'], needReview ? '答复（须先提出拟办意见并经单位审核通过）' : '答复（征求意见中的申请请先结束征求意见）');
+  const outcome = r.status === 'approved' && !raw.outcome ? (r.proposed_outcome as Outcome) : pickOutcome(raw);
+  if (r.status === 'approved' && outcome !== r.proposed_outcome) throw new ValidationError({ outcome: `答复结果应与审核通过的拟办意见一致（${outcomeText(r.proposed_outcome ?? '')}）` });
   const date = dateField(raw, 'date', '答复日期', r.received_on);
   return step(db, actor, id, { set: { status: 'replied', outcome, replied_on: date }, clock: { type: 'stop', date, note: '已答复' }, note: `${date} 已作出答复：${outcomeText(outcome)}`, action: 'request.reply', summary: outcomeText(outcome) });
 }
@@ -379,6 +421,8 @@ export const STEPS: Record<string, Step> = {
   fee: feeNotice,
   fee_paid: feePaid,
   fee_unpaid: feeUnpaid,
+  propose,
+  review,
   reply,
   deliver,
   archive: (db, actor, id) => archive(db, actor, id),

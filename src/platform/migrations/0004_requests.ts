@@ -33,6 +33,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('correction_due', 'text')
     .addColumn('fee_amount', 'integer')
     .addColumn('fee_notice_on', 'text')
+    .addColumn('proposed_outcome', 'text')
+    .addColumn('reviewed_by', 'text')
     .addColumn('outcome', 'text')
     .addColumn('replied_on', 'text')
     .addColumn('delivered_on', 'text')
