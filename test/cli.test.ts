@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync, spawn } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { describe, it, expect } from 'vitest';
 
 const BIN = path.resolve('bin/gongkai.js');
@@ -152,7 +153,11 @@ describe('gongkai CLI', () => {
 
   it('serves the demo county with `serve --demo` and prints the demo accounts', async () => {
     const dir = tmp();
-    const port = String(3300 + Math.floor(Math.random() * 500));
+    // Ask the OS for a free port (a random pick could hit one fetch refuses, such as 3659).
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', () => resolve()));
+    const port = String((probe.address() as AddressInfo).port);
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
     const child = spawn(process.execPath, [BIN, 'serve', '--demo'], { env: { ...process.env, DATA_DIR: dir, PORT: port, HOST: '127.0.0.1', LOG_LEVEL: 'silent' } });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
