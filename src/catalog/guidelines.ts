@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import { DOMAINS } from '../portal/columns.js';
 import type { Db } from '../platform/db.js';
-import { nowIso, parseJson } from '../platform/dialect.js';
+import { insertMany, nowIso, parseJson } from '../platform/dialect.js';
 import { writeAudit } from '../platform/audit.js';
 import { assertCan, auditActor, type Actor } from '../auth/policy.js';
 import { xlsxToCatalog, type ImportError } from './exchange/xlsx.js';
@@ -183,9 +183,7 @@ export async function importGuidelines(db: Db, actor: Actor, scope: { code: stri
     for (const d of domains) {
       await trx.deleteFrom('guideline_rows').where('scope', '=', scope.code).where('domain', '=', d).execute();
       let seq = 0;
-      for (const item of r.items.filter((i) => i.domain === d)) {
-        await trx.insertInto('guideline_rows').values({ scope: scope.code, domain: d, seq: ++seq, data_json: JSON.stringify(item), imported_by: who.name, imported_at: now }).execute();
-      }
+      await insertMany(trx, 'guideline_rows', r.items.filter((i) => i.domain === d).map((item) => ({ scope: scope.code, domain: d, seq: ++seq, data_json: JSON.stringify(item), imported_by: who.name, imported_at: now })));
     }
     await writeAudit(trx, who, { action: 'guideline.import', objectType: 'guideline', objectId: domains.join(','), jurisdictionId: scope.jurisdictionId, summary: `${scope.name}从 ${filename} 导入完整标准指引：${domains.map((d) => `${d} ${r.items.filter((i) => i.domain === d).length} 项`).join('、')}`, after: { domains, items: r.items.length } });
   });

@@ -6,7 +6,7 @@
 import type { Kysely, Transaction, Selectable } from 'kysely';
 import type { Db } from '../platform/db.js';
 import type { Database, CatalogItemTable } from '../platform/schema.js';
-import { nowIso, flag, parseJson } from '../platform/dialect.js';
+import { insertMany, nowIso, flag, parseJson } from '../platform/dialect.js';
 import { writeAudit } from '../platform/audit.js';
 import { NotFoundError, ValidationError, ConflictError } from '../platform/errors.js';
 import { assertCan, auditActor, can, reachOf, type Actor, type Action } from '../auth/policy.js';
@@ -187,9 +187,7 @@ export async function adoptRows(db: Db, actor: Actor, catalogId: number, domainS
   return db.k.transaction().execute(async (trx) => {
     let order = await lastSortOrder(trx, catalogId);
     const now = nowIso();
-    for (const r of rows) {
-      await trx.insertInto('catalog_items').values({ catalog_id: catalogId, ...itemColumns(r.item), responsible_unit_id: unit.id, contact: null, sort_order: ++order, source: `guideline:${domain.slug}:${r.seq}`, review_comment: null, created_at: now, updated_at: now }).execute();
-    }
+    await insertMany(trx, 'catalog_items', rows.map((r) => ({ catalog_id: catalogId, ...itemColumns(r.item), responsible_unit_id: unit.id, contact: null, sort_order: ++order, source: `guideline:${domain.slug}:${r.seq}`, review_comment: null, created_at: now, updated_at: now })));
     await trx.deleteFrom('catalog_domain_notes').where('catalog_id', '=', catalogId).where('domain', '=', domain.name).execute();
     await touch(trx, catalogId, catalog.status);
     await event(trx, catalogId, 'adopt', who.name, `采用${domain.name}领域指引事项 ${rows.length} 项`);
@@ -455,10 +453,10 @@ export async function copyItems(db: Db, actor: Actor, catalogId: number, itemIds
   return db.k.transaction().execute(async (trx) => {
     let order = await lastSortOrder(trx, catalogId);
     const now = nowIso();
-    for (const r of rows) {
+    await insertMany(trx, 'catalog_items', rows.map((r) => {
       const { id: _id, catalog_id: _c, sort_order: _s, source: _src, review_comment: _rc, created_at: _ca, updated_at: _ua, ...rest } = r;
-      await trx.insertInto('catalog_items').values({ ...rest, domain: category, catalog_id: catalogId, sort_order: ++order, source: `copy:${r.id}`, review_comment: null, created_at: now, updated_at: now }).execute();
-    }
+      return { ...rest, domain: category, catalog_id: catalogId, sort_order: ++order, source: `copy:${r.id}`, review_comment: null, created_at: now, updated_at: now };
+    }));
     await touch(trx, catalogId, catalog.status);
     await event(trx, catalogId, 'copy', who.name, `从本单位目录选取 ${rows.length} 项，列入“${category}”`);
     await writeAudit(trx, who, { action: 'catalog.item_add', objectType: 'catalog', objectId: catalogId, unitId: unit.id, jurisdictionId: unit.jurisdiction_id, summary: `${unit.name}${'面向村（居）目录'}选取 ${rows.length} 项（${category}）`, after: { items: rows.map((r) => r.id), category } });

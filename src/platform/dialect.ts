@@ -1,4 +1,5 @@
-import { SqliteAdapter, type Kysely } from 'kysely';
+import { SqliteAdapter, type Insertable, type Kysely } from 'kysely';
+import type { Database } from './schema.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -28,5 +29,16 @@ export function parseJson<T>(text: string | null | undefined, fallback: T): T {
     return JSON.parse(text) as T;
   } catch {
     return fallback;
+  }
+}
+
+/**
+ * Insert many rows with a few multi-row statements instead of one round trip per row. 200 rows per
+ * statement stays far below the bound-parameter limits (SQLite 32,766; PostgreSQL 65,535).
+ */
+export async function insertMany<T extends keyof Database & string>(db: Kysely<Database>, table: T, rows: Insertable<Database[T]>[], perStatement = 200): Promise<void> {
+  for (let i = 0; i < rows.length; i += perStatement) {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    await (db as Kysely<any>).insertInto(table).values(rows.slice(i, i + perStatement)).execute();
   }
 }

@@ -1,7 +1,7 @@
 /** Export and import of whole catalogs as office files, with a preview before an all-or-nothing commit. */
 import crypto from 'node:crypto';
 import type { Db } from '../../platform/db.js';
-import { nowIso, parseJson } from '../../platform/dialect.js';
+import { insertMany, nowIso, parseJson } from '../../platform/dialect.js';
 import { writeAudit } from '../../platform/audit.js';
 import { ForbiddenError, NotFoundError, ValidationError, ConflictError } from '../../platform/errors.js';
 import { auditActor, type Actor } from '../../auth/policy.js';
@@ -88,11 +88,9 @@ export async function commitImport(db: Db, actor: Actor, token: string, mode: 'r
     let order = 0;
     if (mode === 'replace') await trx.deleteFrom('catalog_items').where('catalog_id', '=', staged.catalog_id).execute();
     else order = Math.max(0, ...v.items.map((i) => i.sortOrder));
-    for (const i of staged.items) {
-      await trx.insertInto('catalog_items').values({
-        catalog_id: staged.catalog_id, ...itemColumns(i), responsible_unit_id: v.unit.id, contact: null, sort_order: ++order, source: `import:${staged.filename}`, review_comment: null, created_at: now, updated_at: now,
-      }).execute();
-    }
+    await insertMany(trx, 'catalog_items', staged.items.map((i) => ({
+      catalog_id: staged.catalog_id, ...itemColumns(i), responsible_unit_id: v.unit.id, contact: null, sort_order: ++order, source: `import:${staged.filename}`, review_comment: null, created_at: now, updated_at: now,
+    })));
     await trx.updateTable('catalogs').set({ status: v.catalog.status === 'published' ? 'draft' : v.catalog.status, updated_at: now }).where('id', '=', staged.catalog_id).execute();
     await trx.insertInto('catalog_events').values({ catalog_id: staged.catalog_id, action: 'import', actor_name: who.name, comment: `从 ${staged.filename} 导入 ${staged.items.length} 项（${mode === 'replace' ? '替换原有事项' : '追加'}）`, at: now }).execute();
     await trx.deleteFrom('catalog_imports').where('id', '=', token).execute();
