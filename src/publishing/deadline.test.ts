@@ -1,0 +1,49 @@
+/**
+ * 公开时限 of records: 条例第二十六条 (20 working days from formation or change) unless a catalog
+ * item's time limit sets another (e.g. 民政 items: 10 个工作日; 预算: 批准后20日内), and 公示 periods.
+ * Dates over the official 2025 schedule (国办发明电〔2024〕12号).
+ */
+import { describe, expect, it } from 'vitest';
+import { WorkCalendar } from '../calendar/calendar.js';
+import { loadShippedSchedules } from '../calendar/data.js';
+import { limitRuleFor, postingPeriodFor, dueDate, postingEnd } from './deadline.js';
+
+const cal = new WorkCalendar(loadShippedSchedules());
+
+describe('limit rule of a record', () => {
+  it('defaults to 20 working days (第二十六条) without items or when items set no deadline', () => {
+    expect(limitRuleFor([])).toMatchObject({ amount: 20, unit: 'workday' });
+    expect(limitRuleFor([{ label: '政策文件', timeLimit: '长期公开' }])).toMatchObject({ amount: 20, unit: 'workday', basis: expect.stringContaining('第二十六条') });
+  });
+  it('takes the catalog item rule, the strictest of several', () => {
+    expect(limitRuleFor([{ label: '低保', timeLimit: '信息形成或变更之日起10个工作日内' }])).toMatchObject({ amount: 10, unit: 'workday', basis: expect.stringContaining('低保') });
+    expect(limitRuleFor([{ label: 'a', timeLimit: '信息形成或变更之日起20个工作日内' }, { label: 'b', timeLimit: '信息形成之日起5个工作日内' }])).toMatchObject({ amount: 5 });
+    expect(limitRuleFor([{ label: '预算', timeLimit: '本级人民代表大会或其常务委员会批准后20日内' }])).toMatchObject({ amount: 20, unit: 'day' });
+  });
+  it('uses a manual rule when the text could not be read', () => {
+    expect(limitRuleFor([{ label: 'x', timeLimit: '按上级要求', manualRule: { amount: 15, unit: 'workday', trigger: 'info_formed_or_changed' } }])).toMatchObject({ amount: 15, unit: 'workday' });
+  });
+});
+
+describe('due dates', () => {
+  it('counts 20 working days from the day after formation across the National Day holiday', () => {
+    // Formed 2025-09-20 (Sat): 20 working days (9-28 and 10-11 are make-up working days) → 2025-10-23.
+    expect(dueDate(cal, '2025-09-20', limitRuleFor([])).due).toBe('2025-10-23');
+  });
+  it('moves a calendar-day deadline that ends on a rest day to the next working day', () => {
+    // 2025-01-10 + 20 日 = 2025-01-30, inside the Spring Festival holiday (1-28 … 2-4) → 2025-02-05.
+    expect(dueDate(cal, '2025-01-10', { amount: 20, unit: 'day', basis: '' }).due).toBe('2025-02-05');
+  });
+  it('gives no date, with the reason, for a year without a calendar', () => {
+    const d = dueDate(cal, '2027-03-01', limitRuleFor([]));
+    expect(d.due).toBeNull();
+    expect(d.note).toContain('2027');
+  });
+  it('computes the end of a 公示 period counting the day of posting', () => {
+    const p = postingPeriodFor([{ label: '低保公示', timeLimit: '信息形成之日起10个工作日内公开，公示7个工作日' }]);
+    expect(p).toEqual({ amount: 7, unit: 'workday' });
+    // Posted Mon 2025-03-03: 7 working days including that day → Tue 2025-03-11.
+    expect(postingEnd(cal, '2025-03-03', p!)).toBe('2025-03-11');
+    expect(postingEnd(cal, '2025-03-03', { amount: 7, unit: 'day' })).toBe('2025-03-09');
+  });
+});

@@ -1,0 +1,92 @@
+/**
+ * The 公开时限 of a record (pure): 条例第二十六条 — "属于主动公开范围的政府信息，应当自该政府信息形成或者
+ * 变更之日起20个工作日内及时公开。法律、法规对政府信息公开的期限另有规定的，从其规定。" A record under
+ * catalog items takes the strictest deadline their 公开时限 sets; items that set none (长期公开, 及时公开,
+ * periodic rows…) fall back to the statutory 20 working days. 公示 items keep a posting period.
+ */
+import { parseTimeLimit, STATUTORY_DEFAULT, TRIGGER_LABELS, type Trigger } from '../calendar/timelimit.js';
+import { addWorkingDays, addCalendarDays, DEFAULT_RULES, type CountingRules } from '../calendar/clock.js';
+import { CalendarMissingError, type WorkCalendar } from '../calendar/calendar.js';
+import { addDays, type IsoDate } from '../calendar/dates.js';
+
+export interface ItemLimit {
+  label: string;
+  timeLimit: string;
+  manualRule?: { amount: number; unit: 'workday' | 'day'; trigger: Trigger } | null;
+}
+
+export interface LimitRule {
+  amount: number;
+  unit: 'workday' | 'day';
+  /** Where the rule comes from, in Chinese (shown beside the due date). */
+  basis: string;
+}
+
+export interface PostingPeriod {
+  amount: number;
+  unit: 'workday' | 'day';
+}
+
+const STATUTORY: LimitRule = { amount: STATUTORY_DEFAULT.amount, unit: 'workday', basis: '《中华人民共和国政府信息公开条例》第二十六条：自信息形成或者变更之日起20个工作日内' };
+
+/** Rough length in calendar days, to compare working-day and calendar-day rules. */
+const span = (r: { amount: number; unit: 'workday' | 'day' }) => (r.unit === 'workday' ? r.amount * 1.4 : r.amount);
+
+/** The rule that applies: the shortest deadline among the items, else the statutory default. */
+export function limitRuleFor(items: ItemLimit[]): LimitRule {
+  let best: LimitRule | null = null;
+  for (const item of items) {
+    const candidates: LimitRule[] = [];
+    if (item.manualRule) candidates.push({ amount: item.manualRule.amount, unit: item.manualRule.unit, basis: `目录事项“${item.label}”人工设定的时限：${TRIGGER_LABELS[item.manualRule.trigger]}起${item.manualRule.amount}${item.manualRule.unit === 'workday' ? '个工作日' : '日'}内` });
+    for (const rule of parseTimeLimit(item.timeLimit).rules) {
+      if (rule.kind !== 'deadline') continue;
+      const unit = rule.unit === 'workday' ? 'workday' : rule.unit === 'day' ? 'day' : rule.unit === 'hour' ? 'day' : null;
+      if (!unit) continue;
+      const amount = rule.unit === 'hour' ? Math.max(1, Math.ceil(rule.amount / 24)) : rule.amount;
+      candidates.push({ amount, unit, basis: `目录事项“${item.label}”的公开时限：${item.timeLimit}` });
+    }
+    for (const c of candidates) if (!best || span(c) < span(best)) best = c;
+  }
+  return best ?? STATUTORY;
+}
+
+/** The posting (公示) period the items ask for, the longest when several do. */
+export function postingPeriodFor(items: ItemLimit[]): PostingPeriod | null {
+  let best: PostingPeriod | null = null;
+  for (const item of items) {
+    for (const rule of parseTimeLimit(item.timeLimit).rules) {
+      if (rule.kind !== 'posting' || (rule.unit !== 'workday' && rule.unit !== 'day')) continue;
+      const p = { amount: rule.amount, unit: rule.unit };
+      if (!best || span(p) > span(best)) best = p;
+    }
+  }
+  return best;
+}
+
+export interface Due {
+  due: IsoDate | null;
+  note: string;
+}
+
+/** The due date from the 形成或变更日期; a year without a calendar gives no date and says why. */
+export function dueDate(cal: WorkCalendar, formedOn: IsoDate, rule: LimitRule, rules: CountingRules = DEFAULT_RULES): Due {
+  try {
+    const d = rule.unit === 'workday' ? addWorkingDays(cal, formedOn, rule.amount, rules) : addCalendarDays(cal, formedOn, rule.amount, rules);
+    return { due: d.due, note: rule.basis };
+  } catch (e) {
+    if (e instanceof CalendarMissingError) return { due: null, note: `${e.message}，暂无法计算公开期限（${rule.basis}）` };
+    throw e;
+  }
+}
+
+/** The last day of a posting period that starts on the day of publication. */
+export function postingEnd(cal: WorkCalendar, publishedOn: IsoDate, p: PostingPeriod): IsoDate | null {
+  try {
+    // A posting period counts the day of posting as its first day.
+    const rules = { ...DEFAULT_RULES, countFromNextDay: false };
+    return p.unit === 'workday' ? addWorkingDays(cal, publishedOn, p.amount, rules).due : addDays(publishedOn, p.amount - 1);
+  } catch (e) {
+    if (e instanceof CalendarMissingError) return null;
+    throw e;
+  }
+}
