@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../platform/web/env.js';
 import { PortalLayout, page } from '../platform/ui/layout.js';
 import { NotFoundError } from '../platform/errors.js';
-import { formatTime } from '../platform/ui/forms.js';
+import { formatTime, Pager } from '../platform/ui/forms.js';
 import * as org from '../org/service.js';
 import type { UnitRow } from '../org/service.js';
 import { UNIT_KIND_LABELS, type UnitKind } from '../org/model.js';
@@ -10,6 +10,8 @@ import { publishedDomainItems } from '../catalog/service.js';
 import { publishedReports } from '../reports/annual.js';
 import { ItemsTable } from '../catalog/views.js';
 import { STANDARD_COLUMNS, REQUEST_COLUMN, DOMAINS, ARTICLE_20_ITEMS, ARTICLE_21_COUNTY, ARTICLE_21_TOWNSHIP, CHINESE_NUMERALS } from './columns.js';
+import { RecordList } from '../publishing/portal.js';
+import * as pub from '../publishing/public.js';
 import { RECEIPT_DATE_RULES, REQUEST_CONTENTS, REPLY_DEADLINE_TEXT, CORRECTION_TEXT, FEE_TEXT, REMEDY_TEXT } from './guide.js';
 
 const COLUMN_INTRO: Record<string, string> = {
@@ -94,17 +96,37 @@ export function portalRoutes() {
 
   r.get('/', async (c) => {
     const site = c.get('site');
+    const db = c.get('deps').db;
+    const [latest, notices, rules, reports] = site
+      ? await Promise.all([
+          pub.listPublic(db, site.jurisdictionCode, { columnSlug: 'fdzdgknr', pageSize: 8 }),
+          pub.latestByGenres(db, site.jurisdictionCode, ['通知', '公告', '通告', '公示'], 8),
+          pub.listPublic(db, site.jurisdictionCode, { columnSlug: 'zhidu', pageSize: 5 }),
+          publishedReports(db, site.jurisdictionCode),
+        ])
+      : [{ rows: [] }, [], { rows: [] }, []];
+    const columnRows: Record<string, pub.PublicRow[]> = { fdzdgknr: latest.rows, zhidu: rules.rows };
     return page(
       c,
       <PortalLayout c={c} title="首页" current="home">
         <h1 class="visually-hidden">{site?.name ?? ''}政府信息公开</h1>
         {!site ? <p class="notice">本平台尚未初始化：请管理员运行 <code>gongkai init --county &lt;区划代码&gt;</code>。</p> : null}
+        <section class="home-top" aria-labelledby="notices-h">
+          <h2 id="notices-h">通知公告</h2>
+          <RecordList rows={notices} empty="暂无通知公告。" />
+          <form class="home-search" method="get" action="/search" role="search">
+            <label for="home-q">检索政府信息</label>
+            <input id="home-q" name="q" type="search" maxlength={60} placeholder="如：低保、征地补偿" />
+            <button type="submit">检索</button>
+          </form>
+        </section>
         <section class="columns-grid" aria-label="政府信息公开栏目">
           {STANDARD_COLUMNS.map((col) => (
             <section class="column-card">
               <h2><a href={`/xxgk/${col.slug}`}>{col.name}</a></h2>
               <p>{COLUMN_INTRO[col.slug]}</p>
-              {col.slug === 'fdzdgknr' || col.slug === 'ndbg' ? <Empty /> : null}
+              {col.slug in columnRows ? <RecordList rows={columnRows[col.slug]} /> : null}
+              {col.slug === 'ndbg' ? (reports.length ? <ul class="record-list">{reports.slice(0, 5).map((x) => <li><a href={`/xxgk/ndbg/${x.id}`}>{x.unit_name}{x.year}年政府信息公开工作年度报告</a></li>)}</ul> : <Empty />) : null}
             </section>
           ))}
           <section class="column-card">
@@ -180,8 +202,10 @@ export function portalRoutes() {
     );
   });
 
-  r.get('/xxgk/zhidu', (c) =>
-    page(
+  r.get('/xxgk/zhidu', async (c) => {
+    const site = c.get('site');
+    const list = site ? await pub.listPublic(c.get('deps').db, site.jurisdictionCode, { columnSlug: 'zhidu', page: Number(c.req.query('page')) || 1 }) : { rows: [], page: 1, hasNext: false };
+    return page(
       c,
       <PortalLayout c={c} title="政府信息公开制度" current="zhidu" crumbs={[{ label: '政府信息公开制度' }]}>
         <h1>政府信息公开制度</h1>
@@ -194,35 +218,49 @@ export function portalRoutes() {
           <li>《国务院办公厅关于全面推进基层政务公开标准化规范化工作的指导意见》（国办发〔2019〕54号）</li>
         </ul>
         <h2>本县工作制度</h2>
-        <Empty />
+        <RecordList rows={list.rows} />
+        <Pager page={list.page} hasNext={list.hasNext} href={(p) => `/xxgk/zhidu?page=${p}`} />
+        <p class="muted"><a href="/xxgk/zhidu/atom.xml">订阅本栏目（Atom）</a></p>
       </PortalLayout>,
-    ),
-  );
+    );
+  });
 
-  r.get('/xxgk/fdzdgknr', (c) =>
-    page(
+  r.get('/xxgk/fdzdgknr', async (c) => {
+    const site = c.get('site');
+    const byItem = site ? await pub.latestByColumnItem(c.get('deps').db, site.jurisdictionCode, pub.COLUMN_ITEMS.map((i) => i.key), 5) : new Map<string, pub.PublicRow[]>();
+    const Sub = (props: { k: string }) => {
+      const rows = byItem.get(props.k) ?? [];
+      return (
+        <>
+          <RecordList rows={rows} />
+          {rows.length ? <p class="more"><a href={`/xxgk/fdzdgknr/${encodeURIComponent(props.k)}`}>更多</a></p> : null}
+        </>
+      );
+    };
+    return page(
       c,
       <PortalLayout c={c} title="法定主动公开内容" current="fdzdgknr" crumbs={[{ label: '法定主动公开内容' }]}>
         <h1>法定主动公开内容</h1>
         <p>{COLUMN_INTRO.fdzdgknr}</p>
+        <p><a href="/xxgk/xxml">政府信息公开目录（按发布机构、主题分类、体裁、年份筛选）</a>　<a href="/search">全文检索</a>　<a href="/xxgk/fdzdgknr/atom.xml">订阅本栏目（Atom）</a></p>
         <h2>《中华人民共和国政府信息公开条例》第二十条</h2>
         <ol class="article-items">
           {ARTICLE_20_ITEMS.map((t, i) => (
             <li id={`item-${i + 1}`}>
-              <h3>（{CHINESE_NUMERALS[i]}）{t.replace(/；$/, '')}</h3>
-              <Empty />
+              <h3><a href={`/xxgk/fdzdgknr/a20-${i + 1}`}>（{CHINESE_NUMERALS[i]}）{t.replace(/；$/, '')}</a></h3>
+              <Sub k={`a20-${i + 1}`} />
             </li>
           ))}
         </ol>
         <h2>第二十一条：县级人民政府及其部门</h2>
         <p>{ARTICLE_21_COUNTY.join('、')}等方面的政府信息。</p>
-        <Empty />
+        <ul class="article21">{ARTICLE_21_COUNTY.map((t) => <li><h3><a href={`/xxgk/fdzdgknr/${encodeURIComponent(`a21-${t}`)}`}>{t}</a></h3><Sub k={`a21-${t}`} /></li>)}</ul>
         <h2>第二十一条：乡（镇）人民政府</h2>
         <p>{ARTICLE_21_TOWNSHIP.join('、')}等方面的政府信息。</p>
-        <Empty />
+        <ul class="article21">{ARTICLE_21_TOWNSHIP.filter((t) => !(ARTICLE_21_COUNTY as readonly string[]).includes(t)).map((t) => <li><h3><a href={`/xxgk/fdzdgknr/${encodeURIComponent(`a21-${t}`)}`}>{t}</a></h3><Sub k={`a21-${t}`} /></li>)}</ul>
       </PortalLayout>,
-    ),
-  );
+    );
+  });
 
   r.get('/xxgk/ndbg', async (c) => {
     const site = c.get('site');
@@ -275,19 +313,32 @@ export function portalRoutes() {
     if (!d) throw new NotFoundError('该领域栏目不存在。');
     const site = c.get('site');
     const published = site ? await publishedDomainItems(c.get('deps').db, site.jurisdictionCode, d.name) : [];
+    const records = site ? await pub.recordsByItems(c.get('deps').db, site.jurisdictionCode, published.flatMap((p) => p.items.map((i) => i.id)), 5) : new Map();
     return page(
       c,
       <PortalLayout c={c} title={d.name} current="lingyu" crumbs={[{ href: '/xxgk/lingyu', label: '重点领域信息公开' }, { label: d.name }]}>
         <h1>{d.name}</h1>
         <h2>政务公开事项标准目录</h2>
         {published.length ? (
-          published.map((p) => <ItemsTable items={p.items} caption={p.unitName} />)
+          published.map((p) => (
+            <ItemsTable items={p.items} caption={p.unitName} extraHeader="公开信息" extra={(i) => {
+              const e = records.get(i.id);
+              return e ? <><RecordList rows={e.rows} />{e.total > e.rows.length ? <a href={`/xxgk/item/${i.id}`}>更多（共 {e.total} 条）</a> : null}</> : <span class="muted">暂无</span>;
+            }} />
+          ))
         ) : (
           <p class="empty">本领域标准目录尚未发布。</p>
         )}
         {published.length ? <p><a href="/xxgk/ml">查看各单位完整目录和版本历史</a></p> : null}
         <h2>公开信息</h2>
-        <Empty />
+        {published.some((p) => p.items.some((i) => records.has(i.id))) ? (
+          <ul class="record-list">
+            {published.flatMap((p) => p.items.flatMap((i) => (records.get(i.id)?.rows ?? []).map((r: pub.PublicRow) => ({ r, item: i.level1 }))))
+              .sort((a, b) => (b.r.published_at ?? '').localeCompare(a.r.published_at ?? ''))
+              .slice(0, 20)
+              .map(({ r, item }) => <li><a href={`/xxgk/info/${r.id}`}>{r.title}</a> <span class="muted">{item}　{r.publisher}　{r.published_on}</span></li>)}
+          </ul>
+        ) : <Empty />}
       </PortalLayout>,
     );
   });

@@ -21,6 +21,7 @@ import { requestAdminRoutes, requestPortalRoutes } from '../../requests/routes.j
 import { reportAdminRoutes, reportPortalRoutes } from '../../reports/routes.js';
 import { requestApiRoutes } from '../../requests/api.js';
 import { tokenAdminRoutes } from '../../auth/tokens-routes.js';
+import { infoPortalRoutes } from '../../publishing/portal.js';
 
 import { SESSION_COOKIE, CSRF_COOKIE, ELDER_COOKIE } from './constants.js';
 import { adminGuard } from './guards.js';
@@ -158,6 +159,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', requestPortalRoutes());
   app.route('/admin', requestAdminRoutes());
   app.route('/', reportPortalRoutes());
+  app.route('/', infoPortalRoutes());
   app.route('/admin', reportAdminRoutes());
   app.route('/admin', tokenAdminRoutes());
   app.route('/admin', authRoutes());
