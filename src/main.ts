@@ -84,6 +84,7 @@ async function cmdServe(config: Config, demo: boolean): Promise<number> {
   if (applied.length) logger.info({ applied }, '数据库迁移完成');
   if (demo && (await isEmpty(db))) {
     await seedDemo(db, auditActor(systemActor('系统（示范数据）')), (u) => createDemoAccount(db, u));
+    await (await import('./publishing/demo.js')).seedDemoPublishing(db);
     logger.info('已载入示范县数据');
   }
   const app = createApp({ db, config, logger });
@@ -322,6 +323,7 @@ export async function runCli(argv: string[]): Promise<number> {
         return await withDb(config, async (db) => {
           if (!(await isEmpty(db))) throw new ConfigError('数据库中已有数据，示范数据只能载入空数据库。');
           await seedDemo(db, auditActor(systemActor('系统（示范数据）')), (u) => createDemoAccount(db, u));
+    await (await import('./publishing/demo.js')).seedDemoPublishing(db);
           printDemoAccounts(`http://localhost:${config.port}`);
           return 0;
         });
