@@ -11,6 +11,7 @@ import { systemActor, auditActor, ROLES, ROLE_LABELS, type Role } from './auth/p
 import { bootstrapUser } from './auth/users.js';
 import * as authStore from './auth/store.js';
 import { hashPassword } from './auth/passwords.js';
+import { bumpGeneration } from './platform/web/page-cache.js';
 import { initCounty, seedDemo, isDemo, isEmpty, DEMO } from './org/seed.js';
 import { loadRegions } from './org/regions.js';
 import { writeAudit } from './platform/audit.js';
@@ -60,7 +61,10 @@ async function withDb<T>(config: Config, fn: (db: Db) => Promise<T>): Promise<T>
   const db = await openDatabase(config);
   try {
     await migrate(db);
-    return await fn(db);
+    const result = await fn(db);
+    // A command may have changed what the portal shows: running servers refresh their page cache.
+    await bumpGeneration(db);
+    return result;
   } finally {
     await db.close();
   }

@@ -19,6 +19,8 @@ export interface Config {
   /** SMS gateway (or bridge) accepting POST {"to","text"}; without it SMS notifications are logged. */
   smsWebhookUrl?: string;
   smsWebhookToken?: string;
+  /** Keep rendered public pages in memory (PAGE_CACHE=0 turns it off). */
+  pageCache: boolean;
 }
 
 const envSchema = z.object({
@@ -33,6 +35,7 @@ const envSchema = z.object({
   MAIL_FROM: z.string().default('noreply@localhost'),
   SMS_WEBHOOK_URL: z.string().regex(/^https?:\/\//, 'SMS_WEBHOOK_URL 应以 http:// 或 https:// 开头').optional(),
   SMS_WEBHOOK_TOKEN: z.string().optional(),
+  PAGE_CACHE: z.enum(['0', '1', 'true', 'false']).default('1'),
 });
 
 export class ConfigError extends Error {}
@@ -55,6 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }
   }
   return {
+    pageCache: e.PAGE_CACHE === '1' || e.PAGE_CACHE === 'true',
     port: e.PORT,
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),

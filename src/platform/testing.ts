@@ -79,6 +79,8 @@ export const testConfig = (overrides: Partial<Config> = {}): Config => ({
   secureCookies: false,
   logLevel: 'silent',
   mailFrom: 'test@localhost',
+  // Tests change data through services as well as through pages; the page cache has its own test.
+  pageCache: false,
   ...overrides,
 });
 

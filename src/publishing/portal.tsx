@@ -76,7 +76,7 @@ function DetailBody(props: { d: Awaited<ReturnType<typeof pub.getPublic>>; print
         <section aria-labelledby="att-h">
           <h2 id="att-h">附件</h2>
           <ul class="attachments">
-            {d.files.map((f) => <li><a href={`/xxgk/info/${r.id}/files/${f.id}`}>{f.name}</a> <span class="muted">（{sizeText(f.size)}，下载 {f.downloads} 次）</span></li>)}
+            {d.files.map((f) => <li><a href={`/xxgk/info/${r.id}/files/${f.id}`}>{f.name}</a> <span class="muted">（{sizeText(f.size)}）</span></li>)}
           </ul>
         </section>
       ) : null}

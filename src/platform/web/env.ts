@@ -27,6 +27,8 @@ export interface AppDeps {
   db: Db;
   config: Config;
   logger: Logger;
+  /** Rendered public pages (created by createApp when not given). */
+  pageCache?: import('./page-cache.js').PageCache;
 }
 
 export type AppEnv = {

@@ -1,0 +1,106 @@
+/**
+ * Rendered portal pages kept in memory. Public pages are the same for every visitor (no session,
+ * no form tokens), so a county's portal can answer most reads without touching the database.
+ * Freshness: every state-changing back-office or API request, the scheduled-publication job and
+ * every CLI command bump a generation counter kept in the database; this process clears its
+ * entries at once when it bumps, and other app servers see the new generation within `pollMs`.
+ */
+import { sql } from 'kysely';
+import type { Db } from '../db.js';
+import { nowIso } from '../dialect.js';
+
+const KEY = 'portal.generation';
+
+interface Entry {
+  body: string;
+  type: string;
+  bytes: number;
+}
+
+/** Paths whose GET responses are shared by every visitor (downloads are excluded: they are counted). */
+export function isCacheablePath(path: string): boolean {
+  if (path === '/' || path === '/search' || path === '/sitemap.xml' || path.startsWith('/sitemaps/')) return true;
+  if (!path.startsWith('/xxgk/')) return false;
+  return !/^\/xxgk\/info\/\d+\/(files|channels)\//.test(path) && !/\/export\.|\.csv$|\.xlsx$/.test(path);
+}
+
+export async function bumpGeneration(db: Db): Promise<void> {
+  await db.k.insertInto('settings').values({ scope: 'global', key: KEY, value: '1', updated_at: nowIso() })
+    .onConflict((oc) => oc.columns(['scope', 'key']).doUpdateSet({ value: sql<string>`cast(cast(settings.value as integer) + 1 as text)`, updated_at: nowIso() }))
+    .execute();
+}
+
+export class PageCache {
+  private entries = new Map<string, Entry>();
+  private bytes = 0;
+  private generation: string | null = null;
+  private checkedAt = 0;
+  private checking: Promise<void> | null = null;
+  /** Incremented on every clear: a page rendered before a clear is not stored after it. */
+  private epoch = 0;
+
+  constructor(private db: Db, private opts: { maxEntries: number; maxBytes: number; pollMs: number } = { maxEntries: 5000, maxBytes: 64 * 1024 * 1024, pollMs: 1000 }) {}
+
+  /** Check the shared generation at most every pollMs; a change empties the cache. */
+  private async fresh(): Promise<void> {
+    if (Date.now() - this.checkedAt < this.opts.pollMs) return;
+    this.checking ??= (async () => {
+      const r = await this.db.k.selectFrom('settings').select('value').where('scope', '=', 'global').where('key', '=', KEY).executeTakeFirst();
+      const g = r?.value ?? '0';
+      if (g !== this.generation) this.clear();
+      this.generation = g;
+      this.checkedAt = Date.now();
+    })().finally(() => {
+      this.checking = null;
+    });
+    await this.checking;
+  }
+
+  /** The epoch to pass to set() for a page rendered from now on. */
+  get currentEpoch(): number {
+    return this.epoch;
+  }
+
+  async get(key: string): Promise<Entry | undefined> {
+    await this.fresh();
+    const e = this.entries.get(key);
+    if (e) {
+      // Least recently used last: re-insert on every hit.
+      this.entries.delete(key);
+      this.entries.set(key, e);
+    }
+    return e;
+  }
+
+  set(key: string, body: string, type: string, epoch: number): void {
+    if (epoch !== this.epoch) return;
+    const bytes = body.length * 2;
+    if (bytes > this.opts.maxBytes / 16) return;
+    const old = this.entries.get(key);
+    if (old) this.bytes -= old.bytes;
+    this.entries.set(key, { body, type, bytes });
+    this.bytes += bytes;
+    while (this.entries.size > this.opts.maxEntries || this.bytes > this.opts.maxBytes) {
+      const [k, e] = this.entries.entries().next().value as [string, Entry];
+      this.entries.delete(k);
+      this.bytes -= e.bytes;
+    }
+  }
+
+  clear(): void {
+    this.epoch++;
+    this.entries.clear();
+    this.bytes = 0;
+  }
+
+  /** Something public may have changed: empty this process's cache and tell the others. */
+  async invalidate(): Promise<void> {
+    this.clear();
+    await bumpGeneration(this.db);
+    this.checkedAt = 0;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
