@@ -193,6 +193,59 @@ describeEachDb('publishing back office', (db) => {
     expect(dash).toContain('href="/admin/records">信息发布</a>');
   });
 
+  it('changes a published record as a new version that waits for review', async () => {
+    const form = await (await editor.get(`/admin/records/${id}/edit`)).text();
+    expect(form).toContain('该信息已发布：保存后形成变更（新版本）');
+    expect(form).toContain('value="城关镇2025年第三季度城乡低保对象公示"');
+    expect(form).toContain(`name="item_ids" value="${item}" checked`);
+    const res = await editor.postMultipart(`/admin/records/${id}`, { ...recordForm({ title: '城关镇2025年第三季度城乡低保对象公示（更正）', doc_number: '城政发〔2025〕7号' }), item_ids: [String(item)] });
+    expect(res.headers.get('location')).toBe(`/admin/records/${id}?done=changed`);
+    const html = await (await reviewer.get(`/admin/records/${id}`)).text();
+    expect(html).toContain('拟变更后的标题：《城关镇2025年第三季度城乡低保对象公示（更正）》（尚未提交审查）');
+    expect(html).toContain('变更审查通过前，门户上继续公开已发布的版本');
+    expect(html).toContain('<h1>城关镇2025年第三季度城乡低保对象公示</h1>');
+    await editor.post(`/admin/records/${id}/submit`, {});
+    const ok = await reviewer.post(`/admin/records/${id}/review`, { decision: 'approve', attribute_confirmed: '1', secrecy_checked: '1', comment: '更正标题' });
+    expect(ok.headers.get('location')).toBe(`/admin/records/${id}?done=change_published`);
+    const after = await (await editor.get(ok.headers.get('location')!)).text();
+    expect(after).toContain('<h1>城关镇2025年第三季度城乡低保对象公示（更正）</h1>');
+    expect(after).toContain('第 2 版（当前）');
+    expect(after).toMatch(/第 1 版：[\d\- :]+ 发布，[\d\- :]+ 被替换（更正标题）/);
+  });
+
+  it('drafts a 政策解读 for a policy from the policy page', async () => {
+    const policy = await editor.postMultipart('/admin/records', { ...recordForm({ title: '城关镇临时救助实施办法', genre: '办法', needs_interpretation: '1', column_item: 'a20-1' }), unit_id: String(unit) });
+    const pid = Number(/\/(\d+)\?/.exec(policy.headers.get('location')!)![1]);
+    expect(await (await editor.get(`/admin/records/${pid}`)).text()).toContain(`href="/admin/records/new?policy=${pid}">起草政策解读</a>`);
+    const form = await (await editor.get(`/admin/records/new?policy=${pid}`)).text();
+    expect(form).toContain('<h1>起草政策解读</h1>');
+    expect(form).toContain(`所解读的政策文件：<a href="/admin/records/${pid}">《城关镇临时救助实施办法》</a>`);
+    expect(form).toContain('<input type="hidden" name="kind" value="interpretation"/>');
+    const noForm = await editor.postMultipart('/admin/records', { ...recordForm({ title: '《城关镇临时救助实施办法》政策解读', genre: '解读' }), kind: 'interpretation', policy_id: String(pid), unit_id: String(unit) });
+    expect(noForm.status).toBe(422);
+    expect(await noForm.text()).toContain('<p class="field-error" id="e-interp_form">请选择解读形式</p>');
+    const ok = await editor.postMultipart('/admin/records', { ...recordForm({ title: '《城关镇临时救助实施办法》政策解读', genre: '解读' }), kind: 'interpretation', policy_id: String(pid), interp_form: '问答', unit_id: String(unit) });
+    expect(ok.status).toBe(303);
+    const page = await (await editor.get(`/admin/records/${pid}`)).text();
+    expect(page).toMatch(/<a href="\/admin\/records\/\d+">《城关镇临时救助实施办法》政策解读<\/a>（问答，草稿）/);
+  });
+
+  it('shows the re-assessment and missing-interpretation queues and drafts a 清理结果', async () => {
+    expect(await (await reviewer.get('/admin/records/assessments')).text()).toContain('没有到期需要评估的不予公开信息。');
+    expect(await (await editor.get('/admin/records/interpretations')).text()).toContain('没有缺少解读的政策文件。');
+    const none = await editor.post('/admin/records/cleanup', { unit_id: String(unit), year: '2019' });
+    expect(none.status).toBe(422);
+    expect(await none.text()).toContain('2019 年本单位没有宣布失效或废止的信息，无需发布清理结果');
+    const v = await reviewer.post(`/admin/records/${id}/validity`, { validity: 'repealed', validity_on: '2026-06-30', note: '已被新名单替代' });
+    expect(v.headers.get('location')).toBe(`/admin/records/${id}?done=validity`);
+    const res = await editor.post('/admin/records/cleanup', { unit_id: String(unit), year: '2026' });
+    expect(res.status).toBe(303);
+    const html = await (await editor.get(res.headers.get('location')!)).text();
+    expect(html).toContain('已生成清理结果草稿，请核对后提交审查。');
+    expect(html).toContain('<h1>城关镇人民政府2026年政府信息清理结果</h1>');
+    expect(html).toContain('<td>城关镇2025年第三季度城乡低保对象公示（更正）</td>');
+  });
+
   it('refuses a user of another unit with 403 and a CSRF-less post', async () => {
     const res = await stranger.get(`/admin/records/${id}`);
     expect(res.status).toBe(403);
