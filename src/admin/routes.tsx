@@ -11,6 +11,7 @@ import { listAudit } from './service.js';
 import { calendarFor, coverageWarning } from '../calendar/service.js';
 import { reportReminders } from '../reports/annual.js';
 import { todayInChina } from '../calendar/dates.js';
+import { deadlineBoard } from '../publishing/service.js';
 
 const OBJECT_TYPES: Record<string, string> = { user: '账号', unit: '单位', jurisdiction: '行政区', site: '门户', system: '系统' };
 
@@ -23,6 +24,8 @@ export function adminRoutes() {
     const site = c.get('site');
     // From 1 October, warn the administrators when next year's holiday schedule is still missing.
     const reminders = await reportReminders(c.get('deps').db, actor, todayInChina());
+    // 公开时限 (条例第二十六条) of the records within the user's reach.
+    const board = site && can(actor, 'record.view') ? await deadlineBoard(c.get('deps').db, actor, { countyCode: site.jurisdictionCode }) : null;
     const calendarWarning = site && (can(actor, 'calendar.manage') || can(actor, 'audit.view')) ? coverageWarning(await calendarFor(c.get('deps').db.k, site.jurisdictionCode)) : null;
     return page(
       c,
@@ -45,6 +48,16 @@ export function adminRoutes() {
         </table>
         <h2>可管理的范围</h2>
         <p>您可以查看 {units.length} 个单位的数据。</p>
+        {board ? (
+          <section class="card" aria-labelledby="deadline-card-h">
+            <h2 id="deadline-card-h">信息公开时限</h2>
+            <p>
+              已逾期未公开：<strong class={board.overdue.length ? 'badge-overdue' : undefined}>{board.overdue.length}</strong> 条；
+              {board.soonDays} 个工作日内到期：<strong>{board.atRisk.length}</strong> 条。
+              <a href="/admin/records/deadlines">查看公开时限监督</a>
+            </p>
+          </section>
+        ) : null}
         <h2>待办事项</h2>
         <p class="empty">暂无待办事项。目录编制、信息发布和依申请公开的待办与到期提醒将显示在这里。</p>
       </AdminLayout>,

@@ -132,6 +132,18 @@ export class TestClient {
     return res;
   }
 
+  /** Post a multipart form (fields, repeated fields as arrays, files) with the CSRF token. */
+  async postMultipart(path: string, fields: Record<string, string | string[]>, files: { field: string; name: string; data: Buffer | string; type?: string }[] = []): Promise<Response> {
+    if (!this.cookies.has('gk_csrf')) await this.get('/');
+    const form = new FormData();
+    form.set('_csrf', this.cookies.get('gk_csrf') ?? '');
+    for (const [k, v] of Object.entries(fields)) for (const x of ([] as string[]).concat(v)) form.append(k, x);
+    for (const f of files) form.append(f.field, new File([typeof f.data === 'string' ? f.data : new Uint8Array(f.data)], f.name, { type: f.type ?? 'application/octet-stream' }));
+    const res = await this.app.request(path, { method: 'POST', body: form, headers: { cookie: this.cookieHeader(), 'x-forwarded-for': this.ip, host: 'localhost' } });
+    this.store(res);
+    return res;
+  }
+
   async login(username: string, password: string): Promise<Response> {
     return this.post('/admin/login', { username, password });
   }

@@ -631,6 +631,22 @@ export async function listForStaff(db: Db, actor: Actor, f: StaffFilter = {}) {
   return { rows: rows.slice(0, PAGE_SIZE), hasNext: rows.length > PAGE_SIZE, page };
 }
 
+/** Active units the actor may perform a publishing action for (unit pickers and filters). */
+export async function unitsFor(db: Db, actor: Actor, action: 'record.view' | 'record.edit'): Promise<UnitRow[]> {
+  const reach = reachOf(actor, action);
+  if (reachIsEmpty(reach)) return [];
+  return orgStore.listUnits(db.k, reach, { activeOnly: true });
+}
+
+/** An attachment of a record for staff download (anyone who may view the unit's records). */
+export async function recordFile(db: Db, actor: Actor, id: number, attachmentId: number): Promise<{ name: string; mime: string; data: Buffer }> {
+  await access(db.k, actor, id, 'record.view');
+  const f = await db.k.selectFrom('info_record_files').innerJoin('files', 'files.id', 'info_record_files.file_id')
+    .select(['info_record_files.name', 'info_record_files.mime', 'files.data']).where('info_record_files.id', '=', attachmentId).where('info_record_files.record_id', '=', id).executeTakeFirst();
+  if (!f) throw new NotFoundError('附件不存在。');
+  return { name: f.name, mime: f.mime, data: Buffer.from(f.data as Uint8Array) };
+}
+
 export async function getForStaff(db: Db, actor: Actor, id: number) {
   const { record, unit } = await access(db.k, actor, id, 'record.view');
   const [items, files, channels, events, versions, interpretations] = await Promise.all([
@@ -688,7 +704,7 @@ export async function deadlineBoard(db: Db, actor: Actor, opts: { unitId?: numbe
     base().where('info_records.status', 'in', open).where('info_records.due_on', '>=', today).where('info_records.due_on', '<=', soon).orderBy('info_records.due_on').limit(500).execute(),
     base().where('info_records.status', '=', 'published').whereRef('info_records.published_on', '>', 'info_records.due_on').orderBy('info_records.published_on', 'desc').limit(100).execute(),
   ]);
-  return { today, soon, overdue, atRisk, late };
+  return { today, soon, soonDays: rules.dueSoonWorkingDays, overdue, atRisk, late };
 }
 
 /** 条例第十八条: 不予公开 records due for their periodic re-assessment. */

@@ -128,6 +128,8 @@ export function AdminLayout(props: { c: C; title: string; current?: string; chil
     ? [
         { href: '/admin', label: '工作台', key: 'dashboard', show: true },
         { href: '/admin/catalogs', label: '目录编制', key: 'catalogs', show: can(actor, 'catalog.view') },
+        { href: '/admin/records', label: '信息发布', key: 'records', show: can(actor, 'record.view') },
+        { href: '/admin/records/deadlines', label: '公开时限', key: 'deadlines', show: can(actor, 'record.view') },
         { href: '/admin/requests', label: '依申请公开', key: 'requests', show: can(actor, 'request.view') },
         { href: '/admin/reports', label: '年度报告', key: 'reports', show: can(actor, 'catalog.view') },
         { href: '/admin/units', label: '单位管理', key: 'units', show: can(actor, 'unit.view') },

@@ -18,6 +18,7 @@ import { calendarApiRoutes, calendarPortalRoutes, calendarAdminRoutes } from '..
 import { catalogAdminRoutes, catalogPortalRoutes } from '../../catalog/routes.js';
 import { recordAdminRoutes, recordPortalRoutes } from '../../catalog/records-routes.js';
 import { requestAdminRoutes, requestPortalRoutes } from '../../requests/routes.js';
+import { recordAdminRoutes as publishingAdminRoutes } from '../../publishing/routes.js';
 import { reportAdminRoutes, reportPortalRoutes } from '../../reports/routes.js';
 import { requestApiRoutes } from '../../requests/api.js';
 import { tokenAdminRoutes } from '../../auth/tokens-routes.js';
@@ -172,6 +173,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/admin', catalogAdminRoutes());
   app.route('/', recordPortalRoutes());
   app.route('/admin', recordAdminRoutes());
+  app.route('/admin', publishingAdminRoutes());
   app.route('/', requestPortalRoutes());
   app.route('/admin', requestAdminRoutes());
   app.route('/', reportPortalRoutes());
