@@ -102,7 +102,12 @@ async function cmdServe(config: Config, demo: boolean): Promise<number> {
   timer.unref();
   // Scheduled publication (定时发布): publish what is due, every minute.
   const { publishDue } = await import('./publishing/service.js');
-  const publisher = setInterval(() => void publishDue(db).then((n) => { if (n) logger.info({ published: n }, '定时发布'); }).catch((e: Error) => logger.warn({ err: e.message }, 'scheduled publication failed')), 60_000);
+  const publisher = setInterval(() => void publishDue(db).then(async (n) => {
+    if (n) {
+      logger.info({ published: n }, '定时发布');
+      await bumpGeneration(db);
+    }
+  }).catch((e: Error) => logger.warn({ err: e.message }, 'scheduled publication failed')), 60_000);
   publisher.unref();
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   await new Promise<void>((resolve, reject) => {
