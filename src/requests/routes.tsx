@@ -24,9 +24,9 @@ const LABELS: Record<string, string> = {
 
 const opts = (o: Record<string, string>) => Object.entries(o).map(([value, label]) => ({ value, label }));
 
-/** Where a clock stands, in words: 即将到期（剩 2 个工作日）, 已逾期（3 个工作日）… */
+/** Where a clock stands, in words, to put in brackets: 即将到期，剩 2 个工作日 / 已逾期 3 个工作日 … */
 const clockText = (s: ClockStatus | null | undefined) =>
-  s ? `${s.label}${s.state === 'overdue' ? `（${s.overdueWorkingDays} 个工作日）` : s.state !== 'stopped' && s.workingDaysLeft !== null ? `（剩 ${s.workingDaysLeft} 个工作日）` : ''}` : '';
+  s ? `${s.label}${s.state === 'overdue' ? ` ${s.overdueWorkingDays} 个工作日` : s.state !== 'stopped' && s.workingDaysLeft !== null ? `，剩 ${s.workingDaysLeft} 个工作日` : ''}` : '';
 
 /** The contents found missing at intake, as the applicant and the handler read them (条例第二十九条). */
 function MissingList(props: { items: MissingItem[] }) {
