@@ -60,7 +60,11 @@ export function requestApiRoutes() {
   r.get('/requests/:id{[0-9]+}', async (c) => {
     try {
       const v = await svc.getRequest(c.get('deps').db, await actor(c), Number(c.req.param('id')));
-      return c.json({ request: v.request, unit: v.unit.name, events: v.events, due: v.clock?.result.due ?? null, clock: v.clock?.status ?? null });
+      return c.json({
+        request: v.request, unit: v.unit.name, events: v.events, due: v.clock?.result.due ?? null, clock: v.clock?.status ?? null,
+        missing: v.missing, needsCorrection: v.needsCorrection, correctionNoticeDue: v.needsCorrection ? v.noticeClock?.result.due ?? null : null,
+        consultations: v.consultations.map(({ steps: _steps, ...c }) => c),
+      });
     } catch (e) {
       return fail(c, e);
     }

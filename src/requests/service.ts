@@ -212,7 +212,8 @@ export async function confirmReceipt(db: Db, actor: Actor, id: number, raw: Reco
     await trx.insertInto('info_request_events').values({ request_id: id, type: 'received', public_note: `已确认收到申请。收到申请之日：${date}；答复期限：${res?.due ?? '待载入节假日安排后计算'}`, actor_name: who.name, at: nowIso() }).execute();
     if (intakeItems(request).length) await startCorrectionNoticeClock(trx, request.jurisdiction_id, id, date);
     await writeAudit(trx, who, { action: 'request.confirm', objectType: 'info_request', objectId: id, unitId: unit.id, jurisdictionId: unit.jurisdiction_id, summary: `确认收到申请 ${request.number}，收到申请之日 ${date}`, before: { status: request.status }, after: { status: 'processing', received_on: date } });
-    await notifyApplicant(trx, request, unit.name, `已确认收到，收到申请之日为 ${date}，答复期限为 ${res?.due ?? '待载入节假日安排后计算'}`);
+    const missing = intakeItems(request);
+    await notifyApplicant(trx, request, unit.name, `已确认收到，收到申请之日为 ${date}，答复期限为 ${res?.due ?? '待载入节假日安排后计算'}${missing.length ? `。${incompleteNote(missing)}` : ''}`);
     return res?.due ?? null;
   });
 }
