@@ -385,9 +385,18 @@ export function requestAdminRoutes() {
                 <Csrf token={c.get('csrf')} />
                 <h3>登记{x.partyName}的意见（期限 {x.due ?? '待计算'}）</h3>
                 <input type="hidden" name="consultation_id" value={String(x.id)} />
-                <SelectField name="result" label="结果" values={{}} errors={errors} required placeholder="（请选择）" options={[{ value: 'agree', label: '同意公开' }, { value: 'disagree', label: '不同意公开（填写理由）' }, { value: 'lapsed', label: `逾期未答复（${x.partyType === 'other_agency' ? '视为同意公开' : '由本机关决定是否公开'}）` }]} />
-                <TextField name="reason" label="理由（不同意公开时必填）" values={{}} errors={errors} />
-                <TextField name="date" label="收到意见或认定逾期日期" type="date" values={{ date: today }} errors={errors} required />
+                {/* One form per open consultee: field ids carry the consultation's id to stay unique on the page. */}
+                <div class="field">
+                  <label for={`f-result-${x.id}`}>结果<span class="req" aria-hidden="true">*</span></label>
+                  <select id={`f-result-${x.id}`} name="result" required>
+                    <option value="">（请选择）</option>
+                    <option value="agree">同意公开</option>
+                    <option value="disagree">不同意公开（填写理由）</option>
+                    <option value="lapsed">逾期未答复（{x.partyType === 'other_agency' ? '视为同意公开' : '由本机关决定是否公开'}）</option>
+                  </select>
+                </div>
+                <div class="field"><label for={`f-reason-${x.id}`}>理由（不同意公开时必填）</label><input id={`f-reason-${x.id}`} name="reason" type="text" maxlength={2000} /></div>
+                <div class="field"><label for={`f-date-${x.id}`}>收到意见或认定逾期日期<span class="req" aria-hidden="true">*</span></label><input id={`f-date-${x.id}`} name="date" type="date" value={today} required /></div>
                 <button type="submit" class="button">登记结果</button>
               </form>
             )) : null}

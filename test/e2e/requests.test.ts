@@ -107,7 +107,7 @@ describe.runIf(browserAvailable)('requests for information in a real browser', (
     await handler.fill('form[action$="/consult"] #f-party_name', '示范建筑工程有限公司');
     await handler.click('form[action$="/consult"] button[type=submit]');
     await expect(handler.locator('#consult-h').innerText()).resolves.toBe('征求意见（条例第三十二条、第三十四条）');
-    await handler.selectOption('form[action$="/consulted"] #f-result', 'agree');
+    await handler.selectOption('form[action$="/consulted"] select[name=result]', 'agree');
     await handler.click('form[action$="/consulted"] button[type=submit]');
     await handler.fill('form[action$="/extend"] #f-working_days', '10');
     await handler.click('form[action$="/extend"] button[type=submit]');
