@@ -66,6 +66,9 @@ describeEachDb('依申请公开 pages: 补正 path and 征求意见 periods', (d
     expect(page).toContain('2025-10-13（已届满）');
     expect(page).toContain('逾期未答复（视为同意公开）');
     const consultation = /name="consultation_id" value="(\d+)"/.exec(page)![1];
+    const early = await h.post(`${path}/consulted`, { consultation_id: consultation, result: 'lapsed', date: '2025-10-13' });
+    expect(early.status).toBe(422);
+    expect(await early.text()).toContain(`<a href="#f-date-${consultation}">日期：征求意见期限 2025-10-13 尚未届满，不能按逾期未答复处理</a>`);
     const lapsed = await h.post(`${path}/consulted`, { consultation_id: consultation, result: 'lapsed', date: '2025-10-14' });
     expect(lapsed.status).toBe(303);
     const after = await (await h.get(path)).text();

@@ -281,7 +281,10 @@ export function requestAdminRoutes() {
     }
   });
 
-  const detail = async (c: Context<AppEnv>, id: number, errors?: Errors, status = 200, message?: string, bodyOverride?: { kind: string; body: string }) => {
+  const detail = async (c: Context<AppEnv>, id: number, errors?: Errors, status = 200, message?: string, bodyOverride?: { kind: string; body: string }, failed?: { step: string; consultationId?: string }) => {
+    // Errors of one consultee's answer form are shown at that form, keyed to its own field ids.
+    const consultErrors = failed?.step === 'consulted' && errors ? Object.fromEntries(Object.entries(errors).map(([k, m]) => [k === '_form' ? k : `${k}-${failed.consultationId}`, m])) : undefined;
+    if (consultErrors) errors = undefined;
     const actor = requireActor(c);
     const v = await svc.getRequest(c.get('deps').db, actor, id);
     const q = v.request;
@@ -384,6 +387,7 @@ export function requestAdminRoutes() {
               <form method="post" action={`/admin/requests/${id}/consulted`} class="form action-form" novalidate>
                 <Csrf token={c.get('csrf')} />
                 <h3>登记{x.partyName}的意见（期限 {x.due ?? '待计算'}）</h3>
+                {consultErrors && failed?.consultationId === String(x.id) ? <ErrorSummary errors={consultErrors} message={message} labels={{ [`result-${x.id}`]: '结果', [`reason-${x.id}`]: '理由', [`date-${x.id}`]: '日期' }} /> : null}
                 <input type="hidden" name="consultation_id" value={String(x.id)} />
                 {/* One form per open consultee: field ids carry the consultation's id to stay unique on the page. */}
                 <div class="field">
@@ -560,7 +564,7 @@ export function requestAdminRoutes() {
     } catch (err) {
       if (err instanceof ValidationError) {
         const body = await formBody(c);
-        return detail(c, id, err.fieldErrors, 422, err.fieldErrors._form, c.req.param('step') === 'document' ? { kind: body.kind ?? '', body: body.body ?? '' } : undefined);
+        return detail(c, id, err.fieldErrors, 422, err.fieldErrors._form, c.req.param('step') === 'document' ? { kind: body.kind ?? '', body: body.body ?? '' } : undefined, { step: c.req.param('step'), consultationId: body.consultation_id });
       }
       throw err;
     }
