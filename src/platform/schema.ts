@@ -546,3 +546,36 @@ export interface Database {
   info_record_events: InfoRecordEventTable;
   index_serials: IndexSerialTable;
 }
+
+// ---- 依申请公开: intake check and 征求意见 (migration 0008_request_consultations) ----------------
+
+export interface InfoRequestTable {
+  /** JSON list of the 条例第二十九条 contents missing at intake (→ 补正); null when complete. */
+  intake_missing: string | null;
+}
+
+export interface InfoRequestConsultationTable {
+  id: Generated<number>;
+  request_id: number;
+  /** third_party (条例第三十二条) | other_agency (条例第三十四条) */
+  party_type: string;
+  party_name: string;
+  /** The day the 征求意见书 was sent, and the day the consultee received it (the period starts). */
+  sent_on: string;
+  received_on: string;
+  /** open | answered | lapsed */
+  status: string;
+  /** agree | disagree, when answered */
+  answer: string | null;
+  reason: string | null;
+  /** The legal consequence recorded on closing (e.g. 逾期未提出意见的视为同意公开). */
+  consequence: string | null;
+  closed_on: string | null;
+  closed_by: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface Database {
+  info_request_consultations: InfoRequestConsultationTable;
+}

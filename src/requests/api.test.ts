@@ -31,6 +31,13 @@ describeEachDb('JSON API with per-unit tokens', (db) => {
     const one = await (await call('GET', `/api/v1/requests/${created.id}`)).json();
     expect(one.request.id_number).toBe('11010519491231002X');
     expect(one.events.map((e: { type: string }) => e.type)).toEqual(['submitted', 'received', 'request.extend']);
+    // Missing contents are not refused: the request is registered for 补正 (条例第二十九条、第三十条).
+    const incomplete = await call('POST', '/api/v1/requests', { channel: 'in_person', submitted_on: '2025-09-22', applicant_type: 'natural', name: '张三', id_type: 'resident_id', phone: '13800000000', description: '城关镇2025年低保名单', form: 'paper', delivery: 'pickup' });
+    expect(incomplete.status).toBe(201);
+    const inc = await incomplete.json();
+    expect(inc).toMatchObject({ status: 'processing', receivedOn: '2025-09-22', correctionNoticeDue: '2025-09-30' });
+    expect(inc.missing.map((x: { key: string }) => x.key)).toEqual(['identity']);
+    expect(await (await call('GET', `/api/v1/requests/${inc.id}`)).json()).toMatchObject({ needsCorrection: true, correctionNoticeDue: '2025-09-30', consultations: [] });
     const openapi = await (await app.request('/api/v1/openapi.json')).json();
     expect(Object.keys(openapi.paths)).toEqual(['/api/v1/calendar/deadline', '/api/v1/requests', '/api/v1/requests/{id}', '/api/v1/requests/{id}/events']);
     await revokeToken(db(), await actorFor(db(), 'admin'), tokenId);

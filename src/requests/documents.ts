@@ -26,6 +26,8 @@ export interface LetterContext {
   extensionDays?: number;
   extensionUntil?: string | null;
   feeAmount?: number | null;
+  /** The consultation the 征求意见书 is for (the latest one). */
+  consultation?: { partyType: string; partyName: string } | null;
 }
 
 const cn = (iso: string | null | undefined) => (iso ? `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日` : '____年__月__日');
@@ -72,7 +74,9 @@ export function draftLetter(kind: DocKind, c: LetterContext): string {
     case 'fee':
       return `${opening}\n你（单位）申请公开政府信息的数量、频次明显超过合理范围。根据《中华人民共和国政府信息公开条例》第四十二条和《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）的规定，本机关依法收取信息处理费${c.feeAmount ?? '____'}元。收费依据和标准：________。缴纳方式：________。\n请你自收到本通知次日起20个工作日内缴纳。逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。`;
     case 'consultation':
-      return `________（第三方）：\n本机关收到政府信息公开申请，申请获取“${c.description}”。该信息公开可能损害你（单位）的合法权益。根据《中华人民共和国政府信息公开条例》第三十二条的规定，现书面征求你（单位）的意见，请自收到本征求意见书之日起15个工作日内提出书面意见。逾期未提出意见的，由本机关依照《中华人民共和国政府信息公开条例》的规定决定是否公开。`;
+      if (c.consultation?.partyType === 'other_agency')
+        return `${c.consultation.partyName}：\n本机关收到政府信息公开申请，申请获取“${c.description}”。该信息由本机关与你机关共同制作。根据《中华人民共和国政府信息公开条例》第三十四条的规定，现征求你机关的意见，请自收到本征求意见书之日起15个工作日内提出意见，逾期未提出意见的视为同意公开。`;
+      return `${c.consultation?.partyName ?? '________（第三方）'}：\n本机关收到政府信息公开申请，申请获取“${c.description}”。该信息公开可能损害你（单位）的合法权益。根据《中华人民共和国政府信息公开条例》第三十二条的规定，现书面征求你（单位）的意见，请自收到本征求意见书之日起15个工作日内提出书面意见。逾期未提出意见的，由本机关依照《中华人民共和国政府信息公开条例》的规定决定是否公开。`;
   }
 }
 

@@ -90,6 +90,30 @@ export const CORRECTION_NOTICE_WORKING_DAYS = 7;
 /** 条例第三十二条、第三十四条: third parties and other agencies answer within 15 working days. */
 export const CONSULTATION_WORKING_DAYS = 15;
 
+/** Clock purposes beside the reply clock ('request.reply'). */
+export const CORRECTION_NOTICE_PURPOSE = 'request.correction_notice';
+export const CONSULTATION_PURPOSE = 'request.consultation';
+
+/** Who is consulted: a third party (条例第三十二条) or another agency that made the information with us (条例第三十四条). */
+export const CONSULTEES = {
+  third_party: { label: '第三方', article: '条例第三十二条' },
+  other_agency: { label: '其他行政机关', article: '条例第三十四条' },
+} as const;
+export type Consultee = keyof typeof CONSULTEES;
+
+export const CONSULTATION_STATUS = { open: '征求意见中', answered: '已提出意见', lapsed: '逾期未答复' } as const;
+export const CONSULTATION_ANSWERS = { agree: '同意公开', disagree: '不同意公开' } as const;
+
+/** What the law says happens when the consultee stays silent past the 15 working days (regulations §1.5.5). */
+export const LAPSE_CONSEQUENCES: Record<Consultee, string> = {
+  third_party: '第三方逾期未提出意见的，由行政机关依照本条例的规定决定是否公开',
+  other_agency: '逾期未提出意见的视为同意公开',
+};
+
+/** 条例第三十二条 on a third party's objection. */
+export const THIRD_PARTY_OBJECTION =
+  '第三方不同意公开且有合理理由的，行政机关不予公开。行政机关认为不公开可能对公共利益造成重大影响的，可以决定予以公开，并将决定公开的政府信息内容和理由书面告知第三方';
+
 Object.assign(STATUS_LABELS, {
   correction: '待申请人补正',
   fee_pending: '待缴纳信息处理费',

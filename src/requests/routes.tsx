@@ -10,7 +10,9 @@ import * as svc from './service.js';
 import * as wf from './workflow.js';
 import { DOC_KINDS } from './documents.js';
 import { APPEAL_KINDS, APPEAL_RESULTS } from '../reports/table4.js';
-import { APPLICANT_TYPES, ORG_TYPES, ID_TYPES, FORMS, DELIVERIES, CHANNELS, STATUS_LABELS, OUTCOMES, DELIVERY_METHODS, outcomeText } from './model.js';
+import { APPLICANT_TYPES, ORG_TYPES, ID_TYPES, FORMS, DELIVERIES, CHANNELS, STATUS_LABELS, OUTCOMES, DELIVERY_METHODS, CORRECTION_NOTICE_WORKING_DAYS, CONSULTEES, CONSULTATION_STATUS, CONSULTATION_ANSWERS, outcomeText } from './model.js';
+import { itemsText, type MissingItem } from './intake.js';
+import type { ClockStatus } from '../calendar/clock.js';
 import { todayInChina } from '../calendar/dates.js';
 import type { Upload } from '../platform/files.js';
 import { pdfAvailable } from '../platform/pdf.js';
@@ -21,6 +23,15 @@ const LABELS: Record<string, string> = {
 };
 
 const opts = (o: Record<string, string>) => Object.entries(o).map(([value, label]) => ({ value, label }));
+
+/** Where a clock stands, in words, to put in brackets: 即将到期，剩 2 个工作日 / 已逾期 3 个工作日 … */
+const clockText = (s: ClockStatus | null | undefined) =>
+  s ? `${s.label}${s.state === 'overdue' ? ` ${s.overdueWorkingDays} 个工作日` : s.state !== 'stopped' && s.workingDaysLeft !== null ? `，剩 ${s.workingDaysLeft} 个工作日` : ''}` : '';
+
+/** The contents found missing at intake, as the applicant and the handler read them (条例第二十九条). */
+function MissingList(props: { items: MissingItem[] }) {
+  return <ol class="missing">{props.items.map((x) => <li>{x.text}（{x.basis}）</li>)}</ol>;
+}
 
 /** Files of the multipart field `attachments` (several allowed). */
 async function uploads(c: Context<AppEnv>): Promise<Upload[]> {
@@ -76,6 +87,7 @@ function RequestFields(props: { values: Values; errors?: Errors; units: { value:
       </fieldset>
       <fieldset>
         <legend>所需政府信息（条例第二十九条第二项、第三项）</legend>
+        <p class="hint">证件号码、所需信息的描述、提供形式和获取方式未填写或不明确的，申请照常登记，受理机关将一次性告知需要补正的事项（条例第三十条）。</p>
         <div class={e?.description ? 'field has-error' : 'field'}>
           <label for="f-description">所需政府信息的名称或特征性描述<span class="req" aria-hidden="true">*</span></label>
           <p class="hint" id="h-description">写明信息的名称、文号，或者便于查询的其他特征性描述（如制作机关、时间、事项）。无须说明用途。</p>
@@ -126,6 +138,14 @@ export function requestPortalRoutes() {
           </dl>
           {rec.code ? <p class="notice">请记下申请编号和查询码。查询码只显示这一次，凭二者可随时<a href="/ysqgk/query">查询办理进度</a>。</p> : <p class="notice">十分钟内重复提交的相同申请按一件处理。查询码已在首次提交时显示。</p>}
           <p>{rec.receiptRule}。受理机关确认收到后，将按法定期限答复。</p>
+          {rec.missing.length ? (
+            <section class="notice incomplete" aria-labelledby="missing-h">
+              <h2 id="missing-h">申请内容需要补正</h2>
+              <p>您的申请已经登记。经初步核对，申请缺少或未写明以下内容（条例第二十九条）：</p>
+              <MissingList items={rec.missing} />
+              <p>受理机关将自收到申请之日起 {CORRECTION_NOTICE_WORKING_DAYS} 个工作日内一次性告知您需要补正的事项和合理的补正期限（条例第三十条），请留意电话、短信或电子邮件通知。补正后，答复期限自受理机关收到补正的申请之日起计算。</p>
+            </section>
+          ) : null}
         </PortalLayout>,
       );
     } catch (err) {
@@ -193,7 +213,7 @@ export function requestAdminRoutes() {
     const actor = requireActor(c);
     const state = c.req.query('state');
     const rows = await svc.queue(c.get('deps').db, actor, { state });
-    const tabs = [['', '全部'], ['open', '办理中'], ['new', '待确认收到'], ['correction', '待补正'], ['consultation', '征求意见中'], ['review', '待审核'], ['due_soon', '即将到期（5 个工作日内）'], ['overdue', '已逾期']];
+    const tabs = [['', '全部'], ['open', '办理中'], ['new', '待确认收到'], ['needs_correction', '需补正（待发补正告知）'], ['correction', '待补正'], ['consultation', '征求意见中'], ['consultation_lapsed', '征求意见期满'], ['review', '待审核'], ['due_soon', '即将到期（5 个工作日内）'], ['overdue', '已逾期']];
     return page(
       c,
       <AdminLayout c={c} title="依申请公开" current="requests">
@@ -201,7 +221,7 @@ export function requestAdminRoutes() {
         <nav class="tabs" aria-label="办理队列">{tabs.map(([k, l]) => <a href={k ? `/admin/requests?state=${k}` : '/admin/requests'} aria-current={(state ?? '') === k ? 'page' : undefined}>{l}</a>)}</nav>
         <div class="table-scroll">
           <table class="data">
-            <thead><tr><th scope="col">申请编号</th><th scope="col">受理机关</th><th scope="col">申请人</th><th scope="col">提交方式</th><th scope="col">状态</th><th scope="col">收到申请之日</th><th scope="col">答复期限</th><th scope="col">期限状态</th></tr></thead>
+            <thead><tr><th scope="col">申请编号</th><th scope="col">受理机关</th><th scope="col">申请人</th><th scope="col">提交方式</th><th scope="col">状态</th><th scope="col">收到申请之日</th><th scope="col">答复期限</th><th scope="col">期限状态</th><th scope="col">补正告知期限</th><th scope="col">征求意见期限</th></tr></thead>
             <tbody>
               {rows.map((x) => (
                 <tr class={x.clock?.state === 'overdue' ? 'overdue' : undefined}>
@@ -209,10 +229,12 @@ export function requestAdminRoutes() {
                   <td>{x.unitName}</td>
                   <td>{x.name}</td>
                   <td>{CHANNELS[x.channel as keyof typeof CHANNELS]?.label ?? x.channel}</td>
-                  <td>{STATUS_LABELS[x.status] ?? x.status}</td>
+                  <td>{STATUS_LABELS[x.status] ?? x.status}{x.needsCorrection ? <strong class="tag">需补正</strong> : null}</td>
                   <td>{x.receivedOn ?? '—'}</td>
                   <td>{x.due ?? '—'}</td>
                   <td>{x.clock ? `${x.clock.label}${x.clock.state === 'overdue' ? `（${x.clock.overdueWorkingDays} 个工作日）` : x.clock.workingDaysLeft !== null ? `（剩 ${x.clock.workingDaysLeft} 个工作日）` : ''}` : '—'}</td>
+                  <td>{x.needsCorrection ? (x.receivedOn ? `${x.correctionNoticeDue ?? '待载入节假日安排后计算'}${x.correctionNoticeClock ? `（${clockText(x.correctionNoticeClock)}）` : ''}` : '确认收到后计算') : '—'}</td>
+                  <td>{x.consultationDue ? `${x.consultationDue}${x.consultationLapsed ? '（已届满）' : ''}` : '—'}</td>
                 </tr>
               ))}
             </tbody>
@@ -252,18 +274,21 @@ export function requestAdminRoutes() {
     const body = await formBody(c);
     try {
       const rec = await svc.register(c.get('deps').db, actor, scopeOf(c), body, await uploads(c));
-      return c.redirect(`/admin/requests/${rec.id}?done=${rec.duplicate ? 'duplicate' : 'registered'}`, 303);
+      return c.redirect(`/admin/requests/${rec.id}?done=${rec.duplicate ? 'duplicate' : rec.missing.length ? 'incomplete' : 'registered'}`, 303);
     } catch (err) {
       if (err instanceof ValidationError) return registerPage(c, body, err.fieldErrors, 422);
       throw err;
     }
   });
 
-  const detail = async (c: Context<AppEnv>, id: number, errors?: Errors, status = 200, message?: string, bodyOverride?: { kind: string; body: string }) => {
+  const detail = async (c: Context<AppEnv>, id: number, errors?: Errors, status = 200, message?: string, bodyOverride?: { kind: string; body: string }, failed?: { step: string; consultationId?: string }) => {
+    // Errors of one consultee's answer form are shown at that form, keyed to its own field ids.
+    const consultErrors = failed?.step === 'consulted' && errors ? Object.fromEntries(Object.entries(errors).map(([k, m]) => [k === '_form' ? k : `${k}-${failed.consultationId}`, m])) : undefined;
+    if (consultErrors) errors = undefined;
     const actor = requireActor(c);
     const v = await svc.getRequest(c.get('deps').db, actor, id);
     const q = v.request;
-    const flash = ({ registered: '已登记。', duplicate: '十分钟内相同申请人的相同申请已登记过，未重复登记。', confirmed: '已确认收到，开始计算答复期限。', done: '已办理。' } as Record<string, string>)[c.req.query('done') ?? ''];
+    const flash = ({ registered: '已登记。', incomplete: `已登记。申请内容需补正，请在收到申请之日起 ${CORRECTION_NOTICE_WORKING_DAYS} 个工作日内一次性告知申请人（条例第三十条）。`, duplicate: '十分钟内相同申请人的相同申请已登记过，未重复登记。', confirmed: '已确认收到，开始计算答复期限。', done: '已办理。' } as Record<string, string>)[c.req.query('done') ?? ''];
     const today = todayInChina();
     const docs = v.canHandle ? await wf.listDocuments(c.get('deps').db, actor, id) : [];
     const appeals = v.canHandle ? await wf.listAppeals(c.get('deps').db, actor, id) : [];
@@ -289,12 +314,25 @@ export function requestAdminRoutes() {
           <dt>收到申请之日</dt><dd>{q.received_on ?? '待确认'}</dd>
           <dt>答复期限</dt><dd>{v.clock ? `${v.clock.result.due ?? '—'}（${v.clock.status.label}）` : '—'}</dd>
           <dt>申请人</dt><dd>{q.name}（{APPLICANT_TYPES[q.applicant_type as keyof typeof APPLICANT_TYPES]}{q.org_type ? `，${ORG_TYPES[q.org_type as keyof typeof ORG_TYPES]}` : ''}）</dd>
-          <dt>证件</dt><dd>{ID_TYPES[q.id_type as keyof typeof ID_TYPES]} {q.id_number}</dd>
+          <dt>证件</dt><dd>{ID_TYPES[q.id_type as keyof typeof ID_TYPES]} {q.id_number || '（未填写证件号码）'}</dd>
           <dt>联系方式</dt><dd>{[q.phone, q.address, q.email].filter(Boolean).join('；') || '—'}</dd>
-          <dt>所需信息</dt><dd class="pre">{q.description}</dd>
+          <dt>所需信息</dt><dd class="pre">{q.description || '（未填写）'}</dd>
           <dt>文号</dt><dd>{q.doc_number ?? '—'}</dd>
-          <dt>提供形式和获取方式</dt><dd>{FORMS[q.form as keyof typeof FORMS]}；{DELIVERIES[q.delivery as keyof typeof DELIVERIES]}</dd>
+          <dt>提供形式和获取方式</dt><dd>{FORMS[q.form as keyof typeof FORMS] ?? '（提供形式未填写）'}；{DELIVERIES[q.delivery as keyof typeof DELIVERIES] ?? '（获取方式未填写）'}</dd>
         </dl>
+        {v.missing.length ? (
+          <section class={v.needsCorrection ? 'notice incomplete' : 'notice'} aria-labelledby="missing-h">
+            <h2 id="missing-h">{v.needsCorrection ? '需补正：' : ''}登记时核对发现申请内容不完整（条例第二十九条）</h2>
+            <MissingList items={v.missing} />
+            {v.needsCorrection ? (
+              <p>
+                <strong>补正告知期限：</strong>
+                {q.received_on ? `${v.noticeClock?.result.due ?? '待载入节假日安排后计算'}${v.noticeClock ? `（${clockText(v.noticeClock.status)}）` : ''}` : '确认收到后计算'}
+                。应自收到申请之日起 {CORRECTION_NOTICE_WORKING_DAYS} 个工作日内一次性告知申请人需要补正的事项和合理的补正期限（条例第三十条）。
+              </p>
+            ) : <p class="muted">{q.correction_count > 0 ? '已发出补正告知。' : '已认定申请内容明确，无需补正。'}</p>}
+          </section>
+        ) : null}
         {!v.pii ? <p class="muted">申请人的证件号码、联系方式和附件仅受理机关的依申请办理员可见。</p> : null}
         {v.files.length ? <><h2>附件</h2><ul>{v.files.map((f) => <li><a href={`/admin/requests/${id}/files/${f.id}`}>{f.name}</a>（{Math.ceil(f.size / 1024)} KB）</li>)}</ul></> : null}
         {q.status === 'awaiting_confirmation' && v.canHandle ? (
@@ -321,24 +359,76 @@ export function requestAdminRoutes() {
             <button type="submit" name="decision" value="return" class="button danger">退回重新办理</button>
           </form>
         ) : null}
+        {v.consultations.length ? (
+          <section aria-labelledby="consult-h">
+            <h2 id="consult-h">征求意见（条例第三十二条、第三十四条）</h2>
+            <div class="table-scroll">
+              <table class="data">
+                <thead><tr><th scope="col">对象</th><th scope="col">名称</th><th scope="col">发出征求意见书</th><th scope="col">对方收到</th><th scope="col">意见期限</th><th scope="col">结果</th></tr></thead>
+                <tbody>
+                  {v.consultations.map((x) => (
+                    <tr class={x.status === 'open' && x.clock?.state === 'overdue' ? 'overdue' : undefined}>
+                      <td>{CONSULTEES[x.partyType as keyof typeof CONSULTEES]?.label ?? x.partyType}</td>
+                      <td>{x.partyName}</td>
+                      <td>{x.sentOn}</td>
+                      <td>{x.receivedOn}</td>
+                      <td>{x.due ?? '待载入节假日安排后计算'}{x.status === 'open' && x.clock ? `（${x.clock.state === 'overdue' ? '已届满' : clockText(x.clock)}）` : ''}</td>
+                      <td>
+                        {x.status === 'open' ? CONSULTATION_STATUS.open : `${x.status === 'lapsed' ? CONSULTATION_STATUS.lapsed : CONSULTATION_ANSWERS[x.answer as keyof typeof CONSULTATION_ANSWERS]}（${x.closedOn}）`}
+                        {x.reason ? <><br />理由：{x.reason}</> : null}
+                        {x.consequence ? <><br /><strong>{x.consequence}</strong></> : null}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {v.canHandle && q.status === 'consultation' ? v.consultations.filter((x) => x.status === 'open').map((x) => (
+              <form method="post" action={`/admin/requests/${id}/consulted`} class="form action-form" novalidate>
+                <Csrf token={c.get('csrf')} />
+                <h3>登记{x.partyName}的意见（期限 {x.due ?? '待计算'}）</h3>
+                {consultErrors && failed?.consultationId === String(x.id) ? <ErrorSummary errors={consultErrors} message={message} labels={{ [`result-${x.id}`]: '结果', [`reason-${x.id}`]: '理由', [`date-${x.id}`]: '日期' }} /> : null}
+                <input type="hidden" name="consultation_id" value={String(x.id)} />
+                {/* One form per open consultee: field ids carry the consultation's id to stay unique on the page. */}
+                <div class="field">
+                  <label for={`f-result-${x.id}`}>结果<span class="req" aria-hidden="true">*</span></label>
+                  <select id={`f-result-${x.id}`} name="result" required>
+                    <option value="">（请选择）</option>
+                    <option value="agree">同意公开</option>
+                    <option value="disagree">不同意公开（填写理由）</option>
+                    <option value="lapsed">逾期未答复（{x.partyType === 'other_agency' ? '视为同意公开' : '由本机关决定是否公开'}）</option>
+                  </select>
+                </div>
+                <div class="field"><label for={`f-reason-${x.id}`}>理由（不同意公开时必填）</label><input id={`f-reason-${x.id}`} name="reason" type="text" maxlength={2000} /></div>
+                <div class="field"><label for={`f-date-${x.id}`}>收到意见或认定逾期日期<span class="req" aria-hidden="true">*</span></label><input id={`f-date-${x.id}`} name="date" type="date" value={today} required /></div>
+                <button type="submit" class="button">登记结果</button>
+              </form>
+            )) : null}
+          </section>
+        ) : null}
         {v.canHandle && ['awaiting_confirmation', 'processing', 'correction', 'consultation', 'fee_pending', 'review', 'approved', 'replied', 'delivered'].includes(q.status) ? (
           <section aria-labelledby="handle-h">
             <h2 id="handle-h">办理</h2>
-            <ErrorSummary errors={errors} message={message} labels={{ items: '需补正事项', until: '补正期限', date: '日期', party: '征求意见对象', working_days: '延长工作日数', approver: '批准人', reason: '延期理由', outcome: '答复结果', method: '送达方式' }} />
-            {q.status === 'processing' && q.correction_count === 0 ? action('correction', '补正告知（条例第三十条，收到申请之日起 7 个工作日内一次性告知）', <>
-              <div class="field"><label for="f-items">需要补正的事项</label><textarea id="f-items" name="items" rows={3}></textarea></div>
+            <ErrorSummary errors={errors} message={message} labels={{ items: '需补正事项', until: '补正期限', date: '日期', party: '征求意见对象', party_name: '被征求意见方名称', received_on: '对方收到征求意见书日期', consultation_id: '征求意见记录', result: '征求意见结果', working_days: '延长工作日数', approver: '批准人', reason: '理由', outcome: '答复结果', method: '送达方式' }} />
+            {q.status === 'processing' && q.correction_count === 0 ? action('correction', `补正告知（条例第三十条，收到申请之日起 7 个工作日内一次性告知${v.needsCorrection && v.noticeClock?.result.due ? `，补正告知期限 ${v.noticeClock.result.due}` : ''}）`, <>
+              <div class="field"><label for="f-items">需要补正的事项</label>{v.needsCorrection ? <p class="hint" id="h-items">已按登记时核对发现的缺项填写，可修改。</p> : null}<textarea id="f-items" name="items" rows={3} aria-describedby={v.needsCorrection ? 'h-items' : undefined}>{v.needsCorrection ? itemsText(v.missing) : ''}</textarea></div>
               {dateInput('告知日期')}
               <TextField name="until" label="补正期限" type="date" values={{}} errors={errors} required />
             </>, '发出补正告知') : null}
+            {v.needsCorrection && q.status === 'processing' ? action('intake-clear', '认定申请内容明确，无需补正', <>
+              <TextField name="reason" label="理由（如：根据描述可以确定所需信息）" values={{}} errors={errors} required />
+              {dateInput('认定日期')}
+            </>, '认定无需补正', true) : null}
             {q.status === 'correction' ? <>
               {action('corrected', '收到补正后的申请（答复期限重新起算）', dateInput('收到补正日期'), '登记收到补正')}
               {action('no-correction', '逾期未补正（视为放弃申请，其他处理 1）', dateInput('处理日期'), '按逾期未补正处理', true)}
             </> : null}
-            {q.status === 'processing' ? action('consult', '征求意见（第三十二条、第三十四条，所需时间不计入答复期限）', <>
-              <SelectField name="party" label="征求意见对象" values={{}} errors={errors} required placeholder="（请选择）" options={[{ value: 'third_party', label: '第三方（15 个工作日内提出意见）' }, { value: 'other_agency', label: '其他机关（15 个工作日内提出意见，逾期视为同意）' }]} />
+            {['processing', 'consultation'].includes(q.status) ? action('consult', '征求意见（第三十二条、第三十四条，所需时间不计入答复期限；可同时征求多方）', <>
+              <SelectField name="party" label="征求意见对象" values={{}} errors={errors} required placeholder="（请选择）" options={[{ value: 'third_party', label: '第三方（15 个工作日内提出意见，逾期由本机关决定是否公开）' }, { value: 'other_agency', label: '其他行政机关（共同制作，15 个工作日内提出意见，逾期视为同意公开）' }]} />
+              <TextField name="party_name" label="被征求意见方名称" values={{}} errors={errors} required maxlength={200} />
               {dateInput('发出征求意见书日期')}
+              <TextField name="received_on" label="对方收到征求意见书日期" type="date" values={{}} errors={errors} hint="意见期限自对方收到征求意见书之日起计算；当面或电子方式送达的可不填（按发出日期）。" />
             </>, '开始征求意见') : null}
-            {q.status === 'consultation' ? action('consulted', '征求意见结束（收到意见或期满）', dateInput('结束日期'), '恢复计算答复期限') : null}
             {['processing', 'consultation', 'review', 'approved'].includes(q.status) ? action('extend', '延长答复期限（第三十三条，经工作机构负责人同意，最长 20 个工作日）', <>
               <TextField name="working_days" label="延长工作日数" values={{}} errors={errors} inputmode="numeric" required />
               <TextField name="approver" label="批准人（政府信息公开工作机构负责人）" values={{}} errors={errors} required />
@@ -474,7 +564,7 @@ export function requestAdminRoutes() {
     } catch (err) {
       if (err instanceof ValidationError) {
         const body = await formBody(c);
-        return detail(c, id, err.fieldErrors, 422, err.fieldErrors._form, c.req.param('step') === 'document' ? { kind: body.kind ?? '', body: body.body ?? '' } : undefined);
+        return detail(c, id, err.fieldErrors, 422, err.fieldErrors._form, c.req.param('step') === 'document' ? { kind: body.kind ?? '', body: body.body ?? '' } : undefined, { step: c.req.param('step'), consultationId: body.consultation_id });
       }
       throw err;
     }

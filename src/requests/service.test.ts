@@ -20,13 +20,15 @@ describeEachDb('依申请公开 intake', (db) => {
     await seedDemoDb(db());
     scope.jurisdictionId = (await db().k.selectFrom('jurisdictions').select('id').where('code', '=', '990121').executeTakeFirstOrThrow()).id;
     unit = await unitIdByName(db(), '城关镇人民政府');
+    // Unusable input is refused: a wrong checksum on a given number, no way to reach the applicant.
+    // (A vague description and no address for posting are 补正 items, not refusals — see below.)
     const e = await submitOnline(db(), scope, form({ unit_id: String(unit), id_number: '110105194912310021', phone: '', address: '', email: '', delivery: 'mail', description: '低保' }), '10.40.0.1').catch((x: unknown) => x);
     expect((e as ValidationError).fieldErrors).toEqual({
-      description: '请写明所需政府信息的名称、文号或者便于查询的其他特征性描述',
       id_number: '居民身份证号码校验不通过，请核对 18 位号码',
       phone: '请至少填写一种联系方式（电话、通讯地址或电子邮箱）',
-      address: '选择邮寄时请填写通讯地址',
     });
+    const noName = await submitOnline(db(), scope, form({ unit_id: String(unit), name: ' ' }), '10.40.0.1').catch((x: unknown) => x);
+    expect((noName as ValidationError).fieldErrors).toEqual({ name: '请填写姓名或名称' });
     const legal = await submitOnline(db(), scope, form({ unit_id: String(unit), applicant_type: 'legal', name: '示范科技有限公司', id_type: 'credit_code', id_number: '91350100M000100Y44' }), '10.40.0.1').catch((x: unknown) => x);
     expect((legal as ValidationError).fieldErrors).toEqual({ org_type: '请选择组织类型', id_number: '统一社会信用代码校验不通过，请核对 18 位代码' });
     const notReceiving = await submitOnline(db(), scope, form({ unit_id: String(await unitIdByName(db(), '示范县人民政府办公室')) }), '10.40.0.1').catch((x: unknown) => x);

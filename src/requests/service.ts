@@ -19,7 +19,9 @@ import { todayInChina, isIsoDate, type IsoDate } from '../calendar/dates.js';
 import { requestSchema, registrationSchema } from './schema.js';
 import { notifyApplicant, notifyHandlers } from './notices.js';
 import { checkUploads, storeFiles, listFiles, getFile, type Upload } from '../platform/files.js';
-import { CHANNELS, RECEIPT_RULES, REPLY_WORKING_DAYS, PUBLIC_RATE, type Channel } from './model.js';
+import { CHANNELS, RECEIPT_RULES, REPLY_WORKING_DAYS, PUBLIC_RATE, CORRECTION_NOTICE_WORKING_DAYS, CORRECTION_NOTICE_PURPOSE, CONSULTATION_PURPOSE, type Channel } from './model.js';
+import { missingContents, itemsText, type MissingItem } from './intake.js';
+import { parseJson } from '../platform/dialect.js';
 
 const PURPOSE = 'request.reply';
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -53,7 +55,27 @@ export interface Receipt {
   receivedOn: IsoDate | null;
   due: IsoDate | null;
   receiptRule: string;
+  /** Contents of 条例第二十九条 found missing: the request is registered and goes the 补正 way. */
+  missing: MissingItem[];
+  /** 补正告知期限: 7 working days from the day of receipt (条例第三十条); null until received or without a calendar. */
+  correctionNoticeDue: IsoDate | null;
 }
+
+/** The intake check stored with a request (empty when complete). */
+export const intakeItems = (r: { intake_missing: string | null }): MissingItem[] => parseJson<MissingItem[]>(r.intake_missing, []);
+
+/**
+ * Start the clock of the one-time 补正告知 (T2: 收到申请之日起 7 个工作日内, 条例第三十条) for a
+ * request found incomplete at intake; it stops when the notice goes out or the handler finds the
+ * contents clear after all.
+ */
+export async function startCorrectionNoticeClock(k: Kysely<Database> | Transaction<Database>, jurisdictionId: number, requestId: number, receivedOn: IsoDate) {
+  const res = await startClock(k, { jurisdictionId, objectType: 'info_request', objectId: requestId, purpose: CORRECTION_NOTICE_PURPOSE, spec: { amount: CORRECTION_NOTICE_WORKING_DAYS, unit: 'workday' }, events: [{ type: 'start', date: receivedOn, note: '收到内容需补正的申请' }] }, { allowUncomputable: true });
+  return res?.due ?? null;
+}
+
+const incompleteNote = (items: MissingItem[]) =>
+  `经初步核对，申请缺少或未写明以下内容（条例第二十九条）：${itemsText(items)}。受理机关将自收到申请之日起 ${CORRECTION_NOTICE_WORKING_DAYS} 个工作日内一次性告知需要补正的事项和补正期限（条例第三十条）`;
 
 interface Scope {
   code: string;
@@ -84,13 +106,18 @@ async function create(db: Db, who: AuditActor, scope: Scope, raw: Record<string,
   }
   if (Object.keys(errors).length || !input) throw new ValidationError(errors);
   const unit = await receivingUnit(db, scope, input.unit_id);
-  // One request for the same applicant and text within ten minutes (double clicks, resubmissions).
-  const dedupe = hash(`${scope.code}|${input.id_number}|${input.description.replace(/\s+/g, '')}`);
+  // Missing or unclear contents do not refuse the request: they are listed for the 补正 notice (条例第三十条).
+  const missing = missingContents(input);
+  // One request for the same applicant and text within ten minutes (double clicks, resubmissions);
+  // without an identity number the applicant is told apart by name and contacts.
+  const who_ = input.id_number || `${input.name}|${input.phone ?? ''}|${input.email ?? ''}|${input.address ?? ''}`;
+  const dedupe = hash(`${scope.code}|${who_}|${(input.description || (input.doc_number ?? '')).replace(/\s+/g, '')}`);
   const since = new Date(Date.now() - 10 * 60_000).toISOString();
-  const dup = await db.k.selectFrom('info_requests').select(['id', 'number', 'status', 'received_on']).where('dedupe_key', '=', dedupe).where('created_at', '>=', since).executeTakeFirst();
+  const dup = await db.k.selectFrom('info_requests').select(['id', 'number', 'status', 'received_on', 'intake_missing']).where('dedupe_key', '=', dedupe).where('created_at', '>=', since).executeTakeFirst();
   if (dup) {
     const c = await clockOf(db.k, 'info_request', dup.id, PURPOSE);
-    return { id: dup.id, number: dup.number, code: null, duplicate: true, status: dup.status, receivedOn: dup.received_on, due: c?.result.due ?? null, receiptRule: RECEIPT_RULES[CHANNELS[how.channel].receipt] };
+    const n = await db.k.selectFrom('clocks').select('due_date').where('object_type', '=', 'info_request').where('object_id', '=', String(dup.id)).where('purpose', '=', CORRECTION_NOTICE_PURPOSE).executeTakeFirst();
+    return { id: dup.id, number: dup.number, code: null, duplicate: true, status: dup.status, receivedOn: dup.received_on, due: c?.result.due ?? null, receiptRule: RECEIPT_RULES[CHANNELS[how.channel].receipt], missing: intakeItems(dup), correctionNoticeDue: n?.due_date ?? null };
   }
   const code = queryCode();
   const now = nowIso();
@@ -102,20 +129,23 @@ async function create(db: Db, who: AuditActor, scope: Scope, raw: Record<string,
       jurisdiction_id: scope.jurisdictionId, unit_id: unit.id, number, query_code_hash: hash(code), applicant_type: input.applicant_type, org_type: input.applicant_type === 'legal' ? input.org_type || null : null,
       name: input.name, id_type: input.id_type, id_number: input.id_number, phone: input.phone, address: input.address, postcode: input.postcode, email: input.email,
       description: input.description, doc_number: input.doc_number, form: input.form, delivery: input.delivery, channel: how.channel, submitted_at: how.submittedAt,
-      received_on: how.receivedOn, status, dedupe_key: dedupe, created_by: how.createdBy, created_at: now, updated_at: now,
+      received_on: how.receivedOn, status, dedupe_key: dedupe, created_by: how.createdBy, created_at: now, updated_at: now, intake_missing: missing.length ? JSON.stringify(missing) : null,
     }).returning('id').executeTakeFirstOrThrow();
     await trx.insertInto('info_request_events').values({ request_id: r.id, type: 'submitted', public_note: `${CHANNELS[how.channel].label}，提交申请（${unit.name}）${how.attachments?.length ? `，附件 ${how.attachments.length} 个` : ''}`, actor_name: how.createdBy, at: now }).execute();
+    if (missing.length) await trx.insertInto('info_request_events').values({ request_id: r.id, type: 'incomplete', public_note: incompleteNote(missing), actor_name: how.createdBy, at: now }).execute();
     if (how.attachments?.length) await storeFiles(trx, 'info_request', r.id, how.attachments);
     let due: IsoDate | null = null;
+    let noticeDue: IsoDate | null = null;
     if (how.receivedOn) {
       const res = await startClock(trx, { jurisdictionId: scope.jurisdictionId, objectType: 'info_request', objectId: r.id, purpose: PURPOSE, spec: { amount: REPLY_WORKING_DAYS, unit: 'workday' }, events: [{ type: 'start', date: how.receivedOn, note: '收到申请' }] }, { allowUncomputable: true });
       due = res?.due ?? null;
       await trx.insertInto('info_request_events').values({ request_id: r.id, type: 'received', public_note: `收到申请之日：${how.receivedOn}；答复期限：${due ?? '待载入节假日安排后计算'}`, actor_name: how.createdBy, at: now }).execute();
+      if (missing.length) noticeDue = await startCorrectionNoticeClock(trx, scope.jurisdictionId, r.id, how.receivedOn);
     }
-    await writeAudit(trx, who, { action: how.action, objectType: 'info_request', objectId: r.id, unitId: unit.id, jurisdictionId: unit.jurisdiction_id, summary: `${how.action === 'request.submit' ? '网上提交' : '登记'}政府信息公开申请 ${number}（${unit.name}）`, after: { number, channel: how.channel, received_on: how.receivedOn } });
+    await writeAudit(trx, who, { action: how.action, objectType: 'info_request', objectId: r.id, unitId: unit.id, jurisdictionId: unit.jurisdiction_id, summary: `${how.action === 'request.submit' ? '网上提交' : '登记'}政府信息公开申请 ${number}（${unit.name}）${missing.length ? `，需补正 ${missing.length} 项` : ''}`, after: { number, channel: how.channel, received_on: how.receivedOn, missing: missing.map((x) => x.key) } });
     if (!how.receivedOn) await notifyHandlers(trx, unit.id, number, r.id);
-    else await notifyApplicant(trx, { id: r.id, number, email: input.email, phone: input.phone }, unit.name, `已收到，收到申请之日为 ${how.receivedOn}，答复期限为 ${due ?? '待载入节假日安排后计算'}`);
-    return { id: r.id, number, code, duplicate: false, status, receivedOn: how.receivedOn, due, receiptRule: RECEIPT_RULES[CHANNELS[how.channel].receipt] };
+    else await notifyApplicant(trx, { id: r.id, number, email: input.email, phone: input.phone }, unit.name, `已收到，收到申请之日为 ${how.receivedOn}，答复期限为 ${due ?? '待载入节假日安排后计算'}${missing.length ? `。${incompleteNote(missing)}` : ''}`);
+    return { id: r.id, number, code, duplicate: false, status, receivedOn: how.receivedOn, due, receiptRule: RECEIPT_RULES[CHANNELS[how.channel].receipt], missing, correctionNoticeDue: noticeDue };
   });
 }
 
@@ -180,8 +210,10 @@ export async function confirmReceipt(db: Db, actor: Actor, id: number, raw: Reco
     await trx.updateTable('info_requests').set({ received_on: date, status: 'processing', updated_at: nowIso() }).where('id', '=', id).execute();
     const res = await startClock(trx, { jurisdictionId: request.jurisdiction_id, objectType: 'info_request', objectId: id, purpose: PURPOSE, spec: { amount: REPLY_WORKING_DAYS, unit: 'workday' }, events: [{ type: 'start', date, note: '双方确认收到申请' }] }, { allowUncomputable: true });
     await trx.insertInto('info_request_events').values({ request_id: id, type: 'received', public_note: `已确认收到申请。收到申请之日：${date}；答复期限：${res?.due ?? '待载入节假日安排后计算'}`, actor_name: who.name, at: nowIso() }).execute();
+    if (intakeItems(request).length) await startCorrectionNoticeClock(trx, request.jurisdiction_id, id, date);
     await writeAudit(trx, who, { action: 'request.confirm', objectType: 'info_request', objectId: id, unitId: unit.id, jurisdictionId: unit.jurisdiction_id, summary: `确认收到申请 ${request.number}，收到申请之日 ${date}`, before: { status: request.status }, after: { status: 'processing', received_on: date } });
-    await notifyApplicant(trx, request, unit.name, `已确认收到，收到申请之日为 ${date}，答复期限为 ${res?.due ?? '待载入节假日安排后计算'}`);
+    const missing = intakeItems(request);
+    await notifyApplicant(trx, request, unit.name, `已确认收到，收到申请之日为 ${date}，答复期限为 ${res?.due ?? '待载入节假日安排后计算'}${missing.length ? `。${incompleteNote(missing)}` : ''}`);
     return res?.due ?? null;
   });
 }
@@ -195,9 +227,15 @@ export async function getRequest(db: Db, actor: Actor, id: number) {
   const pii = can(actor, 'request.pii', { id: unit.id, jurisdictionCode: unit.jurisdiction_code });
   const events = await db.k.selectFrom('info_request_events').selectAll().where('request_id', '=', id).orderBy('id').execute();
   const clock = await clockOf(db.k, 'info_request', id, PURPOSE).catch(() => undefined);
+  const noticeClock = await clockOf(db.k, 'info_request', id, CORRECTION_NOTICE_PURPOSE).catch(() => undefined);
+  const noticeRow = noticeClock ? undefined : await db.k.selectFrom('clocks').select(['closed']).where('object_type', '=', 'info_request').where('object_id', '=', String(id)).where('purpose', '=', CORRECTION_NOTICE_PURPOSE).executeTakeFirst();
+  const missing = intakeItems(request);
+  /** 需补正: found incomplete at intake, and the one 补正 notice is not out yet (nor the contents found clear). */
+  const needsCorrection = missing.length > 0 && request.correction_count === 0 && (request.status === 'awaiting_confirmation' || (request.status === 'processing' && (noticeClock ? noticeClock.status.state !== 'stopped' : noticeRow ? noticeRow.closed === 0 : false)));
+  const consultations = await listConsultations(db, id);
   const files = pii ? await listFiles(db.k, 'info_request', id) : [];
   const shown = pii ? request : { ...request, id_number: maskId(request.id_number), phone: mask(request.phone, 3), address: mask(request.address, 2), email: mask(request.email, 1), postcode: null };
-  return { request: shown, unit, events, clock, pii, files, canReview: can(actor, 'request.review', { id: unit.id, jurisdictionCode: unit.jurisdiction_code }), canHandle: can(actor, 'request.handle', { id: unit.id, jurisdictionCode: unit.jurisdiction_code }) };
+  return { request: shown, unit, events, clock, missing, needsCorrection, noticeClock, consultations, pii, files, canReview: can(actor, 'request.review', { id: unit.id, jurisdictionCode: unit.jurisdiction_code }), canHandle: can(actor, 'request.handle', { id: unit.id, jurisdictionCode: unit.jurisdiction_code }) };
 }
 
 export interface QueueRow {
@@ -210,6 +248,43 @@ export interface QueueRow {
   receivedOn: string | null;
   due: string | null;
   clock: ClockStatus | null;
+  /** 需补正: the 补正 items found at intake while the one notice is not yet out. */
+  needsCorrection: boolean;
+  /** 补正告知期限 (条例第三十条) and where it stands. */
+  correctionNoticeDue: string | null;
+  correctionNoticeClock: ClockStatus | null;
+  /** The earliest due date of the open consultations, and whether one has passed (条例第三十二条、第三十四条). */
+  consultationDue: string | null;
+  consultationLapsed: boolean;
+}
+
+export interface ConsultationView {
+  id: number;
+  partyType: string;
+  partyName: string;
+  sentOn: string;
+  receivedOn: string;
+  status: string;
+  answer: string | null;
+  reason: string | null;
+  consequence: string | null;
+  closedOn: string | null;
+  closedBy: string | null;
+  /** The consultee's last day (15 working days from receipt of the 征求意见书); null without a calendar. */
+  due: IsoDate | null;
+  clock: ClockStatus | null;
+  steps: string[];
+}
+
+/** The consultations of a request with each consultee's period (条例第三十二条、第三十四条). */
+export async function listConsultations(db: Db, requestId: number, today: IsoDate = todayInChina()): Promise<ConsultationView[]> {
+  const rows = await db.k.selectFrom('info_request_consultations').selectAll().where('request_id', '=', requestId).orderBy('id').execute();
+  const out: ConsultationView[] = [];
+  for (const r of rows) {
+    const c = await clockOf(db.k, 'info_request_consultation', r.id, CONSULTATION_PURPOSE, today).catch(() => undefined);
+    out.push({ id: r.id, partyType: r.party_type, partyName: r.party_name, sentOn: r.sent_on, receivedOn: r.received_on, status: r.status, answer: r.answer, reason: r.reason, consequence: r.consequence, closedOn: r.closed_on, closedBy: r.closed_by, due: c?.result.due ?? null, clock: c?.status ?? null, steps: c?.result.steps ?? [] });
+  }
+  return out;
 }
 
 /** An attachment of a request: for the handlers of the request only (it may show identity documents). */
@@ -230,7 +305,9 @@ export async function queue(db: Db, actor: Actor, filter: { state?: string } = {
     .innerJoin('units', 'units.id', 'info_requests.unit_id')
     .innerJoin('jurisdictions', 'jurisdictions.id', 'units.jurisdiction_id')
     .leftJoin('clocks', (j) => j.on(sql<boolean>`clocks.object_id = cast(info_requests.id as text)`).on('clocks.object_type', '=', 'info_request').on('clocks.purpose', '=', PURPOSE))
-    .select(['info_requests.id', 'info_requests.number', 'info_requests.name', 'info_requests.channel', 'info_requests.status', 'info_requests.received_on', 'info_requests.jurisdiction_id', 'units.name as unit_name', 'clocks.events_json', 'clocks.amount', 'clocks.due_date']);
+    .leftJoin('clocks as notice', (j) => j.on(sql<boolean>`notice.object_id = cast(info_requests.id as text)`).on('notice.object_type', '=', 'info_request').on('notice.purpose', '=', CORRECTION_NOTICE_PURPOSE))
+    .select(['info_requests.id', 'info_requests.number', 'info_requests.name', 'info_requests.channel', 'info_requests.status', 'info_requests.received_on', 'info_requests.jurisdiction_id', 'info_requests.intake_missing', 'info_requests.correction_count', 'units.name as unit_name', 'clocks.events_json', 'clocks.amount', 'clocks.due_date',
+      'notice.events_json as notice_events', 'notice.due_date as notice_due', 'notice.closed as notice_closed']);
   if (!reach.all) {
     const { unitIds, jurisdictionPrefixes } = reach;
     q = q.where((eb) => eb.or([
@@ -241,27 +318,46 @@ export async function queue(db: Db, actor: Actor, filter: { state?: string } = {
   }
   const rows = await q.orderBy('info_requests.id', 'desc').limit(500).execute();
   const cals = new Map<number, { cal: Awaited<ReturnType<typeof calendarFor>>; rules: Awaited<ReturnType<typeof rulesFor>> }>();
+  const statusOf = async (jurisdictionId: number, amount: number, eventsJson: string | null) => {
+    if (!eventsJson) return null;
+    if (!cals.has(jurisdictionId)) {
+      const code = (await db.k.selectFrom('jurisdictions').select('code').where('id', '=', jurisdictionId).executeTakeFirstOrThrow()).code;
+      cals.set(jurisdictionId, { cal: await calendarFor(db.k, code), rules: await rulesFor(db.k, code) });
+    }
+    const { cal, rules } = cals.get(jurisdictionId)!;
+    try {
+      return clockStatus(cal, computeClock(cal, { amount, unit: 'workday' }, JSON.parse(eventsJson), rules), today, rules);
+    } catch {
+      return null;
+    }
+  };
+  // Open consultations of the listed requests with each consultee's due date.
+  const ids = rows.map((r) => r.id);
+  const open = ids.length
+    ? await db.k.selectFrom('info_request_consultations')
+      .leftJoin('clocks', (j) => j.on(sql<boolean>`clocks.object_id = cast(info_request_consultations.id as text)`).on('clocks.object_type', '=', 'info_request_consultation').on('clocks.purpose', '=', CONSULTATION_PURPOSE))
+      .select(['info_request_consultations.request_id', 'clocks.due_date']).where('info_request_consultations.status', '=', 'open').where('info_request_consultations.request_id', 'in', ids).execute()
+    : [];
   const out: QueueRow[] = [];
   for (const r of rows) {
-    let status: ClockStatus | null = null;
-    if (r.events_json) {
-      if (!cals.has(r.jurisdiction_id)) {
-        const code = (await db.k.selectFrom('jurisdictions').select('code').where('id', '=', r.jurisdiction_id).executeTakeFirstOrThrow()).code;
-        cals.set(r.jurisdiction_id, { cal: await calendarFor(db.k, code), rules: await rulesFor(db.k, code) });
-      }
-      const { cal, rules } = cals.get(r.jurisdiction_id)!;
-      try {
-        status = clockStatus(cal, computeClock(cal, { amount: r.amount!, unit: 'workday' }, JSON.parse(r.events_json), rules), today, rules);
-      } catch {
-        status = null;
-      }
-    }
-    out.push({ id: r.id, number: r.number, unitName: r.unit_name, name: mask(r.name, 1)!, channel: r.channel, status: r.status, receivedOn: r.received_on, due: r.due_date, clock: status });
+    const status = await statusOf(r.jurisdiction_id, r.amount ?? REPLY_WORKING_DAYS, r.events_json);
+    const noticeOpen = r.notice_events !== null && r.notice_closed === 0;
+    const needsCorrection = !!r.intake_missing && r.intake_missing !== '[]' && r.correction_count === 0 && (r.status === 'awaiting_confirmation' || (r.status === 'processing' && noticeOpen));
+    const noticeStatus = needsCorrection ? await statusOf(r.jurisdiction_id, CORRECTION_NOTICE_WORKING_DAYS, r.notice_events) : null;
+    const dues = open.filter((c) => c.request_id === r.id).map((c) => c.due_date);
+    const known = dues.filter((d): d is string => !!d).sort();
+    out.push({
+      id: r.id, number: r.number, unitName: r.unit_name, name: mask(r.name, 1)!, channel: r.channel, status: r.status, receivedOn: r.received_on, due: r.due_date, clock: status,
+      needsCorrection, correctionNoticeDue: needsCorrection ? r.notice_due : null, correctionNoticeClock: noticeStatus,
+      consultationDue: known[0] ?? null, consultationLapsed: known.some((d) => d < today),
+    });
   }
   const s = filter.state;
   const match: Record<string, (r: QueueRow) => boolean> = {
     new: (r) => r.status === 'awaiting_confirmation',
     correction: (r) => r.status === 'correction',
+    needs_correction: (r) => r.needsCorrection,
+    consultation_lapsed: (r) => r.consultationLapsed,
     consultation: (r) => r.status === 'consultation',
     review: (r) => r.status === 'review',
     due_soon: (r) => r.clock?.state === 'due_soon',

@@ -23,9 +23,9 @@ describeEachDb('request workflow under the statutory clock', (db) => {
     await expect(wf.sendCorrection(db(), h, id, { items: 'x', date: '2025-09-04', until: '2025-09-20' })).rejects.toBeInstanceOf(ConflictError);
     expect(await wf.receiveCorrection(db(), h, id, { date: '2025-09-10' })).toBe('2025-10-14');
     await expect(wf.sendCorrection(db(), h, id, { items: 'x', date: '2025-09-11', until: '2025-09-20' })).rejects.toThrow('补正告知只能一次性发出');
-    await wf.consult(db(), h, id, { party: 'third_party', date: '2025-09-15' });
+    await wf.consult(db(), h, id, { party: 'third_party', party_name: '示范建筑工程有限公司', date: '2025-09-15' });
     await expect(wf.propose(db(), h, id, { outcome: 'partial' })).rejects.toBeInstanceOf(ConflictError); // still in consultation
-    expect(await wf.consultationDone(db(), h, id, { date: '2025-09-30' })).toBe('2025-10-30');
+    expect(await wf.consultationDone(db(), h, id, { result: 'agree', date: '2025-09-30' })).toBe('2025-10-30');
     const noApprover = await wf.extend(db(), h, id, { working_days: '10', approver: '', reason: '', date: '2025-10-20' }).catch((x: unknown) => x);
     expect((noApprover as ValidationError).fieldErrors).toEqual({ approver: '请填写批准延期的政府信息公开工作机构负责人', reason: '请填写延期理由' });
     expect(await wf.extend(db(), h, id, { working_days: '10', approver: '政务公开办主任 李某', reason: '涉及多个村组，信息量大', date: '2025-10-20' })).toBe('2025-11-13');

@@ -3,18 +3,22 @@
  * restarts on the corrected request), 征求意见 (time not counted), 延期 (≤ 20 working days with the
  * approval of the 工作机构负责人), 答复 with exactly one result row of table 3, 送达 and 归档.
  */
+import type { Transaction } from 'kysely';
 import type { Db } from '../platform/db.js';
+import type { Database } from '../platform/schema.js';
 import { nowIso } from '../platform/dialect.js';
 import { writeAudit } from '../platform/audit.js';
 import { ConflictError, NotFoundError, ValidationError } from '../platform/errors.js';
 import { assertCan, auditActor, type Actor } from '../auth/policy.js';
 import * as orgStore from '../org/store.js';
-import { addClockEvent, calendarFor, rulesFor } from '../calendar/service.js';
+import { addClockEvent, calendarFor, rulesFor, startClock } from '../calendar/service.js';
 import { addWorkingDays, ClockError, type ClockEvent } from '../calendar/clock.js';
 import { CalendarMissingError } from '../calendar/calendar.js';
 import { isIsoDate, todayInChina, type IsoDate } from '../calendar/dates.js';
 import { notifyApplicant } from './notices.js';
-import { OUTCOMES, DELIVERY_METHODS, STATUS_LABELS, CORRECTION_NOTICE_WORKING_DAYS, outcomeText, type Outcome } from './model.js';
+import { OUTCOMES, DELIVERY_METHODS, STATUS_LABELS, CORRECTION_NOTICE_WORKING_DAYS, CORRECTION_NOTICE_PURPOSE, CONSULTATION_PURPOSE, CONSULTATION_WORKING_DAYS, CONSULTEES, CONSULTATION_ANSWERS, LAPSE_CONSEQUENCES, THIRD_PARTY_OBJECTION, outcomeText, type Outcome, type Consultee } from './model.js';
+import { intakeItems, listConsultations } from './service.js';
+import { itemsText } from './intake.js';
 
 const PURPOSE = 'request.reply';
 
@@ -43,10 +47,12 @@ function dateField(raw: Record<string, unknown>, key: string, label: string, min
 }
 
 /** Apply one step: state change, clock event, public note and audit entry, in one transaction. */
-async function step(db: Db, actor: Actor, id: number, s: { set: Record<string, unknown>; clock?: ClockEvent; note: string; action: string; summary: string }) {
+async function step(db: Db, actor: Actor, id: number, s: { set: Record<string, unknown>; clock?: ClockEvent; note: string; action: string; summary: string; also?: (trx: Transaction<Database>) => Promise<string | void>; audit?: Record<string, unknown> }) {
   const { r, unit } = await load(db, actor, id);
   const who = auditActor(actor);
   return db.k.transaction().execute(async (trx) => {
+    // Rows of the step's own (a consultation, a side clock) first: a refusal there leaves nothing written.
+    const more = s.also ? (await s.also(trx)) ?? '' : '';
     let due: IsoDate | null | undefined;
     if (s.clock) {
       try {
@@ -58,10 +64,12 @@ async function step(db: Db, actor: Actor, id: number, s: { set: Record<string, u
         throw e;
       }
     }
-    await trx.updateTable('info_requests').set({ ...s.set, updated_at: nowIso() } as never).where('id', '=', id).execute();
-    const dueNote = s.clock && s.clock.type !== 'stop' ? (due ? `；答复期限：${due}` : due === undefined ? '；答复期限待载入节假日安排后计算' : '') : '';
+    // Only from the state the step was checked against: a concurrent step makes this one a conflict.
+    const u = await trx.updateTable('info_requests').set({ ...s.set, updated_at: nowIso() } as never).where('id', '=', id).where('status', '=', r.status).executeTakeFirst();
+    if (Number(u.numUpdatedRows) !== 1) throw new ConflictError('该申请刚被他人办理，请刷新页面后重试。');
+    const dueNote = more + (s.clock && s.clock.type !== 'stop' ? (due ? `；答复期限：${due}` : due === undefined ? '；答复期限待载入节假日安排后计算' : '') : '');
     await trx.insertInto('info_request_events').values({ request_id: id, type: s.action, public_note: s.note + dueNote, actor_name: who.name, at: nowIso() }).execute();
-    await writeAudit(trx, who, { action: s.action, objectType: 'info_request', objectId: id, unitId: unit.id, jurisdictionId: unit.jurisdiction_id, summary: `${r.number}：${s.summary}`, before: { status: r.status }, after: s.set });
+    await writeAudit(trx, who, { action: s.action, objectType: 'info_request', objectId: id, unitId: unit.id, jurisdictionId: unit.jurisdiction_id, summary: `${r.number}：${s.summary}`, before: { status: r.status }, after: { ...s.set, ...s.audit } });
     if (NOTIFY_APPLICANT.has(s.action)) await notifyApplicant(trx, r, unit.name, s.note + dueNote);
     return due ?? null;
   });
@@ -87,9 +95,39 @@ export async function sendCorrection(db: Db, actor: Actor, id: number, raw: Reco
   return step(db, actor, id, {
     set: { status: 'correction', correction_count: 1, correction_due: until },
     clock: { type: 'pause', date, note: '等待申请人补正' },
+    also: (trx) => stopNoticeClock(trx, id, date, '已发出补正告知'),
     note: `${date} 发出补正告知，请于 ${until} 前补正：${items}${late ? '（已超过收到申请之日起 7 个工作日的告知期限）' : ''}`,
     action: 'request.correction',
     summary: `补正告知（补正期限 ${until}）${late ? '，告知逾期' : ''}`,
+  });
+}
+
+/** Stop the 补正告知期限 clock of a request found incomplete at intake, if it runs. */
+async function stopNoticeClock(trx: Transaction<Database>, id: number, date: IsoDate, note: string) {
+  const c = await trx.selectFrom('clocks').select(['closed']).where('object_type', '=', 'info_request').where('object_id', '=', String(id)).where('purpose', '=', CORRECTION_NOTICE_PURPOSE).executeTakeFirst();
+  if (c && c.closed === 0) await addClockEvent(trx, 'info_request', id, CORRECTION_NOTICE_PURPOSE, { type: 'stop', date, note });
+}
+
+/**
+ * The handler finds a request flagged 需补正 at intake clear enough after all (e.g. the office
+ * knows the document meant): no 补正 notice, handling goes on; the 补正告知期限 clock stops.
+ */
+export async function clearIntake(db: Db, actor: Actor, id: number, raw: Record<string, unknown>) {
+  const { r } = await load(db, actor, id);
+  requireState(r.status, ['processing'], '认定申请内容明确');
+  const items = intakeItems(r);
+  const open = await db.k.selectFrom('clocks').select('closed').where('object_type', '=', 'info_request').where('object_id', '=', String(id)).where('purpose', '=', CORRECTION_NOTICE_PURPOSE).executeTakeFirst();
+  if (!items.length || r.correction_count > 0 || !open || open.closed !== 0) throw new ConflictError('该申请没有待处理的补正事项。');
+  const reason = String(raw.reason ?? '').trim();
+  if (!reason) throw new ValidationError({ reason: '请说明认定申请内容明确、无需补正的理由' });
+  const date = dateField(raw, 'date', '认定日期', r.received_on);
+  return step(db, actor, id, {
+    set: {},
+    note: `${date} 经审查，申请内容可以确定所需政府信息，无需补正`,
+    action: 'request.intake_clear',
+    summary: `认定无需补正（${reason}）`,
+    audit: { reason, items: items.map((x) => x.key) },
+    also: (trx) => stopNoticeClock(trx, id, date, '认定无需补正'),
   });
 }
 
@@ -110,21 +148,91 @@ export async function closeWithoutCorrection(db: Db, actor: Actor, id: number, r
   return step(db, actor, id, { set: { status: 'replied', outcome: 'other.noCorrection', replied_on: date }, clock: { type: 'stop', date, note: '逾期未补正，不再处理' }, note: `申请人逾期未补正，视为放弃申请，不再处理（条例第三十条）`, action: 'request.reply', summary: outcomeText('other.noCorrection') });
 }
 
-/** 征求第三方 (第三十二条) or other agencies (第三十四条): the time is not counted. */
+/**
+ * 征求意见 of a third party (条例第三十二条) or another agency (条例第三十四条): the consultee answers
+ * within 15 working days of receiving the 征求意见书 — counted like the reply clock, by the calendar
+ * and its counting rules — and the time is not counted in the reply period (条例第三十三条第二款).
+ * Several consultations may run at once; the reply clock pauses at the first and resumes at the last.
+ */
 export async function consult(db: Db, actor: Actor, id: number, raw: Record<string, unknown>) {
   const { r } = await load(db, actor, id);
-  requireState(r.status, ['processing'], '征求意见');
-  const party = raw.party === 'other_agency' ? '其他机关' : raw.party === 'third_party' ? '第三方' : null;
-  if (!party) throw new ValidationError({ party: '请选择征求意见的对象' });
+  requireState(r.status, ['processing', 'consultation'], '征求意见');
+  const partyType = String(raw.party ?? '') as Consultee;
+  const errors: Record<string, string> = {};
+  if (!(partyType in CONSULTEES)) errors.party = '请选择征求意见的对象';
+  const partyName = String(raw.party_name ?? '').trim();
+  if (!partyName) errors.party_name = '请填写被征求意见的第三方或行政机关名称';
+  else if (partyName.length > 200) errors.party_name = '名称不能超过 200 个字';
+  if (Object.keys(errors).length) throw new ValidationError(errors);
   const date = dateField(raw, 'date', '发出征求意见书日期', r.received_on);
-  return step(db, actor, id, { set: { status: 'consultation' }, clock: { type: 'pause', date, note: `征求${party}意见` }, note: `${date} 书面征求${party}意见，征求意见所需时间不计算在答复期限内（条例第三十三条）`, action: 'request.consult', summary: `征求${party}意见` });
+  const received = String(raw.received_on ?? '').trim() ? dateField(raw, 'received_on', '对方收到征求意见书日期', date) : date;
+  const known = await db.k.selectFrom('info_request_consultations').select(['sent_on', 'closed_on']).where('request_id', '=', id).execute();
+  const latest = known.flatMap((x) => [x.sent_on, x.closed_on ?? '']).sort().at(-1);
+  if (latest && date < latest) throw new ValidationError({ date: `发出征求意见书日期不能早于本申请已登记的征求意见日期 ${latest}` });
+  const party = CONSULTEES[partyType];
+  const who = auditActor(actor);
+  let due: IsoDate | null = null;
+  const first = r.status === 'processing';
+  const res = await step(db, actor, id, {
+    set: { status: 'consultation' },
+    clock: first ? { type: 'pause', date, note: `征求${party.label}意见` } : undefined,
+    note: `${date} 书面征求${party.label}意见（${party.article}）`,
+    action: 'request.consult',
+    summary: `征求${party.label}意见：${partyName}（${received} 收到征求意见书）`,
+    audit: { party: partyType, party_name: partyName, sent_on: date, received_on: received },
+    also: async (trx) => {
+      const c = await trx.insertInto('info_request_consultations').values({ request_id: id, party_type: partyType, party_name: partyName, sent_on: date, received_on: received, status: 'open', answer: null, reason: null, consequence: null, closed_on: null, closed_by: null, created_by: who.name, created_at: nowIso() }).returning('id').executeTakeFirstOrThrow();
+      const clock = await startClock(trx, { jurisdictionId: r.jurisdiction_id, objectType: 'info_request_consultation', objectId: c.id, purpose: CONSULTATION_PURPOSE, spec: { amount: CONSULTATION_WORKING_DAYS, unit: 'workday' }, events: [{ type: 'start', date: received, note: `${party.label}收到征求意见书` }] }, { allowUncomputable: true });
+      due = clock?.due ?? null;
+      return `，${party.label}应自收到征求意见书之日（${received}）起 ${CONSULTATION_WORKING_DAYS} 个工作日内提出意见，期限至 ${due ?? '待载入节假日安排后计算'}；征求意见所需时间不计算在答复期限内（条例第三十三条）`;
+    },
+  });
+  return first ? res : due;
 }
 
+/**
+ * A consultation ends: the consultee answers (同意公开 / 不同意公开 with a reason) or the 15 working
+ * days pass with no answer (逾期未答复, recorded with the legal consequence: 第三十二条 — the agency
+ * decides; 第三十四条 — deemed consent). When the last open one closes, the reply clock resumes.
+ */
 export async function consultationDone(db: Db, actor: Actor, id: number, raw: Record<string, unknown>) {
   const { r } = await load(db, actor, id);
   requireState(r.status, ['consultation'], '结束征求意见');
-  const date = dateField(raw, 'date', '收到意见或期满日期', r.received_on);
-  return step(db, actor, id, { set: { status: 'processing' }, clock: { type: 'resume', date, note: '征求意见结束' }, note: `${date} 征求意见结束，恢复计算答复期限`, action: 'request.consulted', summary: '征求意见结束' });
+  const all = await listConsultations(db, id);
+  const open = all.filter((c) => c.status === 'open');
+  const wanted = String(raw.consultation_id ?? '').trim();
+  const c = wanted ? all.find((x) => String(x.id) === wanted) : open.length === 1 ? open[0] : undefined;
+  if (!c) throw new ValidationError({ consultation_id: wanted ? '该征求意见记录不存在' : '请选择要结束的征求意见' });
+  if (c.status !== 'open') throw new ConflictError(`对${c.partyName}的征求意见已于 ${c.closedOn} 结束，不能重复登记。`);
+  const result = String(raw.result ?? '');
+  const reason = String(raw.reason ?? '').trim().slice(0, 2000);
+  if (result !== 'agree' && result !== 'disagree' && result !== 'lapsed') throw new ValidationError({ result: '请选择征求意见结果（同意公开、不同意公开或逾期未答复）' });
+  if (result === 'disagree' && !reason) throw new ValidationError({ reason: '请填写不同意公开的理由' });
+  const date = dateField(raw, 'date', result === 'lapsed' ? '认定逾期日期' : '收到意见日期', c.receivedOn);
+  const party = CONSULTEES[c.partyType as Consultee];
+  if (result === 'lapsed') {
+    if (!c.due) throw new ValidationError({ date: '征求意见期限所在年份的节假日安排尚未载入，暂不能认定逾期' });
+    if (date <= c.due) throw new ValidationError({ date: `征求意见期限 ${c.due} 尚未届满，不能按逾期未答复处理` });
+  }
+  const consequence = result === 'lapsed' ? LAPSE_CONSEQUENCES[c.partyType as Consultee] : result === 'disagree' && c.partyType === 'third_party' ? THIRD_PARTY_OBJECTION : null;
+  const last = open.length === 1 && open[0].id === c.id;
+  // The reply clock resumes on the day the last consultation ended.
+  const resumeOn = [date, ...all.filter((x) => x.id !== c.id && x.closedOn).map((x) => x.closedOn!)].sort().at(-1)!;
+  const what = result === 'lapsed' ? `${party.label}逾期未提出意见。${consequence}（${party.article}）` : `收到${party.label}意见：${CONSULTATION_ANSWERS[result]}${consequence ? `。${consequence}（${party.article}）` : ''}`;
+  const who = auditActor(actor);
+  return step(db, actor, id, {
+    set: last ? { status: 'processing' } : {},
+    clock: last ? { type: 'resume', date: resumeOn, note: '征求意见结束' } : undefined,
+    note: `${date} ${what}${last ? '；征求意见结束，恢复计算答复期限' : ''}`,
+    action: 'request.consulted',
+    summary: `${c.partyName}：${result === 'lapsed' ? '逾期未答复' : CONSULTATION_ANSWERS[result]}${reason ? `（${reason}）` : ''}`,
+    audit: { consultation_id: c.id, result, reason: reason || null, consequence },
+    also: async (trx) => {
+      const u = await trx.updateTable('info_request_consultations').set({ status: result === 'lapsed' ? 'lapsed' : 'answered', answer: result === 'lapsed' ? null : result, reason: reason || null, consequence, closed_on: date, closed_by: who.name }).where('id', '=', c.id).where('status', '=', 'open').executeTakeFirst();
+      if (Number(u.numUpdatedRows) !== 1) throw new ConflictError('该征求意见已结束，请刷新页面。');
+      await addClockEvent(trx, 'info_request_consultation', c.id, CONSULTATION_PURPOSE, { type: 'stop', date, note: result === 'lapsed' ? '逾期未提出意见' : '已提出意见' });
+    },
+  });
 }
 
 /** 延期 (第三十三条): approved by the 工作机构负责人, at most 20 working days in all, the applicant told. */
@@ -230,6 +338,8 @@ export async function draftDocument(db: Db, actor: Actor, id: number, kind: stri
   const events = parseJson<CE[]>(clock?.events_json, []);
   const ext = events.filter((e): e is Extract<CE, { type: 'extend' }> => e.type === 'extend').reduce((s, e) => s + e.workingDays, 0);
   const correction = await db.k.selectFrom('info_request_events').select('public_note').where('request_id', '=', id).where('type', '=', 'request.correction').executeTakeFirst();
+  const intake = intakeItems(r);
+  const consultation = await db.k.selectFrom('info_request_consultations').select(['party_type', 'party_name']).where('request_id', '=', id).orderBy('id', 'desc').limit(1).executeTakeFirst();
   return draftLetter(kind, {
     applicant: r.name,
     unitName: unit.name,
@@ -237,11 +347,13 @@ export async function draftDocument(db: Db, actor: Actor, id: number, kind: stri
     receivedOn: r.received_on,
     description: r.description,
     outcome: (r.outcome as never) ?? null,
-    correctionItems: correction?.public_note.replace(/^.*?前补正：/, '').replace(/（已超过.*$/, ''),
+    // Before the notice goes out, the items found missing at intake (条例第二十九条) fill it in.
+    correctionItems: correction ? correction.public_note.replace(/^.*?前补正：/, '').replace(/（已超过.*$/, '') : intake.length ? itemsText(intake) : undefined,
     correctionUntil: r.correction_due,
     extensionDays: ext || undefined,
     extensionUntil: clock?.due_date ?? null,
     feeAmount: r.fee_amount,
+    consultation: consultation ? { partyType: consultation.party_type, partyName: consultation.party_name } : null,
   });
 }
 
@@ -344,7 +456,8 @@ export async function feeNotice(db: Db, actor: Actor, id: number, raw: Record<st
     const items = Number(String(raw.items ?? '1').trim() || '1');
     if (!Number.isInteger(items) || items < 1 || items > 1000) throw new ValidationError({ items: '件数应为 1～1000 的整数' });
     const month = r.received_on!.slice(0, 7);
-    const earlier = await db.k.selectFrom('info_requests').select((eb) => eb.fn.countAll<number>().as('n')).where('id_number', '=', r.id_number).where('received_on', '>=', `${month}-01`).where('received_on', '<', r.received_on!).executeTakeFirstOrThrow();
+    // The same applicant: by identity number, or by name while the number awaits 补正.
+    const earlier = await db.k.selectFrom('info_requests').select((eb) => eb.fn.countAll<number>().as('n')).where(r.id_number ? 'id_number' : 'name', '=', r.id_number || r.name).where('received_on', '>=', `${month}-01`).where('received_on', '<', r.received_on!).executeTakeFirstOrThrow();
     amount = feeByCount(Number(earlier.n), items);
     how = `按件计收：本自然月此前已申请 ${Number(earlier.n)} 件，本申请 ${items} 件`;
   } else if (basis === 'pages') {
@@ -413,6 +526,7 @@ export type Step = (db: Db, actor: Actor, id: number, raw: Record<string, unknow
 /** Every handling step by its event name. */
 export const STEPS: Record<string, Step> = {
   correction: sendCorrection,
+  intake_clear: clearIntake,
   corrected: receiveCorrection,
   no_correction: closeWithoutCorrection,
   consult,

@@ -39,7 +39,8 @@ describe.runIf(browserAvailable)('requests for information in a real browser', (
     await citizen.selectOption('#f-delivery', 'email');
     await citizen.click('main form.form button[type=submit]');
     await expect(citizen.locator('#e-id_number').innerText()).resolves.toBe('居民身份证号码校验不通过，请核对 18 位号码');
-    await expect(citizen.locator('#e-email').innerText()).resolves.toBe('选择电子邮件时请填写电子邮箱');
+    // No way to reach the applicant at all: refused (missing contents alone would go the 补正 way).
+    await expect(citizen.locator('#e-phone').innerText()).resolves.toBe('请至少填写一种联系方式（电话、通讯地址或电子邮箱）');
     await screenshot(citizen, 'requests-01-errors');
     await citizen.fill('#f-id_number', '11010519491231002X');
     await citizen.fill('#f-email', 'zhangsan@example.com');
@@ -103,7 +104,10 @@ describe.runIf(browserAvailable)('requests for information in a real browser', (
     await expect(handler.locator('.flash').innerText()).resolves.toBe('已办理。');
     await handler.click('form[action$="/corrected"] button[type=submit]');
     await handler.selectOption('form[action$="/consult"] #f-party', 'third_party');
+    await handler.fill('form[action$="/consult"] #f-party_name', '示范建筑工程有限公司');
     await handler.click('form[action$="/consult"] button[type=submit]');
+    await expect(handler.locator('#consult-h').innerText()).resolves.toBe('征求意见（条例第三十二条、第三十四条）');
+    await handler.selectOption('form[action$="/consulted"] select[name=result]', 'agree');
     await handler.click('form[action$="/consulted"] button[type=submit]');
     await handler.fill('form[action$="/extend"] #f-working_days', '10');
     await handler.click('form[action$="/extend"] button[type=submit]');
@@ -164,6 +168,35 @@ describe.runIf(browserAvailable)('requests for information in a real browser', (
     await screenshot(citizen, 'requests-06-citizen-steps');
   });
 
+  it('registers an incomplete request, tells the citizen what is missing, and queues it for the 补正告知 (条例第二十九条、第三十条)', async () => {
+    await citizen.goto(`${server.url}/ysqgk/apply`);
+    await citizen.selectOption('#f-unit_id', { label: '城关镇人民政府' });
+    await citizen.fill('#f-name', '李四');
+    await citizen.fill('#f-phone', '13900000000');
+    await citizen.fill('#f-description', '相关文件');
+    await citizen.click('main form.form button[type=submit]');
+    await expect(citizen.locator('h1').innerText()).resolves.toBe('申请已提交');
+    const receipt = await citizen.locator('main').innerText();
+    expect(receipt).toContain('申请内容需要补正');
+    expect(receipt).toContain('申请人的身份证明（证件号码）');
+    expect(receipt).toContain('所需政府信息的描述不明确');
+    expect(receipt).toContain('一次性告知您需要补正的事项和合理的补正期限（条例第三十条）');
+    const second = (await citizen.locator('dl.receipt dd').allInnerTexts())[0];
+    await screenshot(citizen, 'requests-07-incomplete-receipt');
+    const handler = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+    handler.setDefaultTimeout(10_000);
+    await handler.goto(`${server.url}/admin/login`);
+    await handler.fill('#f-username', 'cgz.banli');
+    await handler.fill('#f-password', 'Shifan2026');
+    await handler.click('main form.form button[type=submit]');
+    await handler.goto(`${server.url}/admin/requests?state=needs_correction`);
+    await handler.click(`text=${second}`);
+    await handler.click('form[action$="/confirm"] button[type=submit]');
+    await expect(handler.locator('#missing-h').innerText()).resolves.toBe('需补正：登记时核对发现申请内容不完整（条例第二十九条）');
+    await expect(handler.locator('form[action$="/correction"] #f-items').inputValue()).resolves.toContain('1．申请人的身份证明（证件号码）');
+    await screenshot(handler, 'requests-08-needs-correction');
+  });
+
   it('has no serious or critical axe-core violations on the request pages', async () => {
     const ctx = await browser.newContext({ bypassCSP: true });
     const p = await ctx.newPage();
@@ -176,7 +209,7 @@ describe.runIf(browserAvailable)('requests for information in a real browser', (
     await p.fill('#f-username', 'cgz.banli');
     await p.fill('#f-password', 'Shifan2026');
     await p.click('main form.form button[type=submit]');
-    for (const url of ['/admin/requests', '/admin/requests/new', '/admin/requests/1']) {
+    for (const url of ['/admin/requests', '/admin/requests?state=needs_correction', '/admin/requests/new', '/admin/requests/1', '/admin/requests/2']) {
       await p.goto(`${server.url}${url}`);
       problems.push(...(await axeViolations(p)).map((v) => `${url}: ${v}`));
     }
