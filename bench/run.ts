@@ -25,6 +25,8 @@ import { rng } from './text.js';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const RESULTS = path.join(REPO, 'bench', 'results.md');
+/** Cores available at start (before the Node load generator pins this process). */
+const NPROC = os.availableParallelism();
 
 // ---- what is measured --------------------------------------------------------------------------
 
@@ -63,7 +65,7 @@ const DURATION = num(process.env.BENCH_DURATION, quick ? 3 : 10);
 const WARMUP = quick ? 1 : 3;
 const CONNECTIONS = num(process.env.BENCH_CONNECTIONS, 64);
 const SEARCH_RUNS = num(process.env.BENCH_SEARCH_RUNS, quick ? 10 : 30);
-const LIKE_RUNS = num(process.env.BENCH_LIKE_RUNS, genOpts.records > 200_000 ? 3 : 5);
+const LIKE_RUNS = num(process.env.BENCH_LIKE_RUNS, genOpts.records > 200_000 ? 2 : 5);
 const REPORT_RUNS = num(process.env.BENCH_REPORT_RUNS, 5);
 
 const log = (s: string) => console.log(s);
@@ -228,7 +230,7 @@ async function snapshotPages(base: string, sample: Sample, www: string): Promise
 
 function machine(): string {
   const cpu = /model name\s*:\s*(.*)/.exec(fs.existsSync('/proc/cpuinfo') ? fs.readFileSync('/proc/cpuinfo', 'utf8') : '')?.[1] ?? os.cpus()[0]?.model ?? '?';
-  return `${os.availableParallelism()} 核（nproc），${cpu}，内存 ${Math.round(os.totalmem() / 2 ** 30)} GiB，Node ${process.version}，${os.type()} ${os.release()}`;
+  return `${NPROC} 核（nproc），${cpu}，内存 ${Math.round(os.totalmem() / 2 ** 30)} GiB，Node ${process.version}，${os.type()} ${os.release()}`;
 }
 
 function table(rows: Row[]): string {
@@ -243,6 +245,7 @@ const verdict = (ok: boolean): Row['verdict'] => (ok ? '达标' : '未达标');
 async function main(): Promise<void> {
   const started = new Date();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-bench-'));
+  tmpDir = tmp;
   fs.chmodSync(tmp, 0o755);
   const rows: Row[] = [];
   const notes: string[] = [];
@@ -336,7 +339,7 @@ async function main(): Promise<void> {
           verdict: p.budget ? verdict(g.p99Ms < BUDGET.p99Ms) : '参考',
         });
       }
-      if (loadgen === nodeGenerator) pinSelf(`0-${os.availableParallelism() - 1}`);
+      if (loadgen === nodeGenerator) pinSelf(`0-${NPROC - 1}`);
       nginxRssKb = nginxRss.stop();
     }
     for (const p of pages.filter((x) => x.skipped)) {
@@ -349,7 +352,7 @@ async function main(): Promise<void> {
     await nginx?.close();
     await stop(server?.child);
     await stopAll();
-    fs.rmSync(tmp, { recursive: true, force: true });
+    removeTmp();
   }
 
   const m = gen!.meta;
@@ -371,12 +374,19 @@ async function main(): Promise<void> {
 }
 
 let stopping = false;
+let tmpDir: string | undefined;
+const removeTmp = () => {
+  if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
+};
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   process.once(sig, () => {
     if (stopping) return;
     stopping = true;
     console.error(`\n收到 ${sig}，正在停止 nginx 和服务进程…`);
-    void stopAll().finally(() => process.exit(130));
+    void stopAll().finally(() => {
+      removeTmp();
+      process.exit(130);
+    });
   });
 }
 process.once('exit', killAllSync);
