@@ -34,7 +34,8 @@ export const DEFAULT_BENCH_DIR = path.join(BENCH_ROOT, '.data');
 export const COUNTY = DEMO.county.code;
 const ACTOR = '系统（性能测试数据）';
 const START = Date.parse('2019-01-01T00:30:00Z');
-const END = Date.parse('2026-11-30T09:00:00Z');
+/** Latest publication time: end of November 2026, or an hour ago on a machine whose clock is earlier. */
+const END = Math.min(Date.parse('2026-11-30T09:00:00Z'), Date.now() - 3_600_000);
 
 export interface GenerateOptions {
   records: number;

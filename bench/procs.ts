@@ -81,10 +81,12 @@ export class RssPoller {
   private timer: NodeJS.Timeout;
   constructor(pids: () => number[], everyMs = 200) {
     this.timer = setInterval(() => {
+      const list = pids();
       let total = 0;
-      for (const p of pids()) {
+      for (const p of list) {
         const r = rssOf(p);
-        if (r) total += Math.max(r.rss, pids().length === 1 ? r.hwm : 0);
+        // One process: its own high-water mark catches peaks between polls; several: the sum of current RSS.
+        if (r) total += list.length === 1 ? Math.max(r.rss, r.hwm) : r.rss;
       }
       this.peakKb = Math.max(this.peakKb, total);
     }, everyMs);
