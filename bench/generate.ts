@@ -1,0 +1,450 @@
+/**
+ * Benchmark data: a SQLite database migrated with the project's migrations, the demo county
+ * 示范县 (990121), N published information records with catalog item links, M 依申请公开 requests,
+ * and the search index filled with indexMany. Built once per (N, M, generator version) under
+ * BENCH_DIR and reused. Rows are generated and inserted in batches, never all held in memory.
+ *
+ *   tsx bench/generate.ts            # BENCH_RECORDS / BENCH_REQUESTS / BENCH_DIR from the environment
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { migrate, type Db } from '../src/platform/db.js';
+import { insertMany } from '../src/platform/dialect.js';
+import type { Database } from '../src/platform/schema.js';
+import type { SearchDoc } from '../src/platform/search/types.js';
+import { seedDemo, DEMO } from '../src/org/seed.js';
+import { auditActor, systemActor } from '../src/auth/policy.js';
+import { adoptRows, catalogForUnit } from '../src/catalog/service.js';
+import { domainBySlug } from '../src/catalog/guidelines.js';
+import { itemLabel } from '../src/publishing/service.js';
+import { GENRES, SUBJECTS } from '../src/publishing/model.js';
+import { OUTCOMES, ORG_TYPES, type Outcome } from '../src/requests/model.js';
+import { SEARCH_TYPE } from '../src/publishing/search.js';
+import { loadSearch } from './search-module.js';
+import { TEMPLATES, bodyOf, escapeHtml, int, personName, pick, pickTemplate, rng, VILLAGES, type Rand, type UnitInfo } from './text.js';
+
+/** Bump when the generated data changes, so cached databases are rebuilt. */
+export const GENERATOR_VERSION = 1;
+export const BENCH_ROOT = fileURLToPath(new URL('.', import.meta.url));
+export const DEFAULT_BENCH_DIR = path.join(BENCH_ROOT, '.data');
+export const COUNTY = DEMO.county.code;
+const ACTOR = '系统（性能测试数据）';
+const START = Date.parse('2019-01-01T00:30:00Z');
+/** Latest publication time: end of November 2026, or an hour ago on a machine whose clock is earlier. */
+const END = Math.min(Date.parse('2026-11-30T09:00:00Z'), Date.now() - 3_600_000);
+
+export interface GenerateOptions {
+  records: number;
+  requests: number;
+  dir?: string;
+  log?: (line: string) => void;
+}
+
+export interface BenchMeta {
+  version: number;
+  records: number;
+  requests: number;
+  builtAt: string;
+  seconds: { setup: number; records: number; requests: number; search: number; total: number };
+  insertMethod: string;
+  /** Records in the search index (0 while the search module is not available). */
+  searchIndexed: number;
+  searchNote?: string;
+}
+
+export interface Generated {
+  dir: string;
+  file: string;
+  reused: boolean;
+  meta: BenchMeta;
+}
+
+export interface BenchDb extends Db {
+  raw: SqliteDatabase.Database;
+}
+
+/** Open the bench database with its own better-sqlite3 handle (for prepared bulk statements) and Kysely over it. */
+export function openBenchDb(file: string, opts: { bulk?: boolean; readonly?: boolean } = {}): BenchDb {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const raw = new SqliteDatabase(file, { readonly: opts.readonly ?? false });
+  if (!opts.readonly) raw.pragma('journal_mode = WAL');
+  raw.pragma(`synchronous = ${opts.bulk ? 'OFF' : 'NORMAL'}`);
+  raw.pragma(`foreign_keys = ${opts.bulk ? 'OFF' : 'ON'}`);
+  raw.pragma('busy_timeout = 5000');
+  raw.pragma('cache_size = -65536');
+  const k = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  return { raw, k, dialect: 'sqlite', location: file, close: () => k.destroy() };
+}
+
+export function dataDirFor(opts: GenerateOptions): string {
+  return path.join(opts.dir ?? DEFAULT_BENCH_DIR, `n${opts.records}-r${opts.requests}-v${GENERATOR_VERSION}`);
+}
+
+const metaFile = (dir: string) => path.join(dir, 'bench-meta.json');
+const writeMeta = (dir: string, m: BenchMeta) => fs.writeFileSync(metaFile(dir), JSON.stringify(m, null, 2));
+
+/** Create (or reuse) the database for N records and M requests; fills the search index when the search module is there. */
+export async function generate(opts: GenerateOptions): Promise<Generated> {
+  const log = opts.log ?? ((s: string) => console.log(s));
+  const dir = dataDirFor(opts);
+  const file = path.join(dir, 'gongkai.sqlite');
+  if (fs.existsSync(metaFile(dir)) && fs.existsSync(file)) {
+    const meta = JSON.parse(fs.readFileSync(metaFile(dir), 'utf8')) as BenchMeta;
+    if (meta.version === GENERATOR_VERSION && meta.records === opts.records && meta.requests === opts.requests) {
+      log(`复用已生成的数据 / reusing ${file}（${meta.records.toLocaleString()} 条信息，${meta.requests.toLocaleString()} 件申请）`);
+      const db = openBenchDb(file, { bulk: true });
+      try {
+        await migrate(db); // picks up migrations added since (e.g. the search index)
+        if (meta.searchIndexed < meta.records) {
+          const t = Date.now();
+          const r = await fillSearchIndex(db, log);
+          meta.searchIndexed = r.indexed;
+          meta.searchNote = r.note;
+          if (r.indexed) meta.seconds.search = (Date.now() - t) / 1000;
+          writeMeta(dir, meta);
+        }
+      } finally {
+        await db.close();
+      }
+      return { dir, file, reused: true, meta };
+    }
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const meta = await build(file, opts, log);
+  writeMeta(dir, meta);
+  return { dir, file, reused: false, meta };
+}
+
+interface ItemRef {
+  id: number;
+  domain: string;
+  label: string;
+}
+
+async function build(file: string, opts: GenerateOptions, log: (s: string) => void): Promise<BenchMeta> {
+  const t0 = Date.now();
+  for (const t of TEMPLATES) {
+    if (!SUBJECTS.includes(t.subject)) throw new Error(`bench template ${t.key}: unknown subject ${t.subject}`);
+    if (!(GENRES as readonly string[]).includes(t.genre)) throw new Error(`bench template ${t.key}: unknown genre ${t.genre}`);
+  }
+  const db = openBenchDb(file, { bulk: true });
+  const insertMethod = process.env.BENCH_INSERT === 'kysely' ? 'kysely insertMany（每条语句 100 行）' : 'better-sqlite3 预编译多行语句（每条 100 行）';
+  try {
+    await migrate(db);
+    await seedDemo(db, auditActor(systemActor(ACTOR)), async () => undefined);
+    const units = await loadUnits(db);
+    const items = await adoptCatalogs(db, units);
+    const tSetup = Date.now();
+    log(`已迁移并载入示范县：${units.length} 个发布单位（${((tSetup - t0) / 1000).toFixed(1)} s）`);
+
+    await insertRecords(db, units, items, opts.records, log);
+    const tRecords = Date.now();
+    log(`信息记录：${opts.records.toLocaleString()} 条，用时 ${((tRecords - tSetup) / 1000).toFixed(1)} s`);
+
+    await insertRequests(db, units, opts.requests);
+    const tRequests = Date.now();
+    log(`依申请公开：${opts.requests.toLocaleString()} 件，用时 ${((tRequests - tRecords) / 1000).toFixed(1)} s`);
+
+    const search = await fillSearchIndex(db, log);
+    const tSearch = Date.now();
+    db.raw.pragma('analysis_limit = 1000');
+    db.raw.exec('analyze');
+    db.raw.pragma('wal_checkpoint(TRUNCATE)');
+    const total = (Date.now() - t0) / 1000;
+    log(`数据生成完成，总用时 ${total.toFixed(1)} s`);
+    return {
+      version: GENERATOR_VERSION,
+      records: opts.records,
+      requests: opts.requests,
+      builtAt: new Date().toISOString(),
+      seconds: { setup: (tSetup - t0) / 1000, records: (tRecords - tSetup) / 1000, requests: (tRequests - tRecords) / 1000, search: search.indexed ? (tSearch - tRequests) / 1000 : 0, total },
+      insertMethod,
+      searchIndexed: search.indexed,
+      searchNote: search.note,
+    };
+  } finally {
+    await db.close();
+  }
+}
+
+async function loadUnits(db: BenchDb): Promise<UnitInfo[]> {
+  const rows = await db.k.selectFrom('units').innerJoin('jurisdictions', 'jurisdictions.id', 'units.jurisdiction_id')
+    .select(['units.id', 'units.name', 'units.kind', 'units.jurisdiction_id', 'jurisdictions.code', 'jurisdictions.name as jname', 'jurisdictions.level'])
+    .where('units.kind', '!=', 'village_committee').orderBy('units.id').execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind, jurisdictionId: r.jurisdiction_id, jurisdictionCode: r.code, ...(r.level === 'township' ? { township: r.jname } : {}) }));
+}
+
+/** Each publishing unit adopts the guideline items of the domains the templates publish in. */
+async function adoptCatalogs(db: BenchDb, units: UnitInfo[]): Promise<Map<string, ItemRef[]>> {
+  const actor = systemActor(ACTOR);
+  const slugs = [...new Set(TEMPLATES.map((t) => t.domain).filter((d): d is string => Boolean(d)))];
+  const out = new Map<string, ItemRef[]>();
+  for (const u of units) {
+    const catalogId = await catalogForUnit(db, actor, u.id);
+    for (const slug of slugs) {
+      const d = domainBySlug(slug);
+      if (!d) continue;
+      await adoptRows(db, actor, catalogId, slug, d.rows.map((r) => r.seq));
+      const rows = await db.k.selectFrom('catalog_items').select(['id', 'domain', 'level1', 'level2', 'level3']).where('catalog_id', '=', catalogId).where('domain', '=', d.name).execute();
+      out.set(`${u.id}:${slug}`, rows.map((r) => ({ id: r.id, domain: r.domain, label: itemLabel(r) })));
+    }
+  }
+  return out;
+}
+
+const REC_COLS = [
+  'id', 'county_code', 'unit_id', 'kind', 'index_no', 'title', 'publisher', 'doc_number', 'written_on', 'formed_on', 'subject', 'genre', 'keywords', 'summary',
+  'attribute', 'validity', 'column_slug', 'column_item', 'body_html', 'body_text', 'needs_interpretation', 'posting_days', 'status', 'version', 'published_at',
+  'published_on', 'created_by', 'created_at', 'updated_at',
+] as const;
+type RecRow = Record<(typeof REC_COLS)[number], string | number | null>;
+const ITEM_COLS = ['record_id', 'catalog_item_id', 'domain', 'label'] as const;
+type ItemRow = Record<(typeof ITEM_COLS)[number], string | number>;
+const PER_STATEMENT = 100;
+const PER_TRANSACTION = 10_000;
+
+/** A multi-row INSERT of `n` rows, prepared once per row count. */
+function multiInsert(raw: SqliteDatabase.Database, table: string, cols: readonly string[]) {
+  const cache = new Map<number, SqliteDatabase.Statement>();
+  const stmt = (n: number) => {
+    let s = cache.get(n);
+    if (!s) {
+      const tuple = `(${cols.map(() => '?').join(',')})`;
+      s = raw.prepare(`insert into ${table} (${cols.join(',')}) values ${Array.from({ length: n }, () => tuple).join(',')}`);
+      cache.set(n, s);
+    }
+    return s;
+  };
+  return (rows: Record<string, unknown>[]) => {
+    for (let i = 0; i < rows.length; i += PER_STATEMENT) {
+      const chunk = rows.slice(i, i + PER_STATEMENT);
+      const values: unknown[] = [];
+      for (const r of chunk) for (const c of cols) values.push(r[c]);
+      stmt(chunk.length).run(...values);
+    }
+  };
+}
+
+const chinaDate = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
+const minusDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+const plusDays = (date: string, days: number) => minusDays(date, -days);
+
+const unitsFor = (units: UnitInfo[], kind: string) =>
+  kind === 'township' ? units.filter((u) => u.township)
+  : kind === 'department' ? units.filter((u) => u.kind === 'county_department')
+  : kind === 'government' ? units.filter((u) => ['county_government', 'county_office', 'county_department'].includes(u.kind))
+  : units;
+
+/** One published record (and its item links): pure function of the random source, index i and unit pools. */
+function makeRecord(r: Rand, i: number, n: number, pools: Map<string, UnitInfo[]>, items: Map<string, ItemRef[]>, serials: Map<string, number>): { row: RecRow; links: ItemRow[] } {
+  const t = pickTemplate(r);
+  const u = pick(r, pools.get(t.units)!);
+  const ms = START + Math.floor(((END - START) * (i + r())) / n);
+  const publishedAt = new Date(ms).toISOString();
+  const date = chinaDate(ms);
+  const formed = minusDays(date, int(r, 0, 7));
+  const built = t.build(r, u, date);
+  const paragraphs = bodyOf(r, built.paragraphs);
+  const bodyText = paragraphs.join('\n');
+  const haystack = built.title + '\n' + bodyText;
+  const keywords = built.keywords.filter((w) => haystack.includes(w)).join('，');
+  const year = date.slice(0, 4);
+  const serialKey = `${u.id}:${year}`;
+  const serial = (serials.get(serialKey) ?? 0) + 1;
+  serials.set(serialKey, serial);
+  const id = i + 1;
+  const row: RecRow = {
+    id, county_code: COUNTY, unit_id: u.id, kind: 'info',
+    index_no: `${u.jurisdictionCode}${String(u.id).padStart(4, '0')}/${year}-${String(serial).padStart(5, '0')}`,
+    title: built.title, publisher: u.name, doc_number: built.docNumber ?? null, written_on: built.docNumber ? formed : null, formed_on: formed,
+    subject: t.subject, genre: t.genre, keywords, summary: built.title, attribute: 'proactive', validity: 'valid', column_slug: 'fdzdgknr', column_item: t.columnItem,
+    body_html: paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join(''), body_text: bodyText, needs_interpretation: 0, posting_days: t.genre === '公示' ? 7 : null,
+    status: 'published', version: 1, published_at: publishedAt, published_on: date, created_by: ACTOR, created_at: publishedAt, updated_at: publishedAt,
+  };
+  const links: ItemRow[] = [];
+  const pool = t.domain ? items.get(`${u.id}:${t.domain}`) : undefined;
+  if (pool?.length) {
+    const k = Math.min(pool.length, int(r, 1, 2));
+    const first = int(r, 0, pool.length - 1);
+    for (let j = 0; j < k; j++) {
+      const it = pool[(first + j) % pool.length];
+      links.push({ record_id: id, catalog_item_id: it.id, domain: it.domain, label: it.label });
+    }
+  }
+  return { row, links };
+}
+
+async function insertRecords(db: BenchDb, units: UnitInfo[], items: Map<string, ItemRef[]>, n: number, log: (s: string) => void): Promise<void> {
+  const r = rng(20260121);
+  const pools = new Map(['township', 'department', 'government', 'any'].map((k) => [k, unitsFor(units, k)]));
+  for (const [k, v] of pools) if (!v.length) throw new Error(`bench: no units for ${k}`);
+  const serials = new Map<string, number>();
+  const useKysely = process.env.BENCH_INSERT === 'kysely';
+  const putRecords = multiInsert(db.raw, 'info_records', REC_COLS);
+  const putItems = multiInsert(db.raw, 'info_record_items', ITEM_COLS);
+  const started = Date.now();
+  let lastLog = started;
+  for (let start = 0; start < n; start += PER_TRANSACTION) {
+    const end = Math.min(n, start + PER_TRANSACTION);
+    const rows: RecRow[] = [];
+    const links: ItemRow[] = [];
+    for (let i = start; i < end; i++) {
+      const x = makeRecord(r, i, n, pools, items, serials);
+      rows.push(x.row);
+      links.push(...x.links);
+    }
+    if (useKysely) {
+      await db.k.transaction().execute(async (trx) => {
+        await insertMany(trx, 'info_records', rows as never[], PER_STATEMENT);
+        await insertMany(trx, 'info_record_items', links as never[], PER_STATEMENT);
+      });
+    } else {
+      db.raw.transaction(() => {
+        putRecords(rows);
+        putItems(links);
+      })();
+    }
+    if (Date.now() - lastLog > 5000 || end === n) {
+      lastLog = Date.now();
+      const s = (lastLog - started) / 1000;
+      log(`  信息记录 ${end.toLocaleString()} / ${n.toLocaleString()}（${Math.round(end / s).toLocaleString()} 条/秒）`);
+    }
+  }
+  // Keep the 索引号 counters in step, so records created later through the app get fresh serials.
+  const upsert = db.raw.prepare('insert into index_serials (unit_id, year, last) values (?, ?, ?) on conflict (unit_id, year) do update set last = excluded.last');
+  db.raw.transaction(() => {
+    for (const [key, last] of serials) {
+      const [unitId, year] = key.split(':').map(Number);
+      upsert.run(unitId, year, last);
+    }
+  })();
+}
+
+const REQ_COLS = [
+  'jurisdiction_id', 'unit_id', 'number', 'query_code_hash', 'applicant_type', 'org_type', 'name', 'id_type', 'id_number', 'phone', 'address', 'postcode', 'email',
+  'description', 'doc_number', 'form', 'delivery', 'channel', 'submitted_at', 'received_on', 'status', 'proposed_outcome', 'reviewed_by', 'outcome', 'replied_on',
+  'delivered_on', 'delivery_method', 'archived_on', 'dedupe_key', 'created_by', 'created_at', 'updated_at',
+] as const;
+
+/** Outcome weights: mostly granted, the rest over every result row of table 3. */
+const OUTCOME_WEIGHTS: [Outcome, number][] = (Object.keys(OUTCOMES) as Outcome[]).map((k) => [k, k === 'granted' ? 40 : k === 'partial' ? 10 : k.startsWith('unable') ? 6 : k.startsWith('denied') ? 1.5 : 2]);
+const OUTCOME_TOTAL = OUTCOME_WEIGHTS.reduce((s, [, w]) => s + w, 0);
+function pickOutcome(r: Rand): Outcome {
+  let x = r() * OUTCOME_TOTAL;
+  for (const [k, w] of OUTCOME_WEIGHTS) {
+    x -= w;
+    if (x < 0) return k;
+  }
+  return 'granted';
+}
+const REQUEST_TOPICS = ['城乡居民最低生活保障审批', '农村危房改造补助发放', '征地补偿安置', '房屋征收补偿', '部门预算执行', '道路建设项目招标', '行政处罚决定', '集体土地征收批复', '临时救助资金发放', '规划许可'];
+
+async function insertRequests(db: BenchDb, units: UnitInfo[], n: number): Promise<void> {
+  if (n <= 0) return;
+  const r = rng(990121);
+  const receiving = await db.k.selectFrom('units').select('id').where('receives_requests', '=', 1).where('kind', '!=', 'village_committee').execute();
+  const ids = receiving.map((u) => u.id);
+  const county = await db.k.selectFrom('jurisdictions').select('id').where('code', '=', COUNTY).executeTakeFirstOrThrow();
+  const put = multiInsert(db.raw, 'info_requests', REQ_COLS);
+  const seq = new Map<string, number>();
+  const width = Math.max(5, String(n).length);
+  const orgTypes = Object.keys(ORG_TYPES);
+  const today = chinaDate(END);
+  for (let start = 0; start < n; start += PER_TRANSACTION) {
+    const rows: Record<string, unknown>[] = [];
+    for (let i = start; i < Math.min(n, start + PER_TRANSACTION); i++) {
+      const ms = START + Math.floor(((END - START) * (i + r())) / n);
+      const submittedAt = new Date(ms).toISOString();
+      const received = chinaDate(ms + int(r, 0, 2) * 86_400_000);
+      const year = received.slice(0, 4);
+      const s = (seq.get(year) ?? 0) + 1;
+      seq.set(year, s);
+      const legal = r() < 0.2;
+      const topic = pick(r, REQUEST_TOPICS);
+      const place = pick(r, VILLAGES);
+      const replied = plusDays(received, int(r, 3, 30));
+      const open = replied > today;
+      const outcome = open ? null : pickOutcome(r);
+      const name = legal ? `示范${pick(r, ['建筑工程', '农业科技', '法律咨询', '商贸'])}有限公司` : personName(r);
+      const description = `申请公开${place}${year}年${topic}相关信息，包括审批文件、名单及金额。`;
+      rows.push({
+        jurisdiction_id: county.id, unit_id: pick(r, ids), number: `${COUNTY}-${year}-${String(s).padStart(width, '0')}`,
+        query_code_hash: crypto.createHash('sha256').update(`bench-${i}`).digest('hex'),
+        applicant_type: legal ? 'legal' : 'natural', org_type: legal ? pick(r, orgTypes) : null, name,
+        id_type: legal ? 'credit_code' : 'resident_id', id_number: legal ? `91990121MA${String(i).padStart(8, '0')}` : `990121${1950 + int(r, 0, 55)}0101${String(i % 10000).padStart(4, '0')}`,
+        phone: `0000-${String(6100000 + (i % 100000)).padStart(7, '0')}`, address: `示范县${pick(r, DEMO.townships).name}${place}`, postcode: '999100', email: null,
+        description, doc_number: null, form: pick(r, ['paper', 'electronic']), delivery: pick(r, ['mail', 'email', 'pickup', 'online']), channel: pick(r, ['online', 'in_person', 'registered_mail', 'email']),
+        submitted_at: submittedAt, received_on: received, status: open ? 'processing' : 'delivered', proposed_outcome: outcome, reviewed_by: outcome ? '审核人' : null, outcome,
+        replied_on: open ? null : replied, delivered_on: open ? null : plusDays(replied, int(r, 0, 3)), delivery_method: open ? null : pick(r, ['mail', 'email', 'in_person', 'online']),
+        archived_on: open ? null : plusDays(replied, 10), dedupe_key: crypto.createHash('sha256').update(`${name}|${description}`).digest('hex').slice(0, 32),
+        created_by: ACTOR, created_at: submittedAt, updated_at: submittedAt,
+      });
+    }
+    db.raw.transaction(() => put(rows))();
+  }
+}
+
+const INDEX_BATCH = 2_000;
+
+/** Fill the search index from the records (id order, in batches) with indexMany; a no-op report while the module is missing. */
+export async function fillSearchIndex(db: BenchDb, log: (s: string) => void): Promise<{ indexed: number; note?: string }> {
+  const mod = await loadSearch();
+  if (!mod) {
+    const note = '检索模块尚未提供 indexMany/search（src/platform/search 仍是临时占位），未建立检索索引';
+    log(note);
+    return { indexed: 0, note };
+  }
+  const jcode = new Map((await db.k.selectFrom('units').innerJoin('jurisdictions', 'jurisdictions.id', 'units.jurisdiction_id').select(['units.id', 'jurisdictions.code']).execute()).map((u) => [u.id, u.code]));
+  const select = db.raw.prepare(`select id, unit_id, title, body_text, summary, keywords, doc_number, index_no, published_on, subject, genre, attribute, column_slug
+    from info_records where id > ? and status = 'published' and attribute in ('proactive', 'redacted') and published_on is not null order by id limit ?`);
+  const total = (db.raw.prepare(`select count(*) as n from info_records where status = 'published'`).get() as { n: number }).n;
+  const started = Date.now();
+  let lastLog = started;
+  let last = 0;
+  let done = 0;
+  try {
+    for (;;) {
+      const rows = select.all(last, INDEX_BATCH) as { id: number; unit_id: number; title: string; body_text: string; summary: string; keywords: string; doc_number: string | null; index_no: string; published_on: string; subject: string; genre: string; attribute: string; column_slug: string }[];
+      if (!rows.length) break;
+      // The same document as src/publishing/search.ts indexRecord builds.
+      const docs: SearchDoc[] = rows.map((x) => ({
+        objectType: SEARCH_TYPE, objectId: x.id, jurisdictionCode: jcode.get(x.unit_id)!, unitId: x.unit_id, title: x.title,
+        body: [x.doc_number, x.index_no, x.keywords, x.summary, x.body_text].filter(Boolean).join('\n'), attachmentText: '',
+        publishedOn: x.published_on, subject: x.subject, genre: x.genre, attribute: x.attribute, columnSlug: x.column_slug,
+      }));
+      await mod.indexMany(db.k, docs);
+      last = rows[rows.length - 1].id;
+      done += rows.length;
+      if (Date.now() - lastLog > 5000 || done === total) {
+        lastLog = Date.now();
+        log(`  检索索引 ${done.toLocaleString()} / ${total.toLocaleString()}（${Math.round(done / ((lastLog - started) / 1000)).toLocaleString()} 条/秒）`);
+      }
+    }
+  } catch (e) {
+    const note = `建立检索索引失败：${(e as Error).message}`;
+    log(note);
+    return { indexed: 0, note };
+  }
+  log(`检索索引：${done.toLocaleString()} 条，用时 ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return { indexed: done };
+}
+
+export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env, quick = false): GenerateOptions {
+  const num = (v: string | undefined, d: number) => (v && /^\d+$/.test(v.replace(/_/g, '')) ? Number(v.replace(/_/g, '')) : d);
+  return {
+    records: num(env.BENCH_RECORDS, quick ? 20_000 : 1_000_000),
+    requests: num(env.BENCH_REQUESTS, quick ? 20_000 : 200_000),
+    dir: env.BENCH_DIR ? path.resolve(env.BENCH_DIR) : DEFAULT_BENCH_DIR,
+  };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  const opts = optionsFromEnv(process.env, process.argv.includes('--quick'));
+  const g = await generate(opts);
+  console.log(JSON.stringify({ file: g.file, reused: g.reused, ...g.meta }, null, 2));
+}
