@@ -4,6 +4,7 @@ import * as m0002 from './0002_calendar.js';
 import * as m0003 from './0003_catalog.js';
 import * as m0004 from './0004_requests.js';
 import * as m0005 from './0005_reports.js';
+import * as m0007 from './0007_search.js';
 
 /** Every migration, in order. Names are permanent once released. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003_catalog': m0003,
   '0004_requests': m0004,
   '0005_reports': m0005,
+  '0007_search': m0007,
 };

@@ -1,0 +1,176 @@
+/** Index maintenance and queries; one code path for both databases except the text condition. */
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Database } from '../schema.js';
+import { dialectOf, nowIso } from '../dialect.js';
+import { queryTerms } from './tokenize.js';
+import { ftsColumns, tsvParts } from './indextext.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type SearchDoc, type SearchQuery, type SearchResult } from './types.js';
+
+type K = Kysely<Database>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyK = Kysely<any>;
+
+/** Rows per multi-row statement (15 bound values each, far below both databases' limits). */
+const BATCH = 250;
+
+const FIELDS = ['jurisdiction_code', 'unit_id', 'title', 'published_on', 'year', 'subject', 'genre', 'attribute', 'column_slug', 'updated_at'] as const;
+
+function row(doc: SearchDoc, now: string) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(doc.publishedOn)) throw new Error(`search: publishedOn must be YYYY-MM-DD, got ${doc.publishedOn}`);
+  return {
+    object_type: doc.objectType,
+    object_id: doc.objectId,
+    jurisdiction_code: doc.jurisdictionCode,
+    unit_id: doc.unitId,
+    title: doc.title,
+    published_on: doc.publishedOn,
+    year: Number(doc.publishedOn.slice(0, 4)),
+    subject: doc.subject ?? null,
+    genre: doc.genre ?? null,
+    attribute: doc.attribute ?? null,
+    column_slug: doc.columnSlug ?? null,
+    updated_at: now,
+  };
+}
+
+const keyOf = (objectType: string, objectId: number) => `${objectType}\u0000${objectId}`;
+
+async function inTransaction(k: K, fn: (t: K) => Promise<void>): Promise<void> {
+  if (k.isTransaction) return fn(k);
+  return k.transaction().execute(fn);
+}
+
+async function indexBatch(t: K, docs: SearchDoc[]): Promise<void> {
+  const pg = dialectOf(t) === 'postgres';
+  const now = nowIso();
+  const parts = pg ? docs.map((d) => tsvParts(d.title, d.body, d.attachmentText)) : [];
+  const values = docs.map((d, i) => (pg ? { ...row(d, now), tsv: sql`${parts[i][0]}::tsvector` } : row(d, now)));
+  const updated = pg ? [...FIELDS, 'tsv'] : [...FIELDS];
+  const ids = await (t as AnyK)
+    .insertInto('search_docs')
+    .values(values)
+    .onConflict((oc) => oc.columns(['object_type', 'object_id']).doUpdateSet(Object.fromEntries(updated.map((f) => [f, sql.ref(`excluded.${f}`)]))))
+    .returning(['id', 'object_type', 'object_id'])
+    .execute();
+  const idByKey = new Map<string, number>(ids.map((r: { id: number; object_type: string; object_id: number }) => [keyOf(r.object_type, r.object_id), r.id]));
+  const idOf = (d: SearchDoc) => idByKey.get(keyOf(d.objectType, d.objectId))!;
+  if (pg) {
+    await sql`delete from search_overflow where doc_id = any(${ids.map((r: { id: number }) => r.id)}::int[])`.execute(t);
+    const overflow = docs.flatMap((d, i) => parts[i].slice(1).map((lit, p) => sql`(${idOf(d)}, ${p + 1}, ${lit}::tsvector)`));
+    for (let i = 0; i < overflow.length; i += BATCH) {
+      await sql`insert into search_overflow (doc_id, part, tsv) values ${sql.join(overflow.slice(i, i + BATCH))}`.execute(t);
+    }
+  } else {
+    const rows = docs.map((d) => {
+      const c = ftsColumns(d.title, d.body, d.attachmentText);
+      return sql`(${idOf(d)}, ${c.title}, ${c.body})`;
+    });
+    await sql`insert or replace into search_fts (rowid, title, body) values ${sql.join(rows)}`.execute(t);
+  }
+}
+
+/**
+ * Index many documents with a few multi-row statements per batch (replacing earlier versions).
+ * Runs inside the caller's transaction if `k` is one, otherwise in its own.
+ */
+export async function indexMany(k: K, docs: SearchDoc[]): Promise<void> {
+  if (docs.length === 0) return;
+  // The same object twice in one statement is an error on PostgreSQL; the last version wins.
+  const unique = [...new Map(docs.map((d) => [keyOf(d.objectType, d.objectId), d])).values()];
+  await inTransaction(k, async (t) => {
+    for (let i = 0; i < unique.length; i += BATCH) await indexBatch(t, unique.slice(i, i + BATCH));
+  });
+}
+
+/** Index one document, replacing its previous text and fields. */
+export async function indexDoc(k: K, doc: SearchDoc): Promise<void> {
+  await inTransaction(k, (t) => indexBatch(t, [doc]));
+}
+
+/** Remove a document from the index (no-op when it is not indexed). */
+export async function removeDoc(k: K, objectType: string, objectId: number): Promise<void> {
+  await inTransaction(k, async (t) => {
+    const found = await t.selectFrom('search_docs').select('id').where('object_type', '=', objectType).where('object_id', '=', objectId).executeTakeFirst();
+    if (!found) return;
+    if (dialectOf(t) === 'sqlite') await sql`delete from search_fts where rowid = ${found.id}`.execute(t);
+    else await sql`delete from search_overflow where doc_id = ${found.id}`.execute(t);
+    await t.deleteFrom('search_docs').where('id', '=', found.id).execute();
+  });
+}
+
+/** Strings s with prefix ≤ s < prefix + U+FFFF: exact for code-point ordering (SQLite binary, PG collate "C"). */
+const startsWith = (column: RawBuilder<unknown>, prefix: string) => sql`(${column} >= ${prefix} and ${column} < ${prefix + '\uffff'})`;
+
+function filters(query: SearchQuery): RawBuilder<unknown> {
+  const conds: RawBuilder<unknown>[] = [];
+  if (query.jurisdictionPrefix) conds.push(startsWith(sql.ref('d.jurisdiction_code'), query.jurisdictionPrefix));
+  if (query.unitId != null) conds.push(sql`d.unit_id = ${query.unitId}`);
+  if (query.year != null) conds.push(sql`d.year = ${query.year}`);
+  if (query.subject) {
+    const s = query.subject.replace(/\\+$/, '');
+    conds.push(sql`(d.subject = ${s} or ${startsWith(sql.ref('d.subject'), `${s}\\`)})`);
+  }
+  if (query.genre) conds.push(sql`d.genre = ${query.genre}`);
+  if (query.attribute) conds.push(sql`d.attribute = ${query.attribute}`);
+  if (query.columnSlug) conds.push(sql`d.column_slug = ${query.columnSlug}`);
+  if (query.objectType) conds.push(sql`d.object_type = ${query.objectType}`);
+  return conds.length ? sql.join(conds, sql` and `) : sql`1 = 1`;
+}
+
+const ftsPhrase = (phrase: string[]) => `"${phrase.join(' ').replace(/"/g, '""')}"`;
+const tsLexeme = (t: string) => `'${t.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+const tsPhrase = (phrase: string[]) => phrase.map(tsLexeme).join(' <-> ');
+
+interface HitRow {
+  object_type: string;
+  object_id: number;
+  title: string;
+  published_on: string;
+  unit_id: number;
+}
+
+/**
+ * Documents that contain every query run (two or more characters) as an exact substring of their
+ * title or body, filtered in SQL, one page at a time, with the exact total.
+ */
+export async function search(k: K, query: SearchQuery): Promise<SearchResult> {
+  const terms = queryTerms(query.q);
+  if (terms.phrases.length === 0) return { total: 0, hits: [], ...(terms.singleChar ? { singleChar: true } : {}) };
+  const pageSize = Math.max(1, Math.min(MAX_PAGE_SIZE, Math.floor(query.pageSize ?? DEFAULT_PAGE_SIZE)));
+  const page = Math.max(1, Math.floor(query.page ?? 1));
+  const offset = (page - 1) * pageSize;
+  const where = filters(query);
+  const byDate = sql`d.published_on desc, d.id desc`;
+  const cols = sql`d.object_type, d.object_id, d.title, d.published_on, d.unit_id`;
+  let count: RawBuilder<{ n: number }>;
+  let list: RawBuilder<HitRow>;
+  if (dialectOf(k) === 'sqlite') {
+    const match = terms.phrases.map(ftsPhrase).join(' AND ');
+    const text = sql`d.id in (select rowid from search_fts where search_fts match ${match})`;
+    count = sql<{ n: number }>`select count(*) as n from search_docs d where ${text} and ${where}`;
+    list =
+      query.sort === 'date'
+        ? sql<HitRow>`select ${cols} from search_docs d where ${text} and ${where} order by ${byDate} limit ${pageSize} offset ${offset}`
+        : sql<HitRow>`select ${cols} from search_fts f join search_docs d on d.id = f.rowid
+            where search_fts match ${match} and ${where}
+            order by bm25(search_fts, 4.0, 1.0), ${byDate} limit ${pageSize} offset ${offset}`;
+  } else {
+    // Per run: the head tsvector, or one of the overflow parts (looked up once, by primary key).
+    const text = sql.join(
+      terms.phrases.map((p) => {
+        const tq = tsPhrase(p);
+        return sql`(d.tsv @@ ${tq}::tsquery or d.id = any(array(select o.doc_id from search_overflow o where o.tsv @@ ${tq}::tsquery)))`;
+      }),
+      sql` and `,
+    );
+    count = sql<{ n: number }>`select count(*)::int as n from search_docs d where ${text} and ${where}`;
+    const all = terms.phrases.map((p) => `(${tsPhrase(p)})`).join(' & ');
+    const order = query.sort === 'date' ? byDate : sql`ts_rank(d.tsv, ${all}::tsquery) desc, ${byDate}`;
+    list = sql<HitRow>`select ${cols} from search_docs d where ${text} and ${where} order by ${order} limit ${pageSize} offset ${offset}`;
+  }
+  const [n, rows] = await Promise.all([count.execute(k), list.execute(k)]);
+  return {
+    total: Number(n.rows[0]?.n ?? 0),
+    hits: rows.rows.map((r) => ({ objectType: r.object_type, objectId: Number(r.object_id), title: r.title, publishedOn: r.published_on, unitId: Number(r.unit_id) })),
+  };
+}
