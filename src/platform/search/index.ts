@@ -3,3 +3,4 @@ export type { SearchDoc, SearchQuery, SearchHit, SearchResult, Segment } from '.
 export { MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from './types.js';
 export { normalize, tokenize, tokenizeRuns, queryTerms, type QueryTerms } from './tokenize.js';
 export { indexDoc, indexMany, removeDoc, search } from './store.js';
+export { snippet, highlightTitle } from './highlight.js';
