@@ -4,3 +4,4 @@ export { MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from './types.js';
 export { normalize, tokenize, tokenizeRuns, queryTerms, type QueryTerms } from './tokenize.js';
 export { indexDoc, indexMany, removeDoc, search } from './store.js';
 export { snippet, highlightTitle } from './highlight.js';
+export { extractText, MAX_EXTRACTED_CHARS } from './extract.js';
