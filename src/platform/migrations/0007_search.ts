@@ -6,9 +6,11 @@ import { dialectOf } from '../dialect.js';
 /**
  * Full-text search over published objects (see src/platform/search). `search_docs` holds the
  * filterable fields of every indexed object on both databases; the text index is per dialect:
- * - SQLite: FTS5 contentless table `search_fts` (rowid = search_docs.id) over the CJK bigram
- *   text produced by our own tokenizer; contentless_delete=1 lets a row be replaced or deleted
- *   by rowid without the old text.
+ * - SQLite: FTS5 contentless table `search_fts` over the CJK bigram text produced by our own
+ *   tokenizer, plus a `meta` column of filter tokens (jurisdiction code prefixes, unit, year,
+ *   subject levels, …) so that counting, filtering and date order never leave the index. Its
+ *   rowid is days(published_on) · 2³¹ + search_docs.id: rowid order is date order.
+ *   contentless_delete=1 lets a row be deleted by rowid without the old text.
  * - PostgreSQL: `search_docs.tsv`, a tsvector built literally from the same bigrams (positions
  *   kept, so `<->` phrases give exact substring matches), with a GIN index; text beyond what one
  *   tsvector can position (16,383 positions, 256 per lexeme) goes to `search_overflow` rows.
@@ -52,7 +54,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       primary key (doc_id, part))`.execute(db);
     await sql`create index search_overflow_tsv on search_overflow using gin (tsv)`.execute(db);
   } else {
-    await sql`create virtual table search_fts using fts5(title, body, content='', contentless_delete=1, tokenize="unicode61 remove_diacritics 0 categories 'L* N* M* Co'")`.execute(db);
+    await sql`create virtual table search_fts using fts5(title, body, meta, content='', contentless_delete=1, tokenize="unicode61 remove_diacritics 0 categories 'L* N* M* Co'")`.execute(db);
   }
 }
 

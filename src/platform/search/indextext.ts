@@ -89,3 +89,34 @@ export function tsvParts(title: string, body: string, attachmentText?: string): 
   for (const run of tokenizeRuns(bodyText(body, attachmentText))) place(run, '');
   return parts.map((p) => p.literal());
 }
+
+/**
+ * Filter tokens for the FTS5 `meta` column: U+E001, a field letter and the value in hex, so each
+ * is one unicode61 token that text can never produce. Prefix filters index every prefix:
+ * jurisdiction codes by character, subjects by '\' level.
+ */
+const META = '\uE001';
+const hex = (s: string) => Buffer.from(s, 'utf8').toString('hex');
+export const metaToken = (field: 'j' | 'u' | 'y' | 's' | 'g' | 'a' | 'c' | 'o', value: string | number) => `${META}${field}${hex(String(value))}`;
+
+export function metaTokens(d: { jurisdictionCode: string; unitId: number; publishedOn: string; subject?: string | null; genre?: string | null; attribute?: string | null; columnSlug?: string | null; objectType: string }): string {
+  const out: string[] = [];
+  const code = Array.from(d.jurisdictionCode);
+  for (let i = 1; i <= code.length; i++) out.push(metaToken('j', code.slice(0, i).join('')));
+  out.push(metaToken('u', d.unitId), metaToken('y', Number(d.publishedOn.slice(0, 4))), metaToken('o', d.objectType));
+  if (d.subject) {
+    const levels = d.subject.split('\\');
+    for (let i = 1; i <= levels.length; i++) out.push(metaToken('s', levels.slice(0, i).join('\\')));
+  }
+  if (d.genre) out.push(metaToken('g', d.genre));
+  if (d.attribute) out.push(metaToken('a', d.attribute));
+  if (d.columnSlug) out.push(metaToken('c', d.columnSlug));
+  return out.join(' ');
+}
+
+/** FTS5 rowid: days since 1970 · 2³¹ + id, so rowid order is (published_on, id) order. */
+export function ftsRowid(publishedOn: string, id: number): number {
+  const days = Math.round(Date.UTC(Number(publishedOn.slice(0, 4)), Number(publishedOn.slice(5, 7)) - 1, Number(publishedOn.slice(8, 10))) / 86_400_000);
+  return days * 2 ** 31 + id;
+}
+export const idOfRowid = (rowid: number): number => ((rowid % 2 ** 31) + 2 ** 31) % 2 ** 31;

@@ -104,11 +104,11 @@ const QUERIES = [
   '火星', '量子计算', 'zzz', '低保公开招聘', '城关镇镇',
 ];
 
-async function allHits(k: Parameters<typeof search>[0], query: SearchQuery): Promise<{ keys: string[]; total: number }> {
+async function allHits(k: Parameters<typeof search>[0], query: SearchQuery, rankLimit?: number): Promise<{ keys: string[]; total: number }> {
   const keys: string[] = [];
   let total = -1;
   for (let page = 1; ; page++) {
-    const res = await search(k, { ...query, page, pageSize: 50 });
+    const res = await search(k, { ...query, page, pageSize: 50 }, { rankLimit });
     if (total === -1) total = res.total;
     expect(res.total).toBe(total);
     keys.push(...res.hits.map((h) => `${h.objectType}:${h.objectId}`));
@@ -133,6 +133,9 @@ describeEachDb('search', (db) => {
     const got = await allHits(db().k, { q, jurisdictionPrefix: '' });
     expect(got.keys).toEqual(want);
     expect(got.total).toBe(want.length);
+    // the same set in date order and in "title first" order (used above RANK_LIMIT hits)
+    expect((await allHits(db().k, { q, jurisdictionPrefix: '', sort: 'date' })).keys).toEqual(want);
+    expect((await allHits(db().k, { q, jurisdictionPrefix: '' }, 0)).keys).toEqual(want);
   });
 
   it('finds several queries with hits and some without', () => {
@@ -181,6 +184,26 @@ describeEachDb('search', (db) => {
     expect(last.total).toBe(first.total);
     const capped = await search(db().k, { q: '公示', jurisdictionPrefix: '', pageSize: 500 });
     expect(capped.hits).toHaveLength(50);
+  });
+
+  it('above the rank limit, relevance puts title hits first, then the rest, newest first', async () => {
+    for (const pageSize of [7, 50]) {
+      const hits = [];
+      for (let page = 1; ; page++) {
+        const res = await search(db().k, { q: '公示', jurisdictionPrefix: '', page, pageSize }, { rankLimit: 0 });
+        hits.push(...res.hits);
+        if (res.hits.length < pageSize) break;
+      }
+      const inTitle = hits.map((h) => normalize(h.title).includes('公示'));
+      const firstOther = inTitle.indexOf(false);
+      expect(firstOther).toBeGreaterThan(0);
+      expect(inTitle.slice(firstOther).every((x) => !x)).toBe(true);
+      for (const part of [hits.slice(0, firstOther), hits.slice(firstOther)]) {
+        const dates = part.map((h) => h.publishedOn);
+        expect(dates).toEqual([...dates].sort().reverse());
+      }
+      expect(hits.length).toBe(expected(docs, '公示').length);
+    }
   });
 
   it('ranks title hits first by relevance', async () => {

@@ -3,7 +3,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../schema.js';
 import { dialectOf, nowIso } from '../dialect.js';
 import { queryTerms } from './tokenize.js';
-import { ftsColumns, tsvParts } from './indextext.js';
+import { ftsColumns, ftsRowid, idOfRowid, metaToken, metaTokens, tsvParts } from './indextext.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type SearchDoc, type SearchQuery, type SearchResult } from './types.js';
 
 type K = Kysely<Database>;
@@ -16,7 +16,7 @@ const BATCH = 250;
 const FIELDS = ['jurisdiction_code', 'unit_id', 'title', 'published_on', 'year', 'subject', 'genre', 'attribute', 'column_slug', 'updated_at'] as const;
 
 function row(doc: SearchDoc, now: string) {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(doc.publishedOn)) throw new Error(`search: publishedOn must be YYYY-MM-DD, got ${doc.publishedOn}`);
+  if (!/^[1-9]\d{3}-\d{2}-\d{2}$/.test(doc.publishedOn)) throw new Error(`search: publishedOn must be YYYY-MM-DD, got ${doc.publishedOn}`);
   return {
     object_type: doc.objectType,
     object_id: doc.objectId,
@@ -43,6 +43,12 @@ async function inTransaction(k: K, fn: (t: K) => Promise<void>): Promise<void> {
 async function indexBatch(t: K, docs: SearchDoc[]): Promise<void> {
   const pg = dialectOf(t) === 'postgres';
   const now = nowIso();
+  if (!pg) {
+    // The FTS rowid depends on the previous publication date: delete the old rows first.
+    const old = await sql<{ id: number; published_on: string }>`select id, published_on from search_docs
+      where (object_type, object_id) in (values ${sql.join(docs.map((d) => sql`(${d.objectType}, ${d.objectId})`))})`.execute(t);
+    if (old.rows.length) await sql`delete from search_fts where rowid in (${sql.join(old.rows.map((r) => ftsRowid(r.published_on, r.id)))})`.execute(t);
+  }
   const parts = pg ? docs.map((d) => tsvParts(d.title, d.body, d.attachmentText)) : [];
   const values = docs.map((d, i) => (pg ? { ...row(d, now), tsv: sql`${parts[i][0]}::tsvector` } : row(d, now)));
   const updated = pg ? [...FIELDS, 'tsv'] : [...FIELDS];
@@ -63,9 +69,9 @@ async function indexBatch(t: K, docs: SearchDoc[]): Promise<void> {
   } else {
     const rows = docs.map((d) => {
       const c = ftsColumns(d.title, d.body, d.attachmentText);
-      return sql`(${idOf(d)}, ${c.title}, ${c.body})`;
+      return sql`(${ftsRowid(d.publishedOn, idOf(d))}, ${c.title}, ${c.body}, ${metaTokens(d)})`;
     });
-    await sql`insert or replace into search_fts (rowid, title, body) values ${sql.join(rows)}`.execute(t);
+    await sql`insert into search_fts (rowid, title, body, meta) values ${sql.join(rows)}`.execute(t);
   }
 }
 
@@ -90,9 +96,9 @@ export async function indexDoc(k: K, doc: SearchDoc): Promise<void> {
 /** Remove a document from the index (no-op when it is not indexed). */
 export async function removeDoc(k: K, objectType: string, objectId: number): Promise<void> {
   await inTransaction(k, async (t) => {
-    const found = await t.selectFrom('search_docs').select('id').where('object_type', '=', objectType).where('object_id', '=', objectId).executeTakeFirst();
+    const found = await t.selectFrom('search_docs').select(['id', 'published_on']).where('object_type', '=', objectType).where('object_id', '=', objectId).executeTakeFirst();
     if (!found) return;
-    if (dialectOf(t) === 'sqlite') await sql`delete from search_fts where rowid = ${found.id}`.execute(t);
+    if (dialectOf(t) === 'sqlite') await sql`delete from search_fts where rowid = ${ftsRowid(found.published_on, found.id)}`.execute(t);
     else await sql`delete from search_overflow where doc_id = ${found.id}`.execute(t);
     await t.deleteFrom('search_docs').where('id', '=', found.id).execute();
   });
@@ -122,6 +128,7 @@ const tsLexeme = (t: string) => `'${t.replace(/\\/g, '\\\\').replace(/'/g, "''")
 const tsPhrase = (phrase: string[]) => phrase.map(tsLexeme).join(' <-> ');
 
 interface HitRow {
+  id: number;
   object_type: string;
   object_id: number;
   title: string;
@@ -130,47 +137,92 @@ interface HitRow {
 }
 
 /**
- * Documents that contain every query run (two or more characters) as an exact substring of their
- * title or body, filtered in SQL, one page at a time, with the exact total.
+ * Above this many hits, "relevance" does not rank every hit (bm25 / ts_rank cost grows with the
+ * hit count): hits in the title come first, then the others, each newest first.
  */
-export async function search(k: K, query: SearchQuery): Promise<SearchResult> {
+export const RANK_LIMIT = 5000;
+
+const toHit = (r: HitRow) => ({ objectType: r.object_type, objectId: Number(r.object_id), title: r.title, publishedOn: r.published_on, unitId: Number(r.unit_id) });
+
+/** FTS5 filter tokens for the query's filters (see metaTokens). */
+function metaMatch(query: SearchQuery): string[] {
+  const out: string[] = [];
+  if (query.jurisdictionPrefix) out.push(metaToken('j', query.jurisdictionPrefix));
+  if (query.unitId != null) out.push(metaToken('u', query.unitId));
+  if (query.year != null) out.push(metaToken('y', query.year));
+  if (query.subject) out.push(metaToken('s', query.subject.replace(/\\+$/, '')));
+  if (query.genre) out.push(metaToken('g', query.genre));
+  if (query.attribute) out.push(metaToken('a', query.attribute));
+  if (query.columnSlug) out.push(metaToken('c', query.columnSlug));
+  if (query.objectType) out.push(metaToken('o', query.objectType));
+  return out.map((t) => `meta : "${t}"`);
+}
+
+/** SQLite: count, filter and order inside the FTS5 index; then read one page of rows. */
+async function searchSqlite(k: K, phrases: string[][], query: SearchQuery, offset: number, limit: number, rankLimit: number): Promise<SearchResult> {
+  const text = phrases.map(ftsPhrase).join(' AND ');
+  const meta = metaMatch(query);
+  const match = [`(${text})`, ...meta].join(' AND ');
+  const count = async (m: string) => Number((await sql<{ n: number }>`select count(*) as n from search_fts where search_fts match ${m}`.execute(k)).rows[0].n);
+  const rowids = async (m: string, order: RawBuilder<unknown>, off: number, lim: number) =>
+    lim <= 0 ? [] : (await sql<{ r: number }>`select rowid as r from search_fts where search_fts match ${m} order by ${order} limit ${lim} offset ${off}`.execute(k)).rows.map((x) => x.r);
+  const total = await count(match);
+  let page: number[] = [];
+  if (offset < total) {
+    if (query.sort === 'date') page = await rowids(match, sql`rowid desc`, offset, limit);
+    else if (total <= rankLimit) page = await rowids(match, sql`bm25(search_fts, 4.0, 1.0, 0.0), rowid desc`, offset, limit);
+    else {
+      const inTitle = `{title} : (${text})`;
+      const titleMatch = [inTitle, ...meta].join(' AND ');
+      const titleTotal = await count(titleMatch);
+      page = await rowids(titleMatch, sql`rowid desc`, offset, Math.min(limit, titleTotal - offset));
+      if (page.length < limit) page.push(...(await rowids(`(${match}) NOT ${inTitle}`, sql`rowid desc`, Math.max(0, offset - titleTotal), limit - page.length)));
+    }
+  }
+  if (page.length === 0) return { total, hits: [] };
+  const ids = page.map(idOfRowid);
+  const rows = await k.selectFrom('search_docs').select(['id', 'object_type', 'object_id', 'title', 'published_on', 'unit_id']).where('id', 'in', ids).execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return { total, hits: ids.map((id) => byId.get(id)).filter((r): r is HitRow => !!r).map(toHit) };
+}
+
+/** PostgreSQL: the filters in SQL, the text as tsquery phrases over the head tsvector and the overflow parts. */
+async function searchPostgres(k: K, phrases: string[][], query: SearchQuery, offset: number, limit: number, rankLimit: number): Promise<SearchResult> {
+  const where = filters(query);
+  // Per run: the head tsvector, or one of the overflow parts (looked up once, by primary key).
+  const text = sql.join(
+    phrases.map((p) => {
+      const tq = tsPhrase(p);
+      return sql`(d.tsv @@ ${tq}::tsquery or d.id = any(array(select o.doc_id from search_overflow o where o.tsv @@ ${tq}::tsquery)))`;
+    }),
+    sql` and `,
+  );
+  const total = Number((await sql<{ n: number }>`select count(*)::int as n from search_docs d where ${text} and ${where}`.execute(k)).rows[0].n);
+  if (offset >= total) return { total, hits: [] };
+  const byDate = sql`d.published_on desc, d.id desc`;
+  let order = byDate;
+  if (query.sort !== 'date') {
+    const all = phrases.map((p) => `(${tsPhrase(p)})`).join(' & ');
+    // The title is always in the head tsvector, weighted A.
+    const inTitle = phrases.map((p) => `(${p.map((t) => `${tsLexeme(t)}:A`).join(' <-> ')})`).join(' & ');
+    order = total <= rankLimit ? sql`ts_rank(d.tsv, ${all}::tsquery) desc, ${byDate}` : sql`(d.tsv @@ ${inTitle}::tsquery) desc, ${byDate}`;
+  }
+  const rows = await sql<HitRow>`select d.id, d.object_type, d.object_id, d.title, d.published_on, d.unit_id from search_docs d
+    where ${text} and ${where} order by ${order} limit ${limit} offset ${offset}`.execute(k);
+  return { total, hits: rows.rows.map(toHit) };
+}
+
+/**
+ * Documents that contain every query run (two or more characters) as an exact substring of their
+ * title or body, filtered, one page at a time, with the exact total. Order: 'date' newest first;
+ * 'relevance' by bm25 / ts_rank up to RANK_LIMIT hits, beyond that title hits first, then date.
+ */
+export async function search(k: K, query: SearchQuery, options: { rankLimit?: number } = {}): Promise<SearchResult> {
+  const rankLimit = options.rankLimit ?? RANK_LIMIT;
   const terms = queryTerms(query.q);
   if (terms.phrases.length === 0) return { total: 0, hits: [], ...(terms.singleChar ? { singleChar: true } : {}) };
   const pageSize = Math.max(1, Math.min(MAX_PAGE_SIZE, Math.floor(query.pageSize ?? DEFAULT_PAGE_SIZE)));
   const page = Math.max(1, Math.floor(query.page ?? 1));
   const offset = (page - 1) * pageSize;
-  const where = filters(query);
-  const byDate = sql`d.published_on desc, d.id desc`;
-  const cols = sql`d.object_type, d.object_id, d.title, d.published_on, d.unit_id`;
-  let count: RawBuilder<{ n: number }>;
-  let list: RawBuilder<HitRow>;
-  if (dialectOf(k) === 'sqlite') {
-    const match = terms.phrases.map(ftsPhrase).join(' AND ');
-    const text = sql`d.id in (select rowid from search_fts where search_fts match ${match})`;
-    count = sql<{ n: number }>`select count(*) as n from search_docs d where ${text} and ${where}`;
-    list =
-      query.sort === 'date'
-        ? sql<HitRow>`select ${cols} from search_docs d where ${text} and ${where} order by ${byDate} limit ${pageSize} offset ${offset}`
-        : sql<HitRow>`select ${cols} from search_fts f join search_docs d on d.id = f.rowid
-            where search_fts match ${match} and ${where}
-            order by bm25(search_fts, 4.0, 1.0), ${byDate} limit ${pageSize} offset ${offset}`;
-  } else {
-    // Per run: the head tsvector, or one of the overflow parts (looked up once, by primary key).
-    const text = sql.join(
-      terms.phrases.map((p) => {
-        const tq = tsPhrase(p);
-        return sql`(d.tsv @@ ${tq}::tsquery or d.id = any(array(select o.doc_id from search_overflow o where o.tsv @@ ${tq}::tsquery)))`;
-      }),
-      sql` and `,
-    );
-    count = sql<{ n: number }>`select count(*)::int as n from search_docs d where ${text} and ${where}`;
-    const all = terms.phrases.map((p) => `(${tsPhrase(p)})`).join(' & ');
-    const order = query.sort === 'date' ? byDate : sql`ts_rank(d.tsv, ${all}::tsquery) desc, ${byDate}`;
-    list = sql<HitRow>`select ${cols} from search_docs d where ${text} and ${where} order by ${order} limit ${pageSize} offset ${offset}`;
-  }
-  const [n, rows] = await Promise.all([count.execute(k), list.execute(k)]);
-  return {
-    total: Number(n.rows[0]?.n ?? 0),
-    hits: rows.rows.map((r) => ({ objectType: r.object_type, objectId: Number(r.object_id), title: r.title, publishedOn: r.published_on, unitId: Number(r.unit_id) })),
-  };
+  return dialectOf(k) === 'sqlite' ? searchSqlite(k, terms.phrases, query, offset, pageSize, rankLimit) : searchPostgres(k, terms.phrases, query, offset, pageSize, rankLimit);
 }
