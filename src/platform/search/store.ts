@@ -45,9 +45,12 @@ async function indexBatch(t: K, docs: SearchDoc[]): Promise<void> {
   const now = nowIso();
   if (!pg) {
     // The FTS rowid depends on the previous publication date: delete the old rows first.
-    const old = await sql<{ id: number; published_on: string }>`select id, published_on from search_docs
-      where (object_type, object_id) in (values ${sql.join(docs.map((d) => sql`(${d.objectType}, ${d.objectId})`))})`.execute(t);
-    if (old.rows.length) await sql`delete from search_fts where rowid in (${sql.join(old.rows.map((r) => ftsRowid(r.published_on, r.id)))})`.execute(t);
+    const byType = new Map<string, number[]>();
+    for (const d of docs) byType.set(d.objectType, [...(byType.get(d.objectType) ?? []), d.objectId]);
+    for (const [type, objectIds] of byType) {
+      const old = await t.selectFrom('search_docs').select(['id', 'published_on']).where('object_type', '=', type).where('object_id', 'in', objectIds).execute();
+      if (old.length) await sql`delete from search_fts where rowid in (${sql.join(old.map((r) => ftsRowid(r.published_on, r.id)))})`.execute(t);
+    }
   }
   const parts = pg ? docs.map((d) => tsvParts(d.title, d.body, d.attachmentText)) : [];
   const values = docs.map((d, i) => (pg ? { ...row(d, now), tsv: sql`${parts[i][0]}::tsvector` } : row(d, now)));
