@@ -70,6 +70,8 @@ function corpus(count: number): SearchDoc[] {
   docs.push({ objectType: 'record', objectId: 100001, jurisdictionCode: '430221000000', unitId: 1, title: '长篇附件测试', body: '一般性说明。', attachmentText: `${'各项工作有序推进，'.repeat(4000)}末尾独有短语麒麟阁。`, publishedOn: '2025-06-01' });
   docs.push({ objectType: 'record', objectId: 100002, jurisdictionCode: '430221000000', unitId: 1, title: '重复词测试', body: `${'公示 '.repeat(600)}公示期满无异议`, publishedOn: '2025-06-02' });
   docs.push({ objectType: 'record', objectId: 100003, jurisdictionCode: '430221000000', unitId: 1, title: '超长无标点段落', body: `${'甲乙丙丁戊己庚辛壬癸'.repeat(1700)}凤凰台上凤凰游${'子丑寅卯'.repeat(3000)}`, publishedOn: '2025-06-03' });
+  // Rare characters outside the BMP (CJK Extension B, G) in names.
+  docs.push({ objectType: 'record', objectId: 100004, jurisdictionCode: '430221000000', unitId: 1, title: '𠀀𠀁村𰀀𰀁组公示', body: '户主：王𠀀𠀁。', publishedOn: '2025-06-04' });
   return docs;
 }
 
@@ -100,6 +102,8 @@ const QUERIES = [
   '低保，公示', '办法》（民发', '公示。公示期', '姓名 金额', '城关镇 危房改造',
   // long documents
   '麒麟阁', '末尾独有短语麒麟阁', '公示期满', '凤凰台上凤凰游', '癸凤凰', '游子丑寅',
+  // outside the BMP
+  '𠀀𠀁', '王𠀀', '𰀀𰀁组',
   // no hits
   '火星', '量子计算', 'zzz', '低保公开招聘', '城关镇镇',
 ];
