@@ -1,6 +1,7 @@
 /**
  * Rough timing of the search index on a generated corpus (not a test; the bench harness owns the
  * budgets). Usage: npx tsx src/platform/search/measure.ts [N=200000] [sqlite|postgres] [file]
+ * (N=0 with sqlite and a file: query an existing index only)
  * postgres uses GONGKAI_MEASURE_PG_URL (default postgres://postgres@127.0.0.1:55432/postgres)
  * and (re)creates the database gk_search_measure.
  */
@@ -39,12 +40,14 @@ else {
   db = await openPostgres(u.toString(), { max: 2 });
 }
 await migrate(db);
+if (N > 0) {
 let t0 = performance.now(); let batch: SearchDoc[] = [];
 for (const d of docs(N)) { batch.push(d); if (batch.length === 5000) { await indexMany(db.k, batch); batch = []; } }
 if (batch.length) await indexMany(db.k, batch);
 console.log(`${which}: indexMany ${N} docs: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 if (which === 'sqlite') { t0 = performance.now(); await sql`insert into search_fts(search_fts) values('optimize')`.execute(db.k); console.log(`optimize ${((performance.now() - t0) / 1000).toFixed(1)} s`); }
 else { t0 = performance.now(); await sql`vacuum analyze search_docs`.execute(db.k); console.log(`vacuum analyze ${((performance.now() - t0) / 1000).toFixed(1)} s`); }
+}
 const Q2 = ['低保', '招标', '殡葬', '补贴', '公示', '火星'], Q4 = ['义务教育', '征地补偿', '危房改造', '医疗救助', '公开招聘', '农田建设'];
 for (const sort of ['relevance', 'date'] as const) for (const [name, qs] of [['2-char', Q2], ['4-char', Q4]] as const) {
   const times: number[] = []; let totals: number[] = [];

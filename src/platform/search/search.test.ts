@@ -150,7 +150,10 @@ describeEachDb('search', (db) => {
 
   it('applies every filter in SQL', async () => {
     const cases: [Partial<SearchQuery>, (d: SearchDoc) => boolean][] = [
+      [{ jurisdictionPrefix: '4302' }, (d) => d.jurisdictionCode.startsWith('4302')], // covers every document
+      [{ jurisdictionPrefix: '430221' }, (d) => d.jurisdictionCode.startsWith('430221')],
       [{ jurisdictionPrefix: '4302210' }, (d) => d.jurisdictionCode.startsWith('4302210')],
+      [{ jurisdictionPrefix: '440' }, () => false],
       [{ jurisdictionPrefix: '43022101' }, (d) => d.jurisdictionCode.startsWith('43022101')],
       [{ unitId: 3 }, (d) => d.unitId === 3],
       [{ year: 2024 }, (d) => d.publishedOn.startsWith('2024')],
@@ -166,8 +169,10 @@ describeEachDb('search', (db) => {
     ];
     for (const [f, pred] of cases) {
       for (const q of ['公示', '低保', '人民政府']) {
-        const got = await allHits(db().k, { q, jurisdictionPrefix: '', ...f });
-        expect(got.keys, `${q} ${JSON.stringify(f)}`).toEqual(expected(docs, q, pred));
+        for (const sort of ['relevance', 'date'] as const) {
+          const got = await allHits(db().k, { q, jurisdictionPrefix: '', ...f, sort }, sort === 'date' ? undefined : 0);
+          expect(got.keys, `${q} ${JSON.stringify(f)}`).toEqual(expected(docs, q, pred));
+        }
       }
     }
   });

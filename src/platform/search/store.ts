@@ -147,10 +147,22 @@ export const RANK_LIMIT = 5000;
 
 const toHit = (r: HitRow) => ({ objectType: r.object_type, objectId: Number(r.object_id), title: r.title, publishedOn: r.published_on, unitId: Number(r.unit_id) });
 
+/**
+ * Whether some indexed document lies outside the jurisdiction prefix (two index probes). When none
+ * does — one county on the embedded database — the prefix filter is left out of the FTS query,
+ * where AND-ing a posting list as long as the index costs as much as the text itself.
+ */
+async function prefixExcludesSome(k: K, prefix: string): Promise<boolean> {
+  const r = await sql<{ below: number | null; above: number | null }>`select
+    (select 1 from search_docs where jurisdiction_code < ${prefix} limit 1) as below,
+    (select 1 from search_docs where jurisdiction_code >= ${prefix + '\uffff'} limit 1) as above`.execute(k);
+  return r.rows[0].below != null || r.rows[0].above != null;
+}
+
 /** FTS5 filter tokens for the query's filters (see metaTokens). */
-function metaMatch(query: SearchQuery): string[] {
+function metaMatch(query: SearchQuery, withPrefix: boolean): string[] {
   const out: string[] = [];
-  if (query.jurisdictionPrefix) out.push(metaToken('j', query.jurisdictionPrefix));
+  if (query.jurisdictionPrefix && withPrefix) out.push(metaToken('j', query.jurisdictionPrefix));
   if (query.unitId != null) out.push(metaToken('u', query.unitId));
   if (query.year != null) out.push(metaToken('y', query.year));
   if (query.subject) out.push(metaToken('s', query.subject.replace(/\\+$/, '')));
@@ -164,7 +176,7 @@ function metaMatch(query: SearchQuery): string[] {
 /** SQLite: count, filter and order inside the FTS5 index; then read one page of rows. */
 async function searchSqlite(k: K, phrases: string[][], query: SearchQuery, offset: number, limit: number, rankLimit: number): Promise<SearchResult> {
   const text = phrases.map(ftsPhrase).join(' AND ');
-  const meta = metaMatch(query);
+  const meta = metaMatch(query, !!query.jurisdictionPrefix && (await prefixExcludesSome(k, query.jurisdictionPrefix)));
   const match = [`(${text})`, ...meta].join(' AND ');
   const count = async (m: string) => Number((await sql<{ n: number }>`select count(*) as n from search_fts where search_fts match ${m}`.execute(k)).rows[0].n);
   const rowids = async (m: string, order: RawBuilder<unknown>, off: number, lim: number) =>
@@ -177,9 +189,12 @@ async function searchSqlite(k: K, phrases: string[][], query: SearchQuery, offse
     else {
       const inTitle = `{title} : (${text})`;
       const titleMatch = [inTitle, ...meta].join(' AND ');
-      const titleTotal = await count(titleMatch);
-      page = await rowids(titleMatch, sql`rowid desc`, offset, Math.min(limit, titleTotal - offset));
-      if (page.length < limit) page.push(...(await rowids(`(${match}) NOT ${inTitle}`, sql`rowid desc`, Math.max(0, offset - titleTotal), limit - page.length)));
+      page = await rowids(titleMatch, sql`rowid desc`, offset, limit);
+      if (page.length < limit) {
+        // The title hits end on this page (or before it): only then is their number needed.
+        const titleTotal = page.length > 0 ? offset + page.length : await count(titleMatch);
+        page.push(...(await rowids(`(${match}) NOT ${inTitle}`, sql`rowid desc`, Math.max(0, offset - titleTotal), limit - page.length)));
+      }
     }
   }
   if (page.length === 0) return { total, hits: [] };
