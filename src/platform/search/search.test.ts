@@ -1,6 +1,6 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { describeEachDb } from '../testing.js';
-import { indexDoc, indexMany, removeDoc, search, normalize, queryTerms, type SearchDoc, type SearchQuery } from './index.js';
+import { indexDoc, indexMany, optimizeIndex, removeDoc, search, normalize, queryTerms, type SearchDoc, type SearchQuery } from './index.js';
 import { bodyText } from './indextext.js';
 
 /** Deterministic pseudo-random numbers (mulberry32) so failures reproduce. */
@@ -126,6 +126,7 @@ describeEachDb('search', (db) => {
 
   beforeAll(async () => {
     await indexMany(db().k, docs);
+    await optimizeIndex(db().k);
   });
 
   it('has at least 30 queries of 2 and 4 characters', () => {

@@ -244,3 +244,12 @@ export async function search(k: K, query: SearchQuery, options: { rankLimit?: nu
   const offset = (page - 1) * pageSize;
   return dialectOf(k) === 'sqlite' ? searchSqlite(k, terms.phrases, query, offset, pageSize, rankLimit) : searchPostgres(k, terms.phrases, query, offset, pageSize, rankLimit);
 }
+
+/**
+ * After a bulk load: merge the FTS5 segments (SQLite) or refresh planner statistics (PostgreSQL).
+ * Not needed for correctness.
+ */
+export async function optimizeIndex(k: K): Promise<void> {
+  if (dialectOf(k) === 'sqlite') await sql`insert into search_fts(search_fts) values('optimize')`.execute(k);
+  else await sql`analyze search_docs`.execute(k);
+}
