@@ -222,6 +222,15 @@ describeEachDb('search', (db) => {
     for (const h of res.hits) expect(h.title).toContain('危房改造');
   });
 
+  it('indexes long attachments in one batch (split into statements by size)', async () => {
+    const k = db().k;
+    const long = (i: number): SearchDoc => ({ objectType: 'attachment-test', objectId: i, jurisdictionCode: '430221000000', unitId: 1, title: `长附件${i}`, body: '', attachmentText: `${'依法依规做好政府信息公开工作，'.repeat(20_000)}结尾标记${'甲乙丙'[i]}号`, publishedOn: '2025-05-05' });
+    await indexMany(k, [long(0), long(1), long(2)]);
+    for (const i of [0, 1, 2]) expect((await search(k, { q: `结尾标记${'甲乙丙'[i]}号`, jurisdictionPrefix: '' })).hits.map((h) => h.objectId)).toEqual([i]);
+    for (const i of [0, 1, 2]) await removeDoc(k, 'attachment-test', i);
+    expect((await search(k, { q: '结尾标记', jurisdictionPrefix: '' })).total).toBe(0);
+  });
+
   it('never matches a phrase across a run boundary', async () => {
     const k = db().k;
     await indexDoc(k, { objectType: 'record', objectId: 900010, jurisdictionCode: '430221000000', unitId: 1, title: '边界', body: '蓝鲸 鲸鱼座。座头', publishedOn: '2025-01-01' });

@@ -40,13 +40,35 @@ async function inTransaction(k: K, fn: (t: K) => Promise<void>): Promise<void> {
   return k.transaction().execute(fn);
 }
 
+/** Split rows into statements of at most BATCH rows and about 8 M characters of text. */
+function bySize<T>(rows: { size: number; row: T }[], maxChars = 8_000_000): T[][] {
+  const out: T[][] = [];
+  let cur: T[] = [];
+  let chars = 0;
+  for (const r of rows) {
+    if (cur.length > 0 && (cur.length >= BATCH || chars + r.size > maxChars)) {
+      out.push(cur);
+      cur = [];
+      chars = 0;
+    }
+    cur.push(r.row);
+    chars += r.size;
+  }
+  if (cur.length) out.push(cur);
+  return out;
+}
+
 async function indexBatch(t: K, docs: SearchDoc[]): Promise<void> {
   const pg = dialectOf(t) === 'postgres';
   const now = nowIso();
   if (!pg) {
     // The FTS rowid depends on the previous publication date: delete the old rows first.
     const byType = new Map<string, number[]>();
-    for (const d of docs) byType.set(d.objectType, [...(byType.get(d.objectType) ?? []), d.objectId]);
+    for (const d of docs) {
+      const list = byType.get(d.objectType);
+      if (list) list.push(d.objectId);
+      else byType.set(d.objectType, [d.objectId]);
+    }
     for (const [type, objectIds] of byType) {
       const old = await t.selectFrom('search_docs').select(['id', 'published_on']).where('object_type', '=', type).where('object_id', 'in', objectIds).execute();
       if (old.length) await sql`delete from search_fts where rowid in (${sql.join(old.map((r) => ftsRowid(r.published_on, r.id)))})`.execute(t);
@@ -65,16 +87,14 @@ async function indexBatch(t: K, docs: SearchDoc[]): Promise<void> {
   const idOf = (d: SearchDoc) => idByKey.get(keyOf(d.objectType, d.objectId))!;
   if (pg) {
     await sql`delete from search_overflow where doc_id = any(${ids.map((r: { id: number }) => r.id)}::int[])`.execute(t);
-    const overflow = docs.flatMap((d, i) => parts[i].slice(1).map((lit, p) => sql`(${idOf(d)}, ${p + 1}, ${lit}::tsvector)`));
-    for (let i = 0; i < overflow.length; i += BATCH) {
-      await sql`insert into search_overflow (doc_id, part, tsv) values ${sql.join(overflow.slice(i, i + BATCH))}`.execute(t);
-    }
+    const overflow = docs.flatMap((d, i) => parts[i].slice(1).map((lit, p) => ({ size: lit.length, row: sql`(${idOf(d)}, ${p + 1}, ${lit}::tsvector)` })));
+    for (const chunk of bySize(overflow)) await sql`insert into search_overflow (doc_id, part, tsv) values ${sql.join(chunk)}`.execute(t);
   } else {
     const rows = docs.map((d) => {
       const c = ftsColumns(d.title, d.body, d.attachmentText);
-      return sql`(${ftsRowid(d.publishedOn, idOf(d))}, ${c.title}, ${c.body}, ${metaTokens(d)})`;
+      return { size: c.title.length + c.body.length, row: sql`(${ftsRowid(d.publishedOn, idOf(d))}, ${c.title}, ${c.body}, ${metaTokens(d)})` };
     });
-    await sql`insert into search_fts (rowid, title, body, meta) values ${sql.join(rows)}`.execute(t);
+    for (const chunk of bySize(rows)) await sql`insert into search_fts (rowid, title, body, meta) values ${sql.join(chunk)}`.execute(t);
   }
 }
 
