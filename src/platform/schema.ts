@@ -579,3 +579,28 @@ export interface InfoRequestConsultationTable {
 export interface Database {
   info_request_consultations: InfoRequestConsultationTable;
 }
+
+// --- search (0007_search) ---------------------------------------------------------------------
+
+/** One indexed object; the text itself lives only in the index (FTS5 or tsvector). */
+export interface SearchDocTable {
+  id: Generated<number>;
+  object_type: string;
+  object_id: number;
+  jurisdiction_code: string;
+  unit_id: number;
+  title: string;
+  /** 'YYYY-MM-DD' */
+  published_on: string;
+  year: number;
+  /** 主题分类 as '一级\\二级' text */
+  subject: string | null;
+  genre: string | null;
+  attribute: string | null;
+  column_slug: string | null;
+  updated_at: string;
+}
+
+export interface Database {
+  search_docs: SearchDocTable;
+}

@@ -5,6 +5,7 @@ import * as m0003 from './0003_catalog.js';
 import * as m0004 from './0004_requests.js';
 import * as m0005 from './0005_reports.js';
 import * as m0006 from './0006_publishing.js';
+import * as m0007 from './0007_search.js';
 import * as m0008 from './0008_request_consultations.js';
 
 /** Every migration, in order. Names are permanent once released. */
@@ -15,5 +16,6 @@ export const migrations: Record<string, Migration> = {
   '0004_requests': m0004,
   '0005_reports': m0005,
   '0006_publishing': m0006,
+  '0007_search': m0007,
   '0008_request_consultations': m0008,
 };
