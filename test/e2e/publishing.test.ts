@@ -1,18 +1,22 @@
 /**
  * User story (信息发布): a township editor drafts a piece of government information against the
  * catalog, without JavaScript, correcting the errors the form shows; the township reviewer does the
- * 公开审查 and 保密审查; the editor publishes it; the county office sees the 公开时限 board.
+ * 公开审查 and 保密审查; the editor publishes it; a citizen finds it in its column, under its catalog
+ * item, in search and in the Atom feed (with the page cache on, as in production); the county office
+ * sees the 公开时限 board with a record whose deadline passed.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { browserAvailable, startDemoServer, launchBrowser, screenshot, axeViolations, type RunningServer } from './support.js';
 import { actorFor, unitIdByName } from '../../src/platform/testing.js';
-import { publishCatalog } from '../../src/publishing/testing.js';
+import { publishCatalog, recordForm } from '../../src/publishing/testing.js';
+import { createRecord } from '../../src/publishing/service.js';
 
 describe.runIf(browserAvailable)('publishing government information in a real browser', () => {
   let server: RunningServer;
   let browser: Browser;
   let unit: number;
+  let item: number;
   let recordUrl = '';
 
   const login = async (username: string, js = false): Promise<Page> => {
@@ -26,10 +30,13 @@ describe.runIf(browserAvailable)('publishing government information in a real br
   };
 
   beforeAll(async () => {
-    server = await startDemoServer();
+    server = await startDemoServer({ pageCache: true });
     browser = await launchBrowser();
     unit = await unitIdByName(server.db, '城关镇人民政府');
-    await publishCatalog(server.db, await actorFor(server.db, 'cgz.bianji'), await actorFor(server.db, 'gkb'), unit, [{ time_limit: '信息形成之日起10个工作日内' }]);
+    const editor = await actorFor(server.db, 'cgz.bianji');
+    [item] = await publishCatalog(server.db, editor, await actorFor(server.db, 'gkb'), unit, [{ level1: '最低生活保障', level2: '低保对象审核公示', time_limit: '信息形成之日起10个工作日内' }]);
+    // A draft formed long ago and never published: its 公开时限 has passed.
+    await createRecord(server.db, editor, unit, recordForm({ title: '城关镇2025年第二季度临时救助资金发放情况', formed_on: '2025-06-30', genre: '统计数据', item_ids: [String(item)] }));
   });
   afterAll(async () => {
     await browser?.close();
@@ -90,12 +97,46 @@ describe.runIf(browserAvailable)('publishing government information in a real br
     await screenshot(editor, 'publishing-04-published');
   });
 
-  it('shows the county office the late publication on the 公开时限 board', async () => {
+  it('lets a citizen find the notice in its column, under its catalog item, in search and in the Atom feed', async () => {
+    const citizen = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+    citizen.setDefaultTimeout(10_000);
+    const title = '城关镇2025年第三季度城乡低保对象公示';
+    // Column: 法定主动公开内容 → 第二十一条 社会救助.
+    await citizen.goto(server.url);
+    await citizen.click('nav.site-nav >> text=法定主动公开内容');
+    await citizen.click('main h3 >> text=社会救助');
+    await citizen.click(`main >> text=${title}`);
+    await expect(citizen.locator('main h1').innerText()).resolves.toBe(title);
+    const meta = await citizen.locator('table.meta-block').innerText();
+    for (const label of ['索引号', '主题分类', '发布机构', '成文日期', '文号', '发布日期', '有效性']) expect(meta).toContain(label);
+    expect(meta).toContain('城政发〔2025〕7号');
+    await expect(citizen.locator('.record-body').innerHTML()).resolves.not.toContain('script');
+    await screenshot(citizen, 'publishing-06-portal-detail');
+    // Catalog item: 重点领域 → 社会救助 → the item's records.
+    await citizen.click('nav.site-nav >> text=重点领域信息公开');
+    await citizen.click('main >> text=社会救助');
+    await expect(citizen.locator('main table.catalog').innerText()).resolves.toContain(title);
+    await screenshot(citizen, 'publishing-07-domain');
+    // Search for 低保 from the home page.
+    await citizen.goto(server.url);
+    await citizen.fill('#home-q', '低保');
+    await citizen.click('form.home-search button[type=submit]');
+    await expect(citizen.locator('main [role=status]').innerText()).resolves.toContain('找到 1 条包含“低保”的信息');
+    await expect(citizen.locator('ol.search-results mark').first().innerText()).resolves.toBe('低保');
+    await screenshot(citizen, 'publishing-08-search');
+    // Atom feed of the column.
+    const feed = await (await citizen.request.get(`${server.url}/xxgk/fdzdgknr/atom.xml`)).text();
+    expect(feed).toContain(`<title>${title}</title>`);
+  });
+
+  it('shows the county office the overdue draft and the late publication on the 公开时限 board', async () => {
     const office = await login('gkb');
     await office.click('nav.admin-nav >> text=公开时限');
-    const late = await office.locator('main').innerText();
-    expect(late).toContain('逾期发布（1）');
-    expect(late).toContain('城关镇2025年第三季度城乡低保对象公示');
+    const board = await office.locator('main').innerText();
+    expect(board).toContain('已逾期（1）');
+    expect(board).toContain('城关镇2025年第二季度临时救助资金发放情况');
+    expect(board).toContain('逾期发布（1）');
+    expect(board).toContain('城关镇2025年第三季度城乡低保对象公示');
     await screenshot(office, 'publishing-05-deadlines');
   });
 
@@ -105,13 +146,16 @@ describe.runIf(browserAvailable)('publishing government information in a real br
       ['cgz.bianji', ['/admin/records', `/admin/records/new?unit=${unit}`, recordUrl.replace(server.url, ''), '/admin/records/deadlines', '/admin/records/cleanup', '/admin/records/interpretations']],
       ['cgz.shenhe', [recordUrl.replace(server.url, ''), '/admin/records/assessments']],
       ['gkb', ['/admin/records/settings', '/admin/records/new', '/admin']],
+      ['', ['/', '/xxgk/fdzdgknr', `/xxgk/fdzdgknr/${encodeURIComponent('a21-社会救助')}`, '/xxgk/lingyu/shehui-jiuzhu', '/xxgk/xxml', '/search?q=%E4%BD%8E%E4%BF%9D', `/xxgk/info/${recordUrl.split('/').pop()}`, `/xxgk/info/${recordUrl.split('/').pop()}/print`]],
     ] as const) {
       const ctx = await browser.newContext({ bypassCSP: true });
       const p = await ctx.newPage();
-      await p.goto(`${server.url}/admin/login`);
-      await p.fill('#f-username', who);
-      await p.fill('#f-password', 'Shifan2026');
-      await p.click('main form.form button[type=submit]');
+      if (who) {
+        await p.goto(`${server.url}/admin/login`);
+        await p.fill('#f-username', who);
+        await p.fill('#f-password', 'Shifan2026');
+        await p.click('main form.form button[type=submit]');
+      }
       for (const url of urls) {
         await p.goto(`${server.url}${url}`);
         problems.push(...(await axeViolations(p)).map((v) => `${who} ${url}: ${v}`));

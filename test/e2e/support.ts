@@ -28,12 +28,12 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startDemoServer(): Promise<RunningServer> {
+export async function startDemoServer(config: Partial<Parameters<typeof testConfig>[0]> = {}): Promise<RunningServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gk-e2e-'));
   const db = openSqlite(path.join(dir, 'gongkai.sqlite'));
   await migrate(db);
   await seedDemoDb(db);
-  const app = createApp({ db, config: testConfig({ trustProxy: false }), logger: pino({ level: 'silent' }) });
+  const app = createApp({ db, config: testConfig({ trustProxy: false, ...config }), logger: pino({ level: 'silent' }) });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as AddressInfo;
