@@ -1,16 +1,19 @@
 /**
  * Time the annual report on an existing bench database (not run by tests, not part of `npm run bench`):
- *   npx tsx bench/report-timing.ts <copy-of-gongkai.sqlite> [--indexes] [--runs N] [--year Y]
+ *   npx tsx bench/report-timing.ts <copy-of-gongkai.sqlite | postgres://…> [--indexes] [--runs N] [--year Y]
  * Prints p50 over N runs (after one warm-up) of reportFor for the county government (the roll-up)
  * and of table3ForUnits for 示范县民政局, and a digest of the report data so that two code versions
  * can be compared on the same database. `--indexes` first applies migration 0009_report_indexes
  * directly (bench databases may carry migrations of other branches, so `migrate` is not used).
- * Work on a copy: `--indexes` writes to the file.
+ * Work on a copy: `--indexes` writes to the file. A PostgreSQL URL is opened as it is (migrated
+ * elsewhere; e.g. the bench database's jurisdictions, units and info_requests copied in with \copy).
  */
 import crypto from 'node:crypto';
+import { sql } from 'kysely';
 import { systemActor } from '../src/auth/policy.js';
 import { reportFor } from '../src/reports/annual.js';
 import { table3ForUnits } from '../src/reports/service.js';
+import { openPostgres, type Db } from '../src/platform/db.js';
 import { openBenchDb } from './generate.js';
 import { percentile } from './load.js';
 
@@ -36,13 +39,13 @@ async function timeIt(fn: () => Promise<unknown>): Promise<{ p50: number; all: n
   return { p50: percentile(t, 50), all: t.map((x) => Math.round(x)) };
 }
 
-const db = openBenchDb(file);
+const db: Db = file.startsWith('postgres') ? await openPostgres(file) : openBenchDb(file);
 try {
   if (args.includes('--indexes')) {
     const t = performance.now();
     const m = await import('../src/platform/migrations/0009_report_indexes.js');
     await m.up(db.k);
-    db.raw.exec('ANALYZE');
+    await sql`ANALYZE`.execute(db.k);
     console.log(`0009_report_indexes applied and ANALYZE run in ${Math.round(performance.now() - t)} ms`);
   }
   const gov = await db.k.selectFrom('units').select('id').where('kind', '=', 'county_government').executeTakeFirstOrThrow();
