@@ -36,7 +36,7 @@ describe.runIf(browserAvailable)('publishing government information in a real br
     const editor = await actorFor(server.db, 'cgz.bianji');
     [item] = await publishCatalog(server.db, editor, await actorFor(server.db, 'gkb'), unit, [{ level1: '最低生活保障', level2: '低保对象审核公示', time_limit: '信息形成之日起10个工作日内' }]);
     // A draft formed long ago and never published: its 公开时限 has passed.
-    await createRecord(server.db, editor, unit, recordForm({ title: '城关镇2025年第二季度临时救助资金发放情况', formed_on: '2025-06-30', genre: '统计数据', item_ids: [String(item)] }));
+    await createRecord(server.db, editor, unit, recordForm({ title: '城关镇2025年第二季度临时救助资金发放情况', formed_on: '2025-06-30', written_on: '', genre: '统计数据', item_ids: [String(item)] }));
   });
   afterAll(async () => {
     await browser?.close();
