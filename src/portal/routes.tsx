@@ -117,7 +117,7 @@ export function portalRoutes() {
           <form class="home-search" method="get" action="/search" role="search">
             <label for="home-q">检索政府信息</label>
             <input id="home-q" name="q" type="search" maxlength={60} placeholder="如：低保、征地补偿" />
-            <button type="submit">检索</button>
+            <button class="button" type="submit">检索</button>
           </form>
         </section>
         <section class="columns-grid" aria-label="政府信息公开栏目">

@@ -167,7 +167,7 @@ function DirectoryFilters(props: { action: string; f: pub.PublicFilter; units: {
         <label for="f-attr">公开属性</label>
         <select id="f-attr" name="attribute"><option value="">全部</option><option value="proactive" selected={f.attribute === 'proactive'}>主动公开</option><option value="redacted" selected={f.attribute === 'redacted'}>删减后公开</option></select>
       </div>
-      <button type="submit">{props.q !== undefined ? '检索' : '筛选'}</button>
+      <button class="button" type="submit">{props.q !== undefined ? '检索' : '筛选'}</button>
     </form>
   );
 }
