@@ -1,7 +1,6 @@
 /** Composition root and CLI: config → database → app → listen. */
 import crypto from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { serve } from '@hono/node-server';
 import pino from 'pino';
 import { loadConfig, ConfigError, type Config } from './platform/config.js';
 import { openDatabase, migrate, migrationStatus, DbOpenError, type Db } from './platform/db.js';
@@ -11,7 +10,8 @@ import { systemActor, auditActor, ROLES, ROLE_LABELS, type Role } from './auth/p
 import { bootstrapUser } from './auth/users.js';
 import * as authStore from './auth/store.js';
 import { hashPassword } from './auth/passwords.js';
-import { bumpGeneration } from './platform/web/page-cache.js';
+import { bumpGeneration, PageCache } from './platform/web/page-cache.js';
+import { createServer } from './platform/web/server.js';
 import { initCounty, seedDemo, isDemo, isEmpty, DEMO } from './org/seed.js';
 import { loadRegions } from './org/regions.js';
 import { writeAudit } from './platform/audit.js';
@@ -91,7 +91,8 @@ async function cmdServe(config: Config, demo: boolean): Promise<number> {
     await (await import('./publishing/demo.js')).seedDemoPublishing(db);
     logger.info('已载入示范县数据');
   }
-  const app = createApp({ db, config, logger });
+  const pages = config.pageCache ? new PageCache(db) : undefined;
+  const app = createApp({ db, config, logger, pageCache: pages });
   // Notification dispatcher: e-mail when SMTP_URL is set; otherwise notifications are logged.
   const { dispatchNotifications, smtpTransport, smsWebhookTransport } = await import('./platform/notify.js');
   const transports = {
@@ -109,7 +110,8 @@ async function cmdServe(config: Config, demo: boolean): Promise<number> {
     }
   }).catch((e: Error) => logger.warn({ err: e.message }, 'scheduled publication failed')), 60_000);
   publisher.unref();
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+  const server = createServer(app, pages ?? null);
+  server.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', () => resolve());
     server.once('error', reject);

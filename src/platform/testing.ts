@@ -120,7 +120,7 @@ export class TestClient {
 
   /** Post a form with the CSRF token (fetching a page first if no token cookie exists yet). */
   async post(path: string, form: Record<string, string>, opts: { csrf?: string | false } = {}): Promise<Response> {
-    if (!this.cookies.has('gk_csrf')) await this.get('/');
+    if (!this.cookies.has('gk_csrf')) await this.get('/admin/login');
     const body = new URLSearchParams(form);
     if (opts.csrf !== false) body.set('_csrf', opts.csrf ?? this.cookies.get('gk_csrf') ?? '');
     const res = await this.app.request(path, {
@@ -134,7 +134,7 @@ export class TestClient {
 
   /** Post a multipart form (fields, repeated fields as arrays, files) with the CSRF token. */
   async postMultipart(path: string, fields: Record<string, string | string[]>, files: { field: string; name: string; data: Buffer | string; type?: string }[] = []): Promise<Response> {
-    if (!this.cookies.has('gk_csrf')) await this.get('/');
+    if (!this.cookies.has('gk_csrf')) await this.get('/admin/login');
     const form = new FormData();
     form.set('_csrf', this.cookies.get('gk_csrf') ?? '');
     for (const [k, v] of Object.entries(fields)) for (const x of ([] as string[]).concat(v)) form.append(k, x);

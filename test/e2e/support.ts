@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
+import { createServer } from '../../src/platform/web/server.js';
+import { PageCache } from '../../src/platform/web/page-cache.js';
 import pino from 'pino';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { openSqlite, migrate, type Db } from '../../src/platform/db.js';
@@ -33,8 +34,12 @@ export async function startDemoServer(config: Partial<Parameters<typeof testConf
   const db = openSqlite(path.join(dir, 'gongkai.sqlite'));
   await migrate(db);
   await seedDemoDb(db);
-  const app = createApp({ db, config: testConfig({ trustProxy: false, ...config }), logger: pino({ level: 'silent' }) });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  const cfg = testConfig({ trustProxy: false, ...config });
+  const pages = cfg.pageCache ? new PageCache(db) : undefined;
+  const app = createApp({ db, config: cfg, logger: pino({ level: 'silent' }), pageCache: pages });
+  // The production server: cached public pages are answered before the app.
+  const server = createServer(app, pages ?? null);
+  server.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as AddressInfo;
   return {

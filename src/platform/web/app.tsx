@@ -26,7 +26,7 @@ import { infoPortalRoutes } from '../../publishing/portal.js';
 
 import { SESSION_COOKIE, CSRF_COOKIE, ELDER_COOKIE } from './constants.js';
 import { adminGuard } from './guards.js';
-import { PageCache, isCacheablePath } from './page-cache.js';
+import { PageCache, isCacheablePath, cachedFetch } from './page-cache.js';
 
 const CSS = fs.readFileSync(new URL('../ui/static/gongkai.css', import.meta.url), 'utf8');
 const CSS_ETAG = `"${crypto.createHash('sha1').update(CSS).digest('hex').slice(0, 16)}"`;
@@ -52,6 +52,11 @@ const safeEqual = (a: string, b: string) => a.length === b.length && crypto.timi
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const pages = deps.pageCache ?? new PageCache(deps.db);
+  if (deps.config.pageCache) {
+    // Public pages come from memory when cached (see page-cache.ts); app.request goes through it too.
+    const inner = app.fetch.bind(app);
+    app.fetch = cachedFetch(inner, pages) as typeof app.fetch;
+  }
 
   app.use(
     '*',
@@ -103,7 +108,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     let csrf = getCookie(c, CSRF_COOKIE);
     if (!csrf || !/^[A-Za-z0-9_-]{32,64}$/.test(csrf)) {
       csrf = crypto.randomBytes(24).toString('base64url');
-      setCookie(c, CSRF_COOKIE, csrf, { httpOnly: true, sameSite: 'Lax', path: '/', secure });
+      // Public pages carry no forms (their search forms use GET), so they need no token and stay
+      // identical for every visitor (see page-cache.ts); every other page sets it.
+      if (!((c.req.method === 'GET' || c.req.method === 'HEAD') && isCacheablePath(c.req.path))) setCookie(c, CSRF_COOKIE, csrf, { httpOnly: true, sameSite: 'Lax', path: '/', secure });
     }
     c.set('csrf', csrf);
 
@@ -133,22 +140,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       }
     }
 
-    // Public pages are the same for everyone: answer from the page cache (no session lookup needed).
-    const cacheable = deps.config.pageCache && (c.req.method === 'GET' || c.req.method === 'HEAD') && isCacheablePath(c.req.path);
-    const cacheKey = cacheable ? `${c.req.header('host') ?? ''}|${c.get('elder') ? 1 : 0}|${c.req.url.slice(c.req.url.indexOf(c.req.path))}` : '';
-    if (cacheable) {
-      const hit = await pages.get(cacheKey);
-      if (hit) return c.body(hit.body, 200, { 'content-type': hit.type, 'x-cache': 'hit' });
-    }
-    const epoch = pages.currentEpoch;
     c.set('session', await resolveSession(deps.db, getCookie(c, SESSION_COOKIE), ip));
     await next();
-    if (cacheable && c.res.status === 200 && !c.res.headers.get('content-disposition')) {
-      const type = c.res.headers.get('content-type') ?? '';
-      if (/^(text\/html|application\/(atom\+)?xml)/.test(type)) pages.set(cacheKey, await c.res.clone().text(), type, epoch);
-    }
     // A state change in the back office or through the API may change what the portal shows.
-    if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) && c.res.status < 400 && (c.req.path.startsWith('/admin') || c.req.path.startsWith('/api/'))) await pages.invalidate();
+    if (deps.config.pageCache && !['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) && c.res.status < 400 && (c.req.path.startsWith('/admin') || c.req.path.startsWith('/api/'))) await pages.invalidate();
     deps.logger.debug({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
   });
 

@@ -35,15 +35,15 @@ describeEachDb('page cache', (db) => {
   it('sees another server bump the shared generation within the poll interval, and drops pages rendered before a clear', async () => {
     const a = new PageCache(db(), { maxEntries: 3, maxBytes: 1 << 20, pollMs: 0 });
     expect(await a.get('k')).toBeUndefined();
-    a.set('k', '<p>1</p>', 'text/html', a.currentEpoch);
-    expect((await a.get('k'))?.body).toBe('<p>1</p>');
+    a.set('k', Buffer.from('<p>1</p>'), { 'content-type': 'text/html' }, a.currentEpoch);
+    expect((await a.get('k'))?.body.toString()).toBe('<p>1</p>');
     await bumpGeneration(db());
     expect(await a.get('k')).toBeUndefined();
     const epoch = a.currentEpoch;
     a.clear();
-    a.set('stale', 'x', 'text/html', epoch);
+    a.set('stale', Buffer.from('x'), {}, epoch);
     expect(await a.get('stale')).toBeUndefined();
-    for (const k of ['1', '2', '3', '4']) a.set(k, k, 'text/html', a.currentEpoch);
+    for (const k of ['1', '2', '3', '4']) a.set(k, Buffer.from(k), {}, a.currentEpoch);
     expect(a.size).toBe(3);
     expect(await a.get('1')).toBeUndefined();
   });

@@ -12,9 +12,15 @@ import { nowIso } from '../dialect.js';
 const KEY = 'portal.generation';
 
 interface Entry {
-  body: string;
-  type: string;
+  body: Buffer;
+  headers: Record<string, string>;
   bytes: number;
+}
+
+/** The cache key of a public page: host, 适老化 mode and the path with its query. */
+export function cacheKey(host: string | undefined, cookie: string | undefined, pathAndQuery: string): string {
+  const elder = /(?:^|;\s*)gk_elder=1(?:;|$)/.test(cookie ?? '') ? 1 : 0;
+  return `${(host ?? '').toLowerCase()}|${elder}|${pathAndQuery}`;
 }
 
 /** Paths whose GET responses are shared by every visitor (downloads are excluded: they are counted). */
@@ -61,6 +67,18 @@ export class PageCache {
     return this.epoch;
   }
 
+  /**
+   * The entry without waiting, for the server's fast path: only while the generation was checked
+   * within pollMs (otherwise a check starts and the request takes the normal path).
+   */
+  peek(key: string): Entry | undefined {
+    if (Date.now() - this.checkedAt >= this.opts.pollMs) {
+      void this.fresh().catch(() => undefined);
+      return undefined;
+    }
+    return this.entries.get(key);
+  }
+
   async get(key: string): Promise<Entry | undefined> {
     await this.fresh();
     const e = this.entries.get(key);
@@ -72,13 +90,13 @@ export class PageCache {
     return e;
   }
 
-  set(key: string, body: string, type: string, epoch: number): void {
+  set(key: string, body: Buffer, headers: Record<string, string>, epoch: number): void {
     if (epoch !== this.epoch) return;
-    const bytes = body.length * 2;
+    const bytes = body.length + 512;
     if (bytes > this.opts.maxBytes / 16) return;
     const old = this.entries.get(key);
     if (old) this.bytes -= old.bytes;
-    this.entries.set(key, { body, type, bytes });
+    this.entries.set(key, { body, headers, bytes });
     this.bytes += bytes;
     while (this.entries.size > this.opts.maxEntries || this.bytes > this.opts.maxBytes) {
       const [k, e] = this.entries.entries().next().value as [string, Entry];
@@ -103,4 +121,33 @@ export class PageCache {
   get size(): number {
     return this.entries.size;
   }
+}
+
+type Fetch = (req: Request, env?: unknown) => Response | Promise<Response>;
+
+/**
+ * Wrap the app's fetch: public GET pages come from the cache when present; a fresh 200 HTML/XML
+ * response without cookies is stored with its final headers (security headers included).
+ */
+export function cachedFetch(fetch: Fetch, pages: PageCache): Fetch {
+  return async (req, env) => {
+    if (req.method !== 'GET') return fetch(req, env);
+    const url = new URL(req.url);
+    if (!isCacheablePath(url.pathname)) return fetch(req, env);
+    const key = cacheKey(req.headers.get('host') ?? undefined, req.headers.get('cookie') ?? undefined, url.pathname + url.search);
+    const hit = await pages.get(key);
+    if (hit) return new Response(new Uint8Array(hit.body), { status: 200, headers: { ...hit.headers, 'x-cache': 'hit' } });
+    const epoch = pages.currentEpoch;
+    const res = await fetch(req, env);
+    const type = res.headers.get('content-type') ?? '';
+    if (res.status === 200 && !res.headers.has('set-cookie') && !res.headers.has('content-disposition') && /^(text\/html|application\/(atom\+)?xml)/.test(type)) {
+      const body = Buffer.from(await res.clone().arrayBuffer());
+      const headers: Record<string, string> = {};
+      res.headers.forEach((v, k) => {
+        if (k !== 'date' && k !== 'content-length') headers[k] = v;
+      });
+      pages.set(key, body, headers, epoch);
+    }
+    return res;
+  };
 }

@@ -193,7 +193,7 @@ describeEachDb('web shell', (db) => {
 
   it('sets an HttpOnly SameSite session cookie, Secure behind HTTPS', async () => {
     const c = new TestClient(app, '10.8.2.1');
-    await c.get('/');
+    await c.get('/admin/login');
     const res = await app.request('/admin/login', {
       method: 'POST',
       body: new URLSearchParams({ username: 'admin', password: PW, _csrf: c.cookies.get('gk_csrf')! }),
