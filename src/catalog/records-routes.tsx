@@ -1,5 +1,8 @@
 import { Hono, type Context } from 'hono';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+/** exceljs is loaded on first use (it is large and most requests never need it). */
+const loadExcel = async () => (await import('exceljs')).default;
 import type { AppEnv } from '../platform/web/env.js';
 import { AdminLayout, PortalLayout, page } from '../platform/ui/layout.js';
 import { Csrf, ErrorSummary, TextField, type Errors, type Values } from '../platform/ui/forms.js';
@@ -150,7 +153,7 @@ export function recordPortalRoutes() {
 
   r.get('/xxgk/ml/:cid{[0-9]+}/items/:iid{[0-9]+}/records.xlsx', async (c) => {
     const x = await load(c);
-    const wb = new ExcelJS.Workbook();
+    const wb = new (await loadExcel()).Workbook();
     const ws = wb.addWorksheet('明细');
     ws.addRow(x.fields).font = { bold: true };
     for (const rr of x.records) ws.addRow(x.fields.map((f) => rr.data[f] ?? ''));

@@ -3,7 +3,10 @@
  * county's 政务服务事项 list. The list is imported from Excel or CSV; mismatches are flagged with
  * the closest names.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+/** exceljs is loaded on first use (it is large and most requests never need it). */
+const loadExcel = async () => (await import('exceljs')).default;
 import type { Db } from '../platform/db.js';
 import { nowIso } from '../platform/dialect.js';
 import { writeAudit } from '../platform/audit.js';
@@ -67,7 +70,7 @@ export async function readServiceList(filename: string, body: Buffer): Promise<{
     table = parseCsv(body.toString('utf8'));
   } else if (/\.xlsx$/i.test(filename)) {
     if (body.subarray(0, 4).toString('latin1') !== 'PK\x03\x04') return { items: [], errors: [{ sheet: '', row: 0, column: '', message: '文件不是 Excel（.xlsx）格式，未导入。' }] };
-    const wb = new ExcelJS.Workbook();
+    const wb = new (await loadExcel()).Workbook();
     try {
       await wb.xlsx.load(body as unknown as ArrayBuffer);
     } catch {

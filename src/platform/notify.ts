@@ -4,7 +4,6 @@
  * configured transport — e-mail over SMTP, an SMS adapter — or, with none configured, writes them
  * to the log. Rows are leased before sending, so several server instances never send one twice.
  */
-import nodemailer from 'nodemailer';
 import type { Kysely, Transaction } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from './schema.js';
@@ -35,8 +34,9 @@ export async function queueNotification(k: Kysely<Database> | Transaction<Databa
 
 /** E-mail over SMTP, e.g. SMTP_URL=smtp://user:pass@mail.example.gov.cn:25 and MAIL_FROM. */
 export function smtpTransport(url: string, from: string): Transport {
-  const t = nodemailer.createTransport(url);
-  return { send: async (m) => void (await t.sendMail({ from, to: m.to, subject: m.subject, text: m.text })) };
+  // nodemailer is loaded on first use.
+  const transport = import('nodemailer').then((m) => m.default.createTransport(url));
+  return { send: async (m) => void (await (await transport).sendMail({ from, to: m.to, subject: m.subject, text: m.text })) };
 }
 
 /**

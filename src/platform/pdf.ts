@@ -3,13 +3,14 @@
  * product offers Word files only. Fonts: fonts-noto-cjk (without CJK fonts Chinese prints as boxes).
  */
 import fs from 'node:fs';
-import { chromium } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export const pdfAvailable = (): boolean => fs.existsSync(CHROMIUM_PATH);
 
 export async function htmlToPdf(html: string): Promise<Buffer> {
+  // playwright-core is loaded on first use: it is large and only letters need it.
+  const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],

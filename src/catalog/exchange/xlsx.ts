@@ -3,7 +3,10 @@
  * two-row-header layout, import of the files county offices send back (tolerating the template
  * variants seen in local catalogs). Import is all or nothing: any error → no items.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+/** exceljs is loaded on first use (it is large and most requests never need it). */
+const loadExcel = async () => (await import('exceljs')).default;
 import {
   CHANNEL_ALIASES,
   STANDARD_CHANNELS,
@@ -267,7 +270,7 @@ function estimateLines(text: string, width: number): number {
 const escapeHeaderFooter = (s: string) => s.replace(/&/g, '&&');
 
 export async function catalogToXlsx(meta: CatalogMeta, items: CatalogItemData[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = meta.unitName;
   wb.lastModifiedBy = meta.unitName;
   wb.company = meta.unitName;
@@ -837,7 +840,7 @@ export async function xlsxToCatalog(buf: Buffer, opts: { maxBytes?: number } = {
   if (dir.unpacked > maxBytes * MAX_UNZIP_RATIO)
     return fileError(`文件解压后超过 ${formatSize(maxBytes * MAX_UNZIP_RATIO)}，未导入。`);
 
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
   } catch {
