@@ -14,6 +14,8 @@ const KEY = 'portal.generation';
 interface Entry {
   body: Buffer;
   headers: Record<string, string>;
+  /** The same headers as a flat [name, value, …] list with content-length, for the server's fast path. */
+  raw: string[];
   bytes: number;
 }
 
@@ -96,7 +98,8 @@ export class PageCache {
     if (bytes > this.opts.maxBytes / 16) return;
     const old = this.entries.get(key);
     if (old) this.bytes -= old.bytes;
-    this.entries.set(key, { body, headers, bytes });
+    const raw = [...Object.entries(headers).flat(), 'content-length', String(body.length), 'x-cache', 'hit'];
+    this.entries.set(key, { body, headers, raw, bytes });
     this.bytes += bytes;
     while (this.entries.size > this.opts.maxEntries || this.bytes > this.opts.maxBytes) {
       const [k, e] = this.entries.entries().next().value as [string, Entry];

@@ -17,7 +17,7 @@ export function createServer(app: Hono<AppEnv>, pages: PageCache | null): http.S
       if (isCacheablePath(path)) {
         const hit = pages.peek(cacheKey(req.headers.host, req.headers.cookie, req.url));
         if (hit) {
-          res.writeHead(200, { ...hit.headers, 'content-length': hit.body.length, 'x-cache': 'hit' });
+          res.writeHead(200, hit.raw);
           res.end(hit.body);
           return;
         }
