@@ -540,11 +540,13 @@ export async function publishDue(db: Db, now: Date = new Date()): Promise<number
     const unit = await orgStore.findUnit(db.k, r.unit_id);
     if (!unit) continue;
     await db.k.transaction().execute(async (trx) => {
-      const fresh = await trx.selectFrom('info_records').selectAll().where('id', '=', r.id).where('status', '=', 'scheduled').executeTakeFirst();
-      if (fresh) {
-        await publishNow(trx, who, fresh, unit);
-        n++;
-      }
+      // Claim the record with a conditional update first: when several app servers run the job, the
+      // row lock makes the others see it no longer scheduled, so it is published exactly once.
+      const claimed = await trx.updateTable('info_records').set({ status: 'approved' }).where('id', '=', r.id).where('status', '=', 'scheduled').where('scheduled_at', '<=', now.toISOString()).executeTakeFirst();
+      if (Number(claimed.numUpdatedRows) !== 1) return;
+      const fresh = await trx.selectFrom('info_records').selectAll().where('id', '=', r.id).executeTakeFirstOrThrow();
+      await publishNow(trx, who, fresh, unit);
+      n++;
     });
   }
   return n;
