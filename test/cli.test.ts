@@ -34,7 +34,7 @@ describe('gongkai CLI', () => {
     expect(again.code).toBe(1);
     expect(again.err.trim()).toBe('耿马傣族佤族自治县（530926）已经初始化，不能重复创建。');
     const m = run(['migrate', '--status'], { DATA_DIR: dir });
-    expect(m.out.trim()).toBe('已执行  0001_foundation\n已执行  0002_calendar\n已执行  0003_catalog\n已执行  0004_requests\n已执行  0005_reports\n已执行  0006_publishing\n已执行  0007_search\n已执行  0008_request_consultations\n已执行  0009_report_indexes');
+    expect(m.out.trim()).toBe('已执行  0001_foundation\n已执行  0002_calendar\n已执行  0003_catalog\n已执行  0004_requests\n已执行  0005_reports\n已执行  0006_publishing\n已执行  0007_search\n已执行  0008_request_consultations\n已执行  0009_report_indexes\n已执行  0010_record_doc_class');
   });
 
   it('prints a deadline with `deadline --from 2025-09-20 --working-days 20`, and its steps with --explain', () => {
@@ -195,7 +195,7 @@ describe('gongkai CLI', () => {
       const url = new URL(process.env.GONGKAI_TEST_PG_URL!);
       url.pathname = `/${name}`;
       const m = run(['migrate'], { DATABASE_URL: url.toString() });
-      expect(m.out.trim()).toBe('已执行迁移：0001_foundation、0002_calendar、0003_catalog、0004_requests、0005_reports、0006_publishing、0007_search、0008_request_consultations、0009_report_indexes');
+      expect(m.out.trim()).toBe('已执行迁移：0001_foundation、0002_calendar、0003_catalog、0004_requests、0005_reports、0006_publishing、0007_search、0008_request_consultations、0009_report_indexes、0010_record_doc_class');
       const r = run(['init', '--county', '耿马'], { DATABASE_URL: url.toString() });
       expect(r.code).toBe(0);
       expect(r.out).toContain('530926103 孟定镇 → 孟定镇人民政府');
