@@ -106,13 +106,14 @@ describe('gongkai CLI', () => {
     expect(refused.err).toContain('文件不是 Excel（.xlsx）格式，未导入。');
   });
 
-  it('prints table 3 of the annual report with `annual-report --unit … --year … --format json`', () => {
+  it('prints tables 2 (第二十条第（一）项) and 3 of the annual report with `annual-report --unit … --year … --format json`', () => {
     const dir = tmp();
     expect(run(['demo'], { DATA_DIR: dir }).code).toBe(0);
     const r = run(['annual-report', '--unit', '城关镇人民政府', '--year', '2025', '--format', 'json'], { DATA_DIR: dir });
     expect(r.err).toBe('');
     const j = JSON.parse(r.out);
     expect(j.unit).toBe('城关镇人民政府');
+    expect(j.table2).toEqual({ rules_new: 0, rules_repealed: 0, rules_valid: 0, normative_new: 0, normative_repealed: 0, normative_valid: 0 });
     expect(Object.keys(j.table3)).toEqual(['newReceived', 'carriedOver', 'granted', 'partial', 'denied.stateSecret', 'denied.lawProhibited', 'denied.safetyStability', 'denied.thirdParty', 'denied.internalAffairs', 'denied.processInfo', 'denied.enforcementFile', 'denied.adminQuery', 'unable.notHeld', 'unable.needCreate', 'unable.stillUnclear', 'notProcessed.petition', 'notProcessed.repeat', 'notProcessed.publication', 'notProcessed.massRepeat', 'notProcessed.confirmReissue', 'other.noCorrection', 'other.unpaidFee', 'other.other', 'total', 'carryForward']);
     expect(Object.keys(j.table3.granted)).toEqual(['naturalPerson', 'commercial', 'research', 'publicWelfare', 'legalService', 'otherOrg', 'total']);
     expect(j.checks).toEqual([]);
