@@ -39,7 +39,7 @@ const HELP = `公开（Gongkai）基层政务公开标准化规范化平台
   catalog import --unit <单位> <文件.xlsx> [--append]
                                  从 Excel 导入目录（替换工作稿，--append 为追加）；有任何错误则不导入
   annual-report (--unit <单位> | --county <区划代码>) --year <年份> [--format json]
-                                 年度报告表三（收到和处理政府信息公开申请情况），按 regulations §2.7 的键名输出
+                                 年度报告表二第二十条第（一）项（按已发布的规章、行政规范性文件统计）、表三（收到和处理政府信息公开申请情况，按 regulations §2.7 的键名）和表四
   timelimit <公开时限文字>        把目录中的公开时限解析为规则（读不懂的给出“需人工设定”）
   regions <代码或名称>            查询全国区划代码表中的县级行政区
   help                           显示本帮助
@@ -259,6 +259,7 @@ export async function runCli(argv: string[]): Promise<number> {
         if (values.format !== 'json') throw new ConfigError('目前只支持 --format json');
         if (!values.unit === !values.county) throw new ConfigError('请用 --unit 指定单位，或用 --county 指定县（区）汇总');
         const { table3ForUnits, table4ForUnits } = await import('./reports/service.js');
+        const { table2Of } = await import('./reports/table2.js');
         return await withDb(config, async (db) => {
           let ids: number[];
           let name: string;
@@ -277,7 +278,10 @@ export async function runCli(argv: string[]): Promise<number> {
           const r = await table3ForUnits(db, ids, year);
           const t4 = await table4ForUnits(db, ids, year);
           const checks = [...r.problems, ...t4.problems];
-          out(JSON.stringify({ unit: name, year, table3: r.table, table4: t4.table, checks }, null, 2));
+          // table2: the 第二十条第（一）项 cells computed from the published 规章 and 行政规范性文件
+          // (the other four cells are entered by the editor in the report, not printed here).
+          const table2 = await table2Of(db, ids, year);
+          out(JSON.stringify({ unit: name, year, table2, table3: r.table, table4: t4.table, checks }, null, 2));
           return checks.length ? 1 : 0;
         });
       }

@@ -34,7 +34,7 @@ describe('gongkai CLI', () => {
     expect(again.code).toBe(1);
     expect(again.err.trim()).toBe('耿马傣族佤族自治县（530926）已经初始化，不能重复创建。');
     const m = run(['migrate', '--status'], { DATA_DIR: dir });
-    expect(m.out.trim()).toBe('已执行  0001_foundation\n已执行  0002_calendar\n已执行  0003_catalog\n已执行  0004_requests\n已执行  0005_reports\n已执行  0006_publishing\n已执行  0007_search\n已执行  0008_request_consultations\n已执行  0009_report_indexes');
+    expect(m.out.trim()).toBe('已执行  0001_foundation\n已执行  0002_calendar\n已执行  0003_catalog\n已执行  0004_requests\n已执行  0005_reports\n已执行  0006_publishing\n已执行  0007_search\n已执行  0008_request_consultations\n已执行  0009_report_indexes\n已执行  0010_record_doc_class');
   });
 
   it('prints a deadline with `deadline --from 2025-09-20 --working-days 20`, and its steps with --explain', () => {
@@ -106,13 +106,14 @@ describe('gongkai CLI', () => {
     expect(refused.err).toContain('文件不是 Excel（.xlsx）格式，未导入。');
   });
 
-  it('prints table 3 of the annual report with `annual-report --unit … --year … --format json`', () => {
+  it('prints tables 2 (第二十条第（一）项) and 3 of the annual report with `annual-report --unit … --year … --format json`', () => {
     const dir = tmp();
     expect(run(['demo'], { DATA_DIR: dir }).code).toBe(0);
     const r = run(['annual-report', '--unit', '城关镇人民政府', '--year', '2025', '--format', 'json'], { DATA_DIR: dir });
     expect(r.err).toBe('');
     const j = JSON.parse(r.out);
     expect(j.unit).toBe('城关镇人民政府');
+    expect(j.table2).toEqual({ rules_new: 0, rules_repealed: 0, rules_valid: 0, normative_new: 0, normative_repealed: 0, normative_valid: 0 });
     expect(Object.keys(j.table3)).toEqual(['newReceived', 'carriedOver', 'granted', 'partial', 'denied.stateSecret', 'denied.lawProhibited', 'denied.safetyStability', 'denied.thirdParty', 'denied.internalAffairs', 'denied.processInfo', 'denied.enforcementFile', 'denied.adminQuery', 'unable.notHeld', 'unable.needCreate', 'unable.stillUnclear', 'notProcessed.petition', 'notProcessed.repeat', 'notProcessed.publication', 'notProcessed.massRepeat', 'notProcessed.confirmReissue', 'other.noCorrection', 'other.unpaidFee', 'other.other', 'total', 'carryForward']);
     expect(Object.keys(j.table3.granted)).toEqual(['naturalPerson', 'commercial', 'research', 'publicWelfare', 'legalService', 'otherOrg', 'total']);
     expect(j.checks).toEqual([]);
@@ -195,7 +196,7 @@ describe('gongkai CLI', () => {
       const url = new URL(process.env.GONGKAI_TEST_PG_URL!);
       url.pathname = `/${name}`;
       const m = run(['migrate'], { DATABASE_URL: url.toString() });
-      expect(m.out.trim()).toBe('已执行迁移：0001_foundation、0002_calendar、0003_catalog、0004_requests、0005_reports、0006_publishing、0007_search、0008_request_consultations、0009_report_indexes');
+      expect(m.out.trim()).toBe('已执行迁移：0001_foundation、0002_calendar、0003_catalog、0004_requests、0005_reports、0006_publishing、0007_search、0008_request_consultations、0009_report_indexes、0010_record_doc_class');
       const r = run(['init', '--county', '耿马'], { DATABASE_URL: url.toString() });
       expect(r.code).toBe(0);
       expect(r.out).toContain('530926103 孟定镇 → 孟定镇人民政府');

@@ -423,6 +423,8 @@ export interface InfoRecordTable {
   attribute_note: string | null;
   validity: string;
   validity_on: string | null;
+  /** 文件类别 for table 2 of the annual report: rule (规章) | normative (行政规范性文件) | null (neither). */
+  doc_class: string | null;
   column_slug: string;
   column_item: string | null;
   body_html: string;

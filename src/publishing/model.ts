@@ -60,6 +60,14 @@ export const withholdReasonText = (key: string | null | undefined): string => {
 export const VALIDITY = { valid: '有效', expired: '失效', repealed: '废止' } as const;
 export type Validity = keyof typeof VALIDITY;
 
+/**
+ * 文件类别 for table 2 of the annual report (regulations §2.3, 第二十条第（一）项): 规章 and
+ * 行政规范性文件 are counted from the published records; anything else is 其他 (stored as null).
+ */
+export const DOC_CLASSES = { rule: '规章', normative: '行政规范性文件' } as const;
+export type DocClass = keyof typeof DOC_CLASSES;
+export const docClassLabel = (v: string | null | undefined): string => (v && v in DOC_CLASSES ? DOC_CLASSES[v as DocClass] : '其他');
+
 export const RECORD_KINDS = { info: '政府信息', interpretation: '政策解读' } as const;
 
 /** Forms of a 政策解读 (regulations §5.1). */

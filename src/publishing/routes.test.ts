@@ -47,6 +47,9 @@ describeEachDb('publishing back office', (db) => {
     expect(html).toContain('公开时限：信息形成之日起10个工作日内');
     expect(html).toContain('<legend>社会救助</legend>');
     expect(html).toContain('不予公开或删减后公开的，须选择条例第十四条至第十六条规定的理由');
+    // 文件类别 for table 2 of the annual report; a township is offered no 规章 (regulations §2.3).
+    expect(html).toContain('用于政府信息公开工作年度报告表二的规章、行政规范性文件统计。');
+    expect(html).toContain('<option value="">其他</option><option value="normative">行政规范性文件</option></select>');
     // The county office reaches several units: it chooses one first.
     const choose = await (await office.get('/admin/records/new')).text();
     expect(choose).toContain('为哪个单位起草');
@@ -58,7 +61,10 @@ describeEachDb('publishing back office', (db) => {
   });
 
   it('lets the editor create a record with an attachment through the form', async () => {
-    const res = await editor.postMultipart('/admin/records', { ...recordForm({ doc_number: '城政发[2025]7号' }), item_ids: [String(item)], unit_id: String(unit) }, [{ field: 'attachments', name: '低保对象名单.pdf', data: PDF, type: 'application/pdf' }]);
+    const rule = await editor.postMultipart('/admin/records', { ...recordForm({ doc_class: 'rule' }), unit_id: String(unit) }, []);
+    expect(rule.status).toBe(422);
+    expect(await rule.text()).toContain('乡镇（街道）、村（居）没有规章制定权');
+    const res = await editor.postMultipart('/admin/records', { ...recordForm({ doc_number: '城政发[2025]7号', doc_class: 'normative' }), item_ids: [String(item)], unit_id: String(unit) }, [{ field: 'attachments', name: '低保对象名单.pdf', data: PDF, type: 'application/pdf' }]);
     expect(res.status).toBe(303);
     const loc = res.headers.get('location')!;
     expect(loc).toMatch(/^\/admin\/records\/\d+\?done=created$/);
@@ -68,6 +74,7 @@ describeEachDb('publishing back office', (db) => {
     expect(html).toContain('城政发〔2025〕7号');
     expect(html).toContain('民政、扶贫、救灾\\社会福利');
     expect(html).toContain('第二十一条 社会救助');
+    expect(html).toContain('<dt>文件类别（年报表二）</dt><dd>行政规范性文件</dd>');
     expect(html).toContain('社会救助：临时救助—本镇临时救助资金发放');
     // 10 working days from 2025-09-20 (the item's rule), long past: red label.
     expect(html).toContain('2025-10-10 <strong class="badge-overdue">已逾期</strong>');

@@ -14,7 +14,7 @@ import { requireActor } from '../platform/web/guards.js';
 import { can, assertCan } from '../auth/policy.js';
 import { todayInChina } from '../calendar/dates.js';
 import * as svc from './service.js';
-import { EVENT_LABELS, RECORD_CHANNELS, RECORD_COLUMNS, RECORD_KINDS, STATUS_LABELS, VALIDITY, formatIndexNo, checkIndexScheme, withholdReasonText } from './model.js';
+import { EVENT_LABELS, RECORD_CHANNELS, RECORD_COLUMNS, RECORD_KINDS, STATUS_LABELS, VALIDITY, formatIndexNo, checkIndexScheme, withholdReasonText, docClassLabel } from './model.js';
 import { ACCEPT } from './attachments.js';
 import { RecordForm, DueCell, StatusText, Field, Radios, TextArea, columnItemLabel, kindLabel, attributeLabel, validityLabel } from './views.js';
 
@@ -84,7 +84,7 @@ function recordValues(r: svc.RecordRow, itemIds: number[]): Values {
   return {
     kind: r.kind, policy_id: r.policy_id ?? '', interp_form: r.interp_form ?? '', title: r.title, index_no: r.index_no, doc_number: r.doc_number ?? '', written_on: r.written_on ?? '',
     formed_on: r.formed_on, subject: r.subject, genre: r.genre, keywords: r.keywords, summary: r.summary, attribute: r.attribute, attribute_reason: r.attribute_reason ?? '',
-    attribute_note: r.attribute_note ?? '', validity: r.validity, validity_on: r.validity_on ?? '', column_slug: r.column_slug, column_item: r.column_item ?? '', body: r.body_html,
+    attribute_note: r.attribute_note ?? '', validity: r.validity, validity_on: r.validity_on ?? '', doc_class: r.doc_class ?? '', column_slug: r.column_slug, column_item: r.column_item ?? '', body: r.body_html,
     item_ids: itemIds.map(String), needs_interpretation: r.needs_interpretation ? '1' : '',
   };
 }
@@ -283,6 +283,7 @@ export function recordAdminRoutes() {
           <dt>形成或变更日期</dt><dd>{rec.formed_on}</dd>
           <dt>主题分类</dt><dd>{rec.subject}</dd>
           <dt>体裁</dt><dd>{rec.genre}</dd>
+          {rec.kind === 'info' ? <><dt>文件类别（年报表二）</dt><dd>{docClassLabel(rec.doc_class)}</dd></> : null}
           <dt>关键词</dt><dd>{rec.keywords || '—'}</dd>
           <dt>内容概述</dt><dd class="pre">{rec.summary || '—'}</dd>
           <dt>公开属性</dt><dd>{attributeLabel(rec.attribute)}{rec.attribute_reason ? `：${withholdReasonText(rec.attribute_reason)}` : ''}{rec.attribute_note ? `（${rec.attribute_note}）` : ''}</dd>

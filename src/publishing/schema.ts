@@ -1,7 +1,7 @@
 /** Input of a government information record, validated at the edge (zod, Chinese messages). */
 import { z, optionalText, requiredText } from '../platform/validation.js';
 import { isIsoDate } from '../calendar/dates.js';
-import { ATTRIBUTES, GENRES, SUBJECTS, VALIDITY, WITHHOLD_REASONS, INTERPRETATION_FORMS, RECORD_COLUMNS, normalizeDocNumber } from './model.js';
+import { ATTRIBUTES, DOC_CLASSES, GENRES, SUBJECTS, VALIDITY, WITHHOLD_REASONS, INTERPRETATION_FORMS, RECORD_COLUMNS, normalizeDocNumber } from './model.js';
 
 const date = (label: string) => z.string({ error: `请填写${label}` }).trim().refine(isIsoDate, `${label}应为有效日期（年-月-日）`);
 const optionalDate = (label: string) => z.string().trim().optional().transform((v) => (v ? v : null)).refine((v) => v === null || isIsoDate(v), `${label}应为有效日期（年-月-日）`);
@@ -25,6 +25,8 @@ export const recordSchema = z
     attribute_note: optionalText(300, '说明'),
     validity: z.enum(Object.keys(VALIDITY) as [keyof typeof VALIDITY]).default('valid'),
     validity_on: optionalDate('失效或废止日期'),
+    // 文件类别（年报表二）: 规章 / 行政规范性文件 / 其他 (empty).
+    doc_class: z.preprocess((v) => (v === '' || v === 'other' || v === null ? undefined : v), z.enum(Object.keys(DOC_CLASSES) as [keyof typeof DOC_CLASSES], { error: '请选择文件类别（年报表二）：规章、行政规范性文件或其他' }).optional()),
     column_slug: z.enum(Object.keys(RECORD_COLUMNS) as [keyof typeof RECORD_COLUMNS], { error: '请选择栏目' }).default('fdzdgknr'),
     column_item: optionalText(40, '子栏目'),
     body: z.string().max(500_000, '正文过长（不超过 50 万字）').default(''),

@@ -166,6 +166,10 @@ async function prepare(k: K, unit: UnitRow, raw: unknown): Promise<Prepared> {
   const input = parseInput(recordSchema, raw);
   const body = cleanRichText(input.body);
   const items = await resolveItems(k, unit.id, input.item_ids);
+  // 乡镇人民政府 and 街道办事处 (and village committees) have no power to make 规章 (regulations §2.3).
+  if (input.kind === 'info' && input.doc_class === 'rule' && (unit.jurisdiction_level === 'township' || unit.jurisdiction_level === 'village')) {
+    throw new ValidationError({ doc_class: '乡镇（街道）、村（居）没有规章制定权，本单位的信息不能标为“规章”；如为行政规范性文件，请选择“行政规范性文件”' });
+  }
   if (input.kind === 'interpretation') {
     const policy = await k.selectFrom('info_records').select(['id', 'unit_id', 'kind', 'county_code']).where('id', '=', input.policy_id!).executeTakeFirst();
     if (!policy || policy.kind !== 'info' || policy.county_code !== countyOf(unit)) throw new ValidationError({ policy_id: '所解读的政策文件不存在' });
@@ -215,6 +219,8 @@ function contentColumns(p: Prepared) {
     attribute_note: i.attribute_note,
     validity: i.validity,
     validity_on: i.validity === 'valid' ? null : i.validity_on,
+    // 文件类别 applies to government information only, not to a 政策解读 of it.
+    doc_class: i.kind === 'info' ? i.doc_class ?? null : null,
     column_slug: i.column_slug,
     column_item: i.column_item,
     body_html: p.html,

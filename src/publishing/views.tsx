@@ -2,14 +2,14 @@
 import type { Child } from 'hono/jsx';
 import { Csrf, ErrorSummary, TextField, SelectField, CheckboxField, type Errors, type Values } from '../platform/ui/forms.js';
 import { ARTICLE_20_ITEMS, ARTICLE_21_COUNTY, ARTICLE_21_TOWNSHIP, CHINESE_NUMERALS } from '../portal/columns.js';
-import { ATTRIBUTES, GENRES, INTERPRETATION_FORMS, OPEN_STATUSES, RECORD_COLUMNS, RECORD_KINDS, STATUS_LABELS, SUBJECT_TREE, VALIDITY, WITHHOLD_REASONS } from './model.js';
+import { ATTRIBUTES, DOC_CLASSES, GENRES, INTERPRETATION_FORMS, OPEN_STATUSES, RECORD_COLUMNS, RECORD_KINDS, STATUS_LABELS, SUBJECT_TREE, VALIDITY, WITHHOLD_REASONS } from './model.js';
 import { ACCEPT, RECORD_FILE_LIMITS } from './attachments.js';
 import type { ItemChoice } from './service.js';
 
 /** Labels of the record form's fields, for the error summary. */
 export const RECORD_LABELS: Record<string, string> = {
   title: '标题', index_no: '索引号', doc_number: '文号', written_on: '成文日期', formed_on: '形成或变更日期', subject: '主题分类', genre: '体裁', keywords: '关键词',
-  summary: '内容概述', attribute: '公开属性', attribute_reason: '理由', attribute_note: '说明', validity: '有效性', validity_on: '失效或废止日期', column_slug: '栏目',
+  summary: '内容概述', attribute: '公开属性', attribute_reason: '理由', attribute_note: '说明', validity: '有效性', validity_on: '失效或废止日期', doc_class: '文件类别（年报表二）', column_slug: '栏目',
   column_item: '子栏目', body: '正文', item_ids: '目录事项', policy_id: '所解读的政策文件', interp_form: '解读形式', attachments: '附件', unit_id: '单位',
 };
 
@@ -204,6 +204,10 @@ export function RecordForm(props: RecordFormProps) {
         <TextField name="formed_on" label="形成或变更日期" type="date" values={v} errors={e} required hint="公开期限自此日起计算，条例第二十六条。" />
         <SubjectSelect values={v} errors={e} />
         <SelectField name="genre" label="体裁" values={v} errors={e} required placeholder="（请选择）" options={GENRES.map((g) => ({ value: g, label: g }))} />
+        {props.kind === 'info' ? (
+          // Townships and villages make no 规章 (regulations §2.3); the service refuses it as well.
+          <SelectField name="doc_class" label="文件类别（年报表二）" values={v} errors={e} placeholder="其他" options={Object.entries(DOC_CLASSES).filter(([value]) => value !== 'rule' || !['township', 'village'].includes(props.level) || v.doc_class === 'rule').map(([value, label]) => ({ value, label }))} hint="用于政府信息公开工作年度报告表二的规章、行政规范性文件统计。" />
+        ) : null}
         <TextField name="keywords" label="关键词" values={v} errors={e} maxlength={100} hint="多个关键词用逗号、顿号或空格分隔。" />
         <TextArea name="summary" label="内容概述" values={v} errors={e} rows={3} />
       </fieldset>

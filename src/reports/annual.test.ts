@@ -25,8 +25,9 @@ describeEachDb('the annual report', (db) => {
     const county = await reportFor(db(), await actorFor(db(), 'gkb'), await unitIdByName(db(), '示范县人民政府'), 2025);
     expect(county.data.rollUp).toBe(true);
     expect(county.data.table3.total.total).toBe(1);
-    const bad = await saveReport(db(), editor, cg, 2025, { one: '', five: '', six: '', rules_new: '-1', fees: '1.5' }).catch((x: unknown) => x);
-    expect((bad as ValidationError).fieldErrors).toEqual({ one: '请填写总体情况', rules_new: '本年制发件数应为非负整数' });
+    const bad = await saveReport(db(), editor, cg, 2025, { one: '', five: '', six: '', rules_new: '-1', licensing: '-1', fees: '1.5' }).catch((x: unknown) => x);
+    // rules_new is computed (第二十条第（一）项), not entered: ignored.
+    expect((bad as ValidationError).fieldErrors).toEqual({ one: '请填写总体情况', licensing: '本年处理决定数量应为非负整数' });
     await saveReport(db(), editor, cg, 2025, { one: r.data.sections.one, five: '问题：……。改进：……。', six: '无。', licensing: '12', fees: '0.35' });
     await expect(publishReport(db(), editor, cg, 2025)).rejects.toBeInstanceOf(ForbiddenError);
     await publishReport(db(), await actorFor(db(), 'gkb'), cg, 2025);

@@ -1,7 +1,9 @@
 /**
  * The statutory annual report of a unit (条例第四十九条、第五十条), 2021 format: sections 一, 五, 六
- * edited from a generated draft, table 2 entered, tables 3 and 4 computed from live requests; the
- * county government's report rolls up every unit of the county. Publishing freezes a snapshot.
+ * edited from a generated draft; table 2 第二十条第（一）项 computed from the published 规章 and
+ * 行政规范性文件 (table2.ts), its other four cells entered; tables 3 and 4 computed from live
+ * requests; the county government's report rolls up every unit of the county. Publishing freezes a
+ * snapshot with the computed values as they are at publication.
  */
 import type { Db } from '../platform/db.js';
 import { nowIso, parseJson } from '../platform/dialect.js';
@@ -10,7 +12,8 @@ import { NotFoundError, ValidationError, ConflictError } from '../platform/error
 import { assertCan, auditActor, can, type Actor } from '../auth/policy.js';
 import * as orgStore from '../org/store.js';
 import { table3ForUnits, table4ForUnits } from './service.js';
-import { TABLE2_FIELDS, type Sections, type Table2 } from './model.js';
+import { TABLE2_FIELDS, TABLE2_ENTERED, type Sections, type Table2 } from './model.js';
+import { table2Of } from './table2.js';
 import type { Table3 } from './table3.js';
 import type { Table4 } from './table4.js';
 
@@ -58,7 +61,11 @@ export async function reportFor(db: Db, actor: Actor, unitId: number, year: numb
   const t3 = await table3ForUnits(db, ids, year);
   const t4 = await table4ForUnits(db, ids, year);
   const sections = row ? parseJson<Sections>(row.sections_json, draftSections(unit.name, year, t3.table, t4.table, 0)) : draftSections(unit.name, year, t3.table, t4.table, await feesCharged(db, ids, year));
-  const table2 = row ? { ...zero2(), ...parseJson<Partial<Table2>>(row.table2_json, {}) } : zero2();
+  // Only the entered cells are read from table2_json (reports saved before 0010 also hold the
+  // 第二十条第（一）项 cells there; the computed values replace them).
+  const stored = row ? parseJson<Partial<Table2>>(row.table2_json, {}) : {};
+  const entered = Object.fromEntries(TABLE2_ENTERED.map(([k]) => [k, Number(stored[k] ?? 0) || 0]));
+  const table2: Table2 = { ...zero2(), ...entered, ...(await table2Of(db, ids, year)) };
   return {
     data: { unitName: unit.name, year, rollUp, sections, table2, table3: t3.table, table4: t4.table, checks: [...t3.problems, ...t4.problems] },
     status: row?.status ?? 'draft',
@@ -75,8 +82,9 @@ export async function saveReport(db: Db, actor: Actor, unitId: number, year: num
   const sections: Sections = { one: String(raw.one ?? '').trim(), five: String(raw.five ?? '').trim(), six: String(raw.six ?? '').trim() };
   for (const k of ['one', 'five', 'six'] as const) if (sections[k].length > 20000) errors[k] = '内容不能超过 20000 个字';
   if (!sections.one) errors.one = '请填写总体情况';
-  const table2 = zero2();
-  for (const [k, , col] of TABLE2_FIELDS) {
+  // Only the entered cells; the 第二十条第（一）项 cells are computed and never saved as edits.
+  const table2: Partial<Table2> = {};
+  for (const [k, , col] of TABLE2_ENTERED) {
     const v = String(raw[k] ?? '0').trim() || '0';
     const ok = k === 'fees' ? /^\d+(\.\d{1,4})?$/.test(v) : /^\d+$/.test(v);
     if (!ok) errors[k] = k === 'fees' ? `${col}应为非负数（可有小数）` : `${col}应为非负整数`;

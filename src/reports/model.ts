@@ -10,7 +10,7 @@ export const SECTION_TITLES = {
   six: '六、其他需要报告的事项',
 } as const;
 
-/** Table 2 values entered by the unit (the product does not hold these records yet). */
+/** Table 2 cells: key, row label, column label (regulations §2.3). */
 export const TABLE2_FIELDS = [
   ['rules_new', '规章', '本年制发件数'], ['rules_repealed', '规章', '本年废止件数'], ['rules_valid', '规章', '现行有效件数'],
   ['normative_new', '行政规范性文件', '本年制发件数'], ['normative_repealed', '行政规范性文件', '本年废止件数'], ['normative_valid', '行政规范性文件', '现行有效件数'],
@@ -19,6 +19,13 @@ export const TABLE2_FIELDS = [
 ] as const;
 export type Table2Key = (typeof TABLE2_FIELDS)[number][0];
 export type Table2 = Record<Table2Key, number>;
+
+/** 第二十条第（一）项: computed from the unit's published 规章 and 行政规范性文件 (table2.ts), never typed in. */
+export const TABLE2_COMPUTED = ['rules_new', 'rules_repealed', 'rules_valid', 'normative_new', 'normative_repealed', 'normative_valid'] as const satisfies readonly Table2Key[];
+export type Table2ComputedKey = (typeof TABLE2_COMPUTED)[number];
+/** 行政许可, 行政处罚, 行政强制, 行政事业性收费: the product holds no such records, so the editor enters them. */
+export const TABLE2_ENTERED = TABLE2_FIELDS.filter(([k]) => !(TABLE2_COMPUTED as readonly string[]).includes(k));
+export const TABLE2_COMPUTED_NOTE = '根据本平台已发布信息自动统计';
 
 export const TABLE3_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
 

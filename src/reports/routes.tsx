@@ -9,7 +9,7 @@ import * as org from '../org/service.js';
 import { reportFor, saveReport, publishReport, publishedReports, publishedReport, type ReportData } from './annual.js';
 import { reportDocx } from './docx.js';
 import { ReportView } from './views.js';
-import { SECTION_TITLES, TABLE2_FIELDS } from './model.js';
+import { SECTION_TITLES, TABLE2_COMPUTED, TABLE2_COMPUTED_NOTE, TABLE2_ENTERED, TABLE2_FIELDS } from './model.js';
 import { todayInChina } from '../calendar/dates.js';
 
 const county = (c: Context<AppEnv>) => {
@@ -47,7 +47,7 @@ export function reportAdminRoutes() {
           <button type="submit" class="button secondary">打开</button>
         </form>
         <p class="muted">
-          表三、表四按本系统中的申请和复议诉讼记录实时计算{rep.data.rollUp ? '（县政府报告汇总全县各单位）' : ''}；期限：县级以上人民政府部门 1月31日前，县级人民政府 3月31日前（条例第四十九条）。
+          表二第二十条第（一）项按本平台已发布的规章、行政规范性文件，表三、表四按本系统中的申请和复议诉讼记录实时计算{rep.data.rollUp ? '（县政府报告汇总全县各单位）' : ''}；期限：县级以上人民政府部门 1月31日前，县级人民政府 3月31日前（条例第四十九条）。
           状态：{rep.status === 'published' ? `已发布（${formatTime(rep.publishedAt)}）` : '草稿'}。
           导出：<a href={`/admin/reports/${unitId}/${year}/export.html`}>HTML</a>　<a href={`/admin/reports/${unitId}/${year}/export.docx`}>Word</a>
         </p>
@@ -64,8 +64,13 @@ export function reportAdminRoutes() {
               </div>
             ))}
             <fieldset>
-              <legend>{SECTION_TITLES.two}（本系统尚无对应记录，请填写）</legend>
-              {TABLE2_FIELDS.map(([k, a, b]) => <TextField name={k} label={`${a}：${b}`} values={v} errors={opts.errors} inputmode="numeric" />)}
+              <legend>{SECTION_TITLES.two}</legend>
+              <p class="muted">第二十条第（一）项{TABLE2_COMPUTED_NOTE}（信息的“文件类别（年报表二）”为规章或行政规范性文件{rep.data.rollUp ? '，汇总全县各单位' : ''}），不能修改：</p>
+              <dl class="meta">
+                {TABLE2_FIELDS.filter(([k]) => (TABLE2_COMPUTED as readonly string[]).includes(k)).map(([k, a, b]) => <><dt>{a}：{b}</dt><dd>{String(rep.data.table2[k])}（{TABLE2_COMPUTED_NOTE}）</dd></>)}
+              </dl>
+              <p class="muted">以下各项本平台尚无对应记录，请填写：</p>
+              {TABLE2_ENTERED.map(([k, a, b]) => <TextField name={k} label={`${a}：${b}`} values={v} errors={opts.errors} inputmode="numeric" />)}
             </fieldset>
             <button type="submit" class="button">保存</button>
           </form>

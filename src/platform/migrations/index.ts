@@ -8,6 +8,7 @@ import * as m0006 from './0006_publishing.js';
 import * as m0007 from './0007_search.js';
 import * as m0008 from './0008_request_consultations.js';
 import * as m0009 from './0009_report_indexes.js';
+import * as m0010 from './0010_record_doc_class.js';
 
 /** Every migration, in order. Names are permanent once released. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007_search': m0007,
   '0008_request_consultations': m0008,
   '0009_report_indexes': m0009,
+  '0010_record_doc_class': m0010,
 };
