@@ -199,7 +199,7 @@ async function adoptCatalogs(db: BenchDb, units: UnitInfo[]): Promise<Map<string
 
 const REC_COLS = [
   'id', 'county_code', 'unit_id', 'kind', 'index_no', 'title', 'publisher', 'doc_number', 'written_on', 'formed_on', 'subject', 'genre', 'keywords', 'summary',
-  'attribute', 'validity', 'column_slug', 'column_item', 'body_html', 'body_text', 'needs_interpretation', 'posting_days', 'status', 'version', 'published_at',
+  'attribute', 'validity', 'column_slug', 'column_item', 'body_html', 'body_text', 'needs_interpretation', 'status', 'version', 'published_at',
   'published_on', 'created_by', 'created_at', 'updated_at',
 ] as const;
 type RecRow = Record<(typeof REC_COLS)[number], string | number | null>;
@@ -263,7 +263,7 @@ function makeRecord(r: Rand, i: number, n: number, pools: Map<string, UnitInfo[]
     index_no: `${u.jurisdictionCode}${String(u.id).padStart(4, '0')}/${year}-${String(serial).padStart(5, '0')}`,
     title: built.title, publisher: u.name, doc_number: built.docNumber ?? null, written_on: built.docNumber ? formed : null, formed_on: formed,
     subject: t.subject, genre: t.genre, keywords, summary: built.title, attribute: 'proactive', validity: 'valid', column_slug: 'fdzdgknr', column_item: t.columnItem,
-    body_html: paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join(''), body_text: bodyText, needs_interpretation: 0, posting_days: t.genre === '公示' ? 7 : null,
+    body_html: paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join(''), body_text: bodyText, needs_interpretation: 0,
     status: 'published', version: 1, published_at: publishedAt, published_on: date, created_by: ACTOR, created_at: publishedAt, updated_at: publishedAt,
   };
   const links: ItemRow[] = [];

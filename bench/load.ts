@@ -114,3 +114,15 @@ export function chooseGenerator(tmpDir: string): LoadGenerator {
   if (process.env.BENCH_LOADGEN !== 'node' && hasCommand('wrk', ['-v'])) return wrkGenerator(tmpDir);
   return nodeGenerator;
 }
+
+/** Run fn once to warm up, then `runs` times; the sorted durations in ms. */
+export async function timeRuns(runs: number, fn: () => Promise<unknown>): Promise<number[]> {
+  await fn();
+  const t: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const s = performance.now();
+    await fn();
+    t.push(performance.now() - s);
+  }
+  return t.sort((a, b) => a - b);
+}

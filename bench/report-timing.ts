@@ -15,7 +15,7 @@ import { reportFor } from '../src/reports/annual.js';
 import { table3ForUnits } from '../src/reports/service.js';
 import { openPostgres, type Db } from '../src/platform/db.js';
 import { openBenchDb } from './generate.js';
-import { percentile } from './load.js';
+import { percentile, timeRuns } from './load.js';
 
 const args = process.argv.slice(2);
 const file = args.find((a) => !a.startsWith('--') && !/^\d+$/.test(a));
@@ -28,14 +28,7 @@ const runs = opt('--runs', 5);
 const year = opt('--year', 2025);
 
 async function timeIt(fn: () => Promise<unknown>): Promise<{ p50: number; all: number[] }> {
-  await fn();
-  const t: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const s = performance.now();
-    await fn();
-    t.push(performance.now() - s);
-  }
-  t.sort((a, b) => a - b);
+  const t = await timeRuns(runs, fn);
   return { p50: percentile(t, 50), all: t.map((x) => Math.round(x)) };
 }
 

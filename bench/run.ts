@@ -18,7 +18,7 @@ import { reportFor } from '../src/reports/annual.js';
 import { table3ForUnits } from '../src/reports/service.js';
 import { generate, openBenchDb, optionsFromEnv, COUNTY, type BenchDb, type Generated } from './generate.js';
 import { loadSearch } from './search-module.js';
-import { chooseGenerator, nodeGenerator, percentile, LOAD_CPU, type LoadGenerator, type LoadResult } from './load.js';
+import { chooseGenerator, nodeGenerator, percentile, timeRuns, LOAD_CPU, type LoadGenerator, type LoadResult } from './load.js';
 import { startNginx, type StaticServer } from './nginx.js';
 import { childPids, freePort, HAS_TASKSET, killAllSync, pinSelf, RssPoller, spawnPinned, stop, stopAll } from './procs.js';
 import { rng } from './text.js';
@@ -138,14 +138,7 @@ async function measureSearch(db: BenchDb): Promise<SearchFigures | string> {
 // ---- annual report -----------------------------------------------------------------------------
 
 async function timeIt(runs: number, fn: () => Promise<unknown>): Promise<number> {
-  await fn();
-  const t: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const s = performance.now();
-    await fn();
-    t.push(performance.now() - s);
-  }
-  return percentile(t.sort((a, b) => a - b), 50);
+  return percentile(await timeRuns(runs, fn), 50);
 }
 
 async function measureReport(db: BenchDb) {

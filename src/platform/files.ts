@@ -34,14 +34,18 @@ export function checkUploads(files: Upload[]): { mime: string }[] {
   return out;
 }
 
+/** Store one file that has already been checked; returns its id. */
+export async function insertFile(k: Kysely<Database> | Transaction<Database>, ownerType: string, ownerId: string | number, f: { name: string; mime: string; data: Buffer }): Promise<number> {
+  const r = await k.insertInto('files').values({
+    owner_type: ownerType, owner_id: String(ownerId), name: f.name.replace(/[\\/]/g, '_').slice(0, 200), mime: f.mime, size: f.data.length,
+    sha256: crypto.createHash('sha256').update(f.data).digest('hex'), data: f.data, created_at: nowIso(),
+  }).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
 export async function storeFiles(k: Kysely<Database> | Transaction<Database>, ownerType: string, ownerId: string | number, files: Upload[]): Promise<void> {
   const kinds = checkUploads(files);
-  for (const [i, f] of files.entries()) {
-    await k.insertInto('files').values({
-      owner_type: ownerType, owner_id: String(ownerId), name: f.name.replace(/[\\/]/g, '_').slice(0, 200), mime: kinds[i].mime, size: f.data.length,
-      sha256: crypto.createHash('sha256').update(f.data).digest('hex'), data: f.data, created_at: nowIso(),
-    }).execute();
-  }
+  for (const [i, f] of files.entries()) await insertFile(k, ownerType, ownerId, { name: f.name, mime: kinds[i].mime, data: f.data });
 }
 
 export async function listFiles(k: Kysely<Database> | Transaction<Database>, ownerType: string, ownerId: string | number) {

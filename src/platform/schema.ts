@@ -430,7 +430,6 @@ export interface InfoRecordTable {
   body_html: string;
   body_text: string;
   needs_interpretation: Generated<number>;
-  posting_days: number | null;
   status: string;
   version: Generated<number>;
   due_on: string | null;
@@ -447,7 +446,6 @@ export interface InfoRecordTable {
   withdrawn_reason: string | null;
   withdrawn_at: string | null;
   assessed_on: string | null;
-  views: Generated<number>;
   created_by: string;
   created_at: string;
   updated_at: string;

@@ -6,6 +6,7 @@
  */
 import { Hono, type Context } from 'hono';
 import { raw } from 'hono/html';
+import { sendFile } from '../platform/web/download.js';
 import type { AppEnv } from '../platform/web/env.js';
 import { PortalLayout, page } from '../platform/ui/layout.js';
 import { NotFoundError } from '../platform/errors.js';
@@ -237,15 +238,7 @@ ${rows.map((r) => `<entry>
 
 const SITEMAP_BUCKET = 50_000;
 
-function fileResponse(c: C, f: { name: string; mime: string; data: Buffer }, inline = false) {
-  const ascii = f.name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return c.body(new Uint8Array(f.data), 200, {
-    'content-type': f.mime,
-    'content-disposition': `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(f.name)}`,
-    'x-content-type-options': 'nosniff',
-    'cache-control': 'private, max-age=0',
-  });
-}
+const fileResponse = (c: C, f: { name: string; mime: string; data: Buffer }, inline = false) => sendFile(c, f, { inline, cache: 'private, max-age=0' });
 
 export function infoPortalRoutes() {
   const r = new Hono<AppEnv>();

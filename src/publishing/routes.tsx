@@ -6,6 +6,7 @@
  */
 import { Hono, type Context } from 'hono';
 import { raw } from 'hono/html';
+import { sendFile } from '../platform/web/download.js';
 import type { AppEnv } from '../platform/web/env.js';
 import { AdminLayout, page } from '../platform/ui/layout.js';
 import { Csrf, ErrorSummary, TextField, SelectField, CheckboxField, Pager, formatTime, type Errors, type Values } from '../platform/ui/forms.js';
@@ -291,7 +292,7 @@ export function recordAdminRoutes() {
           <dt>栏目</dt><dd>{RECORD_COLUMNS[rec.column_slug as keyof typeof RECORD_COLUMNS] ?? rec.column_slug}{rec.column_item ? ` > ${columnItemLabel(rec.column_item)}` : ''}</dd>
           <dt>需要政策解读</dt><dd>{rec.kind === 'info' ? (rec.needs_interpretation ? '是' : '否') : '—'}</dd>
           <dt>公开期限</dt><dd><DueCell record={rec} today={today} />{rec.due_note ? <span class="muted">（{rec.due_note}）</span> : null}</dd>
-          {rec.posting_days ? <><dt>公示期</dt><dd>{rec.posting_days} 天{rec.posting_end_on ? `，至 ${rec.posting_end_on} 止` : '（自发布之日起算）'}</dd></> : null}
+          {v.posting ? <><dt>公示期</dt><dd>{v.posting.amount} {v.posting.unit === 'workday' ? '个工作日' : '日'}{rec.posting_end_on ? `，至 ${rec.posting_end_on} 止` : '（自发布之日起算）'}</dd></> : null}
           {rec.scheduled_at ? <><dt>定时发布</dt><dd>{formatTime(rec.scheduled_at)}</dd></> : null}
           <dt>发布日期</dt><dd>{rec.published_on ?? '—'}</dd>
           <dt>版本</dt><dd>第 {rec.version} 版</dd>
@@ -418,13 +419,7 @@ export function recordAdminRoutes() {
 
   r.get('/records/:id{[0-9]+}/files/:fid{[0-9]+}', async (c) => {
     const f = await svc.recordFile(c.get('deps').db, requireActor(c), idParam(c), idParam(c, 'fid'));
-    return c.body(new Uint8Array(f.data), 200, {
-      'content-type': f.mime,
-      // RFC 6266 / RFC 5987: an ASCII fallback and the real (Chinese) name percent-encoded in UTF-8.
-      'content-disposition': `attachment; filename="attachment"; filename*=UTF-8''${encodeURIComponent(f.name)}`,
-      'x-content-type-options': 'nosniff',
-      'cache-control': 'no-store',
-    });
+    return sendFile(c, f);
   });
 
   /** Run a step of the record page; a validation error shows the page again with the form's errors. */

@@ -12,7 +12,7 @@ import { nowIso, parseJson, flag } from '../platform/dialect.js';
 import { writeAudit } from '../platform/audit.js';
 import { ConflictError, NotFoundError, ValidationError } from '../platform/errors.js';
 import { parseInput } from '../platform/validation.js';
-import { cleanRichText } from '../platform/richtext.js';
+import { cleanRichText, escapeHtml } from '../platform/richtext.js';
 import { assertCan, auditActor, can, reachOf, reachIsEmpty, systemActor, type Actor, type Reach } from '../auth/policy.js';
 import * as orgStore from '../org/store.js';
 import type { UnitRow } from '../org/store.js';
@@ -27,6 +27,8 @@ import { DEFAULT_INDEX_SCHEME, INDEX_SCHEME_KEY, OPEN_STATUSES, PUBLIC_ATTRIBUTE
 import { limitRuleFor, dueDate, postingPeriodFor, postingEnd, type ItemLimit } from './deadline.js';
 import { checkRecordFiles, stripMetadata } from './attachments.js';
 import { indexRecord } from './search.js';
+import { extractText } from '../platform/search/index.js';
+import { insertFile } from '../platform/files.js';
 
 type K = Kysely<Database> | Transaction<Database>;
 export type RecordRow = Selectable<InfoRecordTable>;
@@ -260,7 +262,6 @@ export async function createRecord(db: Db, actor: Actor, unitId: number, raw: Re
   const files = await prepareFiles(uploads, 0);
   const scheme = await setting(db.k, countyOf(unit), INDEX_SCHEME_KEY, DEFAULT_INDEX_SCHEME);
   const due = await dueOf(db.k, unit, { formedOn: p.input.formed_on, items: p.items, kind: p.input.kind, policyId: p.input.policy_id });
-  const posting = postingPeriodFor(p.items);
   const who = auditActor(actor);
   const id = await db.k.transaction().execute(async (trx) => {
     if (p.input.index_no) await assertIndexFree(trx, p.input.index_no, null);
@@ -268,7 +269,7 @@ export async function createRecord(db: Db, actor: Actor, unitId: number, raw: Re
     const now = nowIso();
     const r = await trx.insertInto('info_records').values({
       county_code: countyOf(unit), unit_id: unit.id, index_no: indexNo, publisher: unit.name, ...contentColumns(p), ...due,
-      posting_days: posting?.amount ?? null, status: 'draft', created_by: who.name, created_at: now, updated_at: now,
+      status: 'draft', created_by: who.name, created_at: now, updated_at: now,
     }).returning('id').executeTakeFirstOrThrow();
     await writeItems(trx, r.id, p.items);
     await insertFiles(trx, r.id, files, 0);
@@ -296,9 +297,8 @@ export async function updateRecord(db: Db, actor: Actor, id: number, raw: Record
   if (!['draft', 'returned'].includes(record.status)) throw new ConflictError('该信息正在审查或等待发布，不能修改；如需修改，请审核人先退回。');
   if (p.input.index_no && p.input.index_no !== record.index_no) throw new ValidationError({ index_no: '索引号生成后不能修改' });
   const due = await dueOf(db.k, unit, { formedOn: p.input.formed_on, items: p.items, kind: record.kind, policyId: p.input.policy_id });
-  const posting = postingPeriodFor(p.items);
   await db.k.transaction().execute(async (trx) => {
-    await trx.updateTable('info_records').set({ ...contentColumns(p), ...due, posting_days: posting?.amount ?? null, updated_at: nowIso() }).where('id', '=', id).execute();
+    await trx.updateTable('info_records').set({ ...contentColumns(p), ...due, updated_at: nowIso() }).where('id', '=', id).execute();
     await writeItems(trx, id, p.items);
     await event(trx, id, 'update', who.name);
     await writeAudit(trx, who, { action: 'record.update', objectType: 'info_record', objectId: id, unitId: unit.id, jurisdictionId: unit.jurisdiction_id, summary: `修改《${p.input.title}》`, before: { title: record.title }, after: { title: p.input.title } });
@@ -327,7 +327,6 @@ export async function deleteDraft(db: Db, actor: Actor, id: number): Promise<voi
 
 async function prepareFiles(uploads: Upload[], already: number) {
   const checked = checkRecordFiles(uploads, already);
-  const { extractText } = await import('../platform/search/index.js');
   const out: { name: string; mime: string; data: Buffer; text: string }[] = [];
   for (const f of checked) {
     const data = await stripMetadata(f);
@@ -337,10 +336,9 @@ async function prepareFiles(uploads: Upload[], already: number) {
 }
 
 async function insertFiles(k: K, recordId: number, files: Awaited<ReturnType<typeof prepareFiles>>, startOrder: number) {
-  const crypto = await import('node:crypto');
   for (const [i, f] of files.entries()) {
-    const file = await k.insertInto('files').values({ owner_type: 'info_record', owner_id: String(recordId), name: f.name, mime: f.mime, size: f.data.length, sha256: crypto.createHash('sha256').update(f.data).digest('hex'), data: f.data, created_at: nowIso() }).returning('id').executeTakeFirstOrThrow();
-    await k.insertInto('info_record_files').values({ record_id: recordId, file_id: file.id, name: f.name, mime: f.mime, size: f.data.length, text: f.text, sort_order: startOrder + i + 1 }).execute();
+    const fileId = await insertFile(k, 'info_record', recordId, f);
+    await k.insertInto('info_record_files').values({ record_id: recordId, file_id: fileId, name: f.name, mime: f.mime, size: f.data.length, text: f.text, sort_order: startOrder + i + 1 }).execute();
   }
 }
 
@@ -382,13 +380,9 @@ export async function addChannel(db: Db, actor: Actor, id: number, raw: Record<s
     file = { name: f.name, mime: f.mime, data: await stripMetadata(f) };
   }
   if (!input.link && !file) throw new ValidationError({ link: '请填写链接或上传公示栏照片' });
-  if (input.used_on < (record.published_on ?? input.used_on).slice(0, 10) && input.used_on < record.formed_on) throw new ValidationError({ used_on: '公开日期不能早于信息形成日期' });
+  if (input.used_on < record.formed_on) throw new ValidationError({ used_on: '公开日期不能早于信息形成日期' });
   await db.k.transaction().execute(async (trx) => {
-    let fileId: number | null = null;
-    if (file) {
-      const crypto = await import('node:crypto');
-      fileId = (await trx.insertInto('files').values({ owner_type: 'info_record_channel', owner_id: String(id), name: file.name, mime: file.mime, size: file.data.length, sha256: crypto.createHash('sha256').update(file.data).digest('hex'), data: file.data, created_at: nowIso() }).returning('id').executeTakeFirstOrThrow()).id;
-    }
+    const fileId = file ? await insertFile(trx, 'info_record_channel', id, file) : null;
     await trx.insertInto('info_record_channels').values({ record_id: id, channel: input.channel, used_on: input.used_on, link: input.link, file_id: fileId, created_at: nowIso() }).execute();
     await event(trx, id, 'channel', auditActor(actor).name, `${input.channel}（${input.used_on}）`);
     await writeAudit(trx, auditActor(actor), { action: 'record.channel', objectType: 'info_record', objectId: id, unitId: unit.id, jurisdictionId: unit.jurisdiction_id, summary: `登记《${record.title}》通过“${input.channel}”公开（${input.used_on}）` });
@@ -476,7 +470,7 @@ async function applyChange(db: Db, actor: Actor, record: RecordRow, unit: UnitRo
     await trx.insertInto('info_record_versions').values({ record_id: record.id, version: record.version, snapshot_json: JSON.stringify(await snapshotOf(trx, record)), published_at: record.published_at, replaced_at: now, reason: comment ?? '信息变更' }).execute();
     const stillPublic = isPublic(p.input.attribute);
     await trx.updateTable('info_records').set({
-      ...contentColumns(p), ...due, posting_days: posting?.amount ?? null, version: record.version + 1, pending_json: null, pending_status: null,
+      ...contentColumns(p), ...due, version: record.version + 1, pending_json: null, pending_status: null,
       status: stillPublic ? 'published' : 'withdrawn', withdrawn_reason: stillPublic ? null : '经审查，公开属性变更为不主动公开', withdrawn_at: stillPublic ? null : now,
       published_at: now, published_on: today, posting_end_on: posting ? postingEnd(cal, today, posting) : null,
       reviewed_by: who.name, reviewed_at: now, review_comment: comment, updated_at: now,
@@ -679,8 +673,11 @@ export async function getForStaff(db: Db, actor: Actor, id: number) {
     delete: can(actor, 'record.edit', ref) && open && !record.published_at,
     interpret: can(actor, 'record.edit', ref) && record.kind === 'info' && record.status !== 'withdrawn',
   };
+  // The 公示 period the record's catalog items ask for (its end is fixed at publication).
+  const choices = items.length ? await itemChoices(db.k, unit.id) : [];
+  const posting = postingPeriodFor(choices.filter((c) => items.some((i) => i.catalog_item_id === c.id)));
   const pending = record.pending_json ? parseJson<{ raw: Record<string, unknown> }>(record.pending_json, { raw: {} }).raw : null;
-  return { record, unit, items, files, channels, events, versions, interpretations, policy, rights, pending };
+  return { record, unit, items, files, channels, events, versions, interpretations, policy, rights, pending, posting };
 }
 
 /**
@@ -765,8 +762,7 @@ export async function draftCleanupResult(db: Db, actor: Actor, unitId: number, y
   const rows = await db.k.selectFrom('info_records').select(['title', 'doc_number', 'validity', 'validity_on', 'index_no']).where('unit_id', '=', unitId).where('validity', 'in', ['expired', 'repealed'])
     .where('validity_on', '>=', `${year}-01-01`).where('validity_on', '<=', `${year}-12-31`).orderBy('validity_on').execute();
   if (!rows.length) throw new ValidationError({ year: `${year} 年本单位没有宣布失效或废止的信息，无需发布清理结果` });
-  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  const body = `<p>根据政府信息公开工作要求，${esc(unit.name)}对本单位${year}年公开的政府信息进行了清理，现将宣布失效、废止的信息公布如下：</p><table><thead><tr><th>序号</th><th>名称</th><th>文号</th><th>清理结果</th><th>日期</th></tr></thead><tbody>${rows.map((r, i) => `<tr><td>${i + 1}</td><td>${esc(r.title)}</td><td>${esc(r.doc_number ?? '—')}</td><td>${r.validity === 'expired' ? '失效' : '废止'}</td><td>${r.validity_on}</td></tr>`).join('')}</tbody></table>`;
+  const body = `<p>根据政府信息公开工作要求，${escapeHtml(unit.name)}对本单位${year}年公开的政府信息进行了清理，现将宣布失效、废止的信息公布如下：</p><table><thead><tr><th>序号</th><th>名称</th><th>文号</th><th>清理结果</th><th>日期</th></tr></thead><tbody>${rows.map((r, i) => `<tr><td>${i + 1}</td><td>${escapeHtml(r.title)}</td><td>${escapeHtml(r.doc_number ?? '—')}</td><td>${r.validity === 'expired' ? '失效' : '废止'}</td><td>${r.validity_on}</td></tr>`).join('')}</tbody></table>`;
   return createRecord(db, actor, unitId, {
     title: `${unit.name}${year}年政府信息清理结果`, formed_on: todayInChina(), subject: '综合政务\\政务公开', genre: '清理结果', keywords: '清理；失效；废止',
     summary: `${year}年宣布失效、废止的政府信息共 ${rows.length} 件`, attribute: 'proactive', column_slug: 'fdzdgknr', column_item: 'a20-1', body,

@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { sendFile } from '../platform/web/download.js';
 import type { AppEnv } from '../platform/web/env.js';
 import { AdminLayout, PortalLayout, page } from '../platform/ui/layout.js';
 import { Csrf, ErrorSummary, TextField, SelectField, formatTime, type Errors, type Values } from '../platform/ui/forms.js';
@@ -536,7 +537,7 @@ export function requestAdminRoutes() {
   r.get('/requests/:id{[0-9]+}', (c) => detail(c, Number(c.req.param('id'))));
   r.get('/requests/:id{[0-9]+}/files/:file{[0-9]+}', async (c) => {
     const f = await svc.requestFile(c.get('deps').db, requireActor(c), Number(c.req.param('id')), Number(c.req.param('file')));
-    return c.body(new Uint8Array(f.data), 200, { 'content-type': f.mime, 'content-disposition': `attachment; filename="attachment"; filename*=UTF-8''${encodeURIComponent(f.name)}`, 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' });
+    return sendFile(c, f);
   });
   r.get('/requests/:id{[0-9]+}/documents/:doc{[0-9]+}', async (c) => {
     const pdf = c.req.query('format') === 'pdf';

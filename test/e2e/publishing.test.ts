@@ -7,7 +7,7 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, startDemoServer, launchBrowser, screenshot, axeViolations, type RunningServer } from './support.js';
+import { signIn, browserAvailable, startDemoServer, launchBrowser, screenshot, axeViolations, type RunningServer } from './support.js';
 import { actorFor, unitIdByName } from '../../src/platform/testing.js';
 import { publishCatalog, recordForm } from '../../src/publishing/testing.js';
 import { createRecord } from '../../src/publishing/service.js';
@@ -22,10 +22,7 @@ describe.runIf(browserAvailable)('publishing government information in a real br
   const login = async (username: string, js = false): Promise<Page> => {
     const p = await (await browser.newContext({ javaScriptEnabled: js })).newPage();
     p.setDefaultTimeout(10_000);
-    await p.goto(`${server.url}/admin/login`);
-    await p.fill('#f-username', username);
-    await p.fill('#f-password', 'Shifan2026');
-    await p.click('main form.form button[type=submit]');
+    await signIn(p, server.url, username);
     return p;
   };
 
@@ -151,10 +148,7 @@ describe.runIf(browserAvailable)('publishing government information in a real br
       const ctx = await browser.newContext({ bypassCSP: true });
       const p = await ctx.newPage();
       if (who) {
-        await p.goto(`${server.url}/admin/login`);
-        await p.fill('#f-username', who);
-        await p.fill('#f-password', 'Shifan2026');
-        await p.click('main form.form button[type=submit]');
+        await signIn(p, server.url, who);
       }
       for (const url of urls) {
         await p.goto(`${server.url}${url}`);

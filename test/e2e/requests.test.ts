@@ -5,7 +5,7 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, startDemoServer, launchBrowser, screenshot, axeViolations, type RunningServer } from './support.js';
+import { signIn, browserAvailable, startDemoServer, launchBrowser, screenshot, axeViolations, type RunningServer } from './support.js';
 import { calendarFor } from '../../src/calendar/service.js';
 import { addWorkingDays } from '../../src/calendar/clock.js';
 import { todayInChina } from '../../src/calendar/dates.js';
@@ -55,10 +55,7 @@ describe.runIf(browserAvailable)('requests for information in a real browser', (
 
   it('lets the handler confirm receipt, which starts the reply clock', async () => {
     const handler = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
-    await handler.goto(`${server.url}/admin/login`);
-    await handler.fill('#f-username', 'cgz.banli');
-    await handler.fill('#f-password', 'Shifan2026');
-    await handler.click('main form.form button[type=submit]');
+    await signIn(handler, server.url, 'cgz.banli');
     await handler.click('nav.admin-nav >> text=依申请公开');
     await handler.click(`text=${number}`);
     await expect(handler.locator('main dl').innerText()).resolves.toContain('11010519491231002X');
@@ -92,10 +89,7 @@ describe.runIf(browserAvailable)('requests for information in a real browser', (
   it('lets the handler send a 补正 notice, take the correction, consult a third party, extend with approval and reply 部分公开; the citizen sees every step', async () => {
     const handler = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
     handler.setDefaultTimeout(10_000);
-    await handler.goto(`${server.url}/admin/login`);
-    await handler.fill('#f-username', 'cgz.banli');
-    await handler.fill('#f-password', 'Shifan2026');
-    await handler.click('main form.form button[type=submit]');
+    await signIn(handler, server.url, 'cgz.banli');
     await handler.goto(`${server.url}/admin/requests/1`);
     await handler.fill('#f-items', '请写明所需名单的村组范围');
     const until = new Date(Date.now() + 15 * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -122,10 +116,7 @@ describe.runIf(browserAvailable)('requests for information in a real browser', (
     await expect(handler.locator('main').innerText()).resolves.toContain('等待单位审核');
     const reviewer = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
     reviewer.setDefaultTimeout(10_000);
-    await reviewer.goto(`${server.url}/admin/login`);
-    await reviewer.fill('#f-username', 'cgz.shenhe');
-    await reviewer.fill('#f-password', 'Shifan2026');
-    await reviewer.click('main form.form button[type=submit]');
+    await signIn(reviewer, server.url, 'cgz.shenhe');
     await reviewer.goto(`${server.url}/admin/requests?state=review`);
     await reviewer.click(`text=${number}`);
     await reviewer.click('button[value=approve]');
@@ -185,10 +176,7 @@ describe.runIf(browserAvailable)('requests for information in a real browser', (
     await screenshot(citizen, 'requests-07-incomplete-receipt');
     const handler = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
     handler.setDefaultTimeout(10_000);
-    await handler.goto(`${server.url}/admin/login`);
-    await handler.fill('#f-username', 'cgz.banli');
-    await handler.fill('#f-password', 'Shifan2026');
-    await handler.click('main form.form button[type=submit]');
+    await signIn(handler, server.url, 'cgz.banli');
     await handler.goto(`${server.url}/admin/requests?state=needs_correction`);
     await handler.click(`text=${second}`);
     await handler.click('form[action$="/confirm"] button[type=submit]');
@@ -205,10 +193,7 @@ describe.runIf(browserAvailable)('requests for information in a real browser', (
       await p.goto(`${server.url}${url}`);
       problems.push(...(await axeViolations(p)).map((v) => `${url}: ${v}`));
     }
-    await p.goto(`${server.url}/admin/login`);
-    await p.fill('#f-username', 'cgz.banli');
-    await p.fill('#f-password', 'Shifan2026');
-    await p.click('main form.form button[type=submit]');
+    await signIn(p, server.url, 'cgz.banli');
     for (const url of ['/admin/requests', '/admin/requests?state=needs_correction', '/admin/requests/new', '/admin/requests/1', '/admin/requests/2']) {
       await p.goto(`${server.url}${url}`);
       problems.push(...(await axeViolations(p)).map((v) => `${url}: ${v}`));

@@ -83,3 +83,11 @@ export async function axeViolations(page: Page): Promise<string[]> {
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.help} @ ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
+
+/** Sign a page in to the back office as a demo account (all demo accounts share one password). */
+export async function signIn(page: Page, serverUrl: string, username: string): Promise<void> {
+  await page.goto(`${serverUrl}/admin/login`);
+  await page.fill('#f-username', username);
+  await page.fill('#f-password', 'Shifan2026');
+  await page.click('main form.form button[type=submit]');
+}
