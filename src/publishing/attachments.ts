@@ -105,7 +105,7 @@ export async function stripOoxml(b: Buffer): Promise<Buffer> {
  */
 export function stripPdf(b: Buffer): Buffer {
   const s = b.toString('latin1');
-  const out = s.replace(/\/(Author|Creator|Producer|Subject|Keywords)\s*(\((?:\\.|[^\\)])*\)|<[0-9A-Fa-f\s]*>)/g, (m, key: string, val: string) => {
+  const out = s.replace(/\/(Author|Creator|Producer|Subject|Keywords)\s*(\((?:\\.|[^\\)])*\)|<[0-9A-Fa-f\s]*>)/g, (m, _key: string, val: string) => {
     const blank = val.startsWith('(') ? `(${' '.repeat(val.length - 2)})` : `<${' '.repeat(val.length - 2)}>`;
     return m.slice(0, m.length - val.length) + blank;
   });
