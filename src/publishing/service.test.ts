@@ -3,6 +3,8 @@ import { describeEachDb, seedDemoDb, actorFor, unitIdByName } from '../platform/
 import { ValidationError, ForbiddenError, ConflictError } from '../platform/errors.js';
 import { createRecord, updateRecord, submitRecord, reviewRecord, publishRecord, withdrawRecord, deleteDraft, deadlineBoard, getForStaff, publishDue, assessWithheld, assessmentQueue, missingInterpretations, setValidity, draftCleanupResult, addAttachments, listForStaff } from './service.js';
 import { publishCatalog, recordForm } from './testing.js';
+import { calendarFor } from '../calendar/service.js';
+import { addWorkingDays } from '../calendar/clock.js';
 
 const approve = { decision: 'approve', attribute_confirmed: '1', secrecy_checked: '1' };
 
@@ -164,6 +166,9 @@ describeEachDb('publishing: records, review, deadlines', (db) => {
     const missing = await missingInterpretations(db(), editor, '990121');
     expect(missing.days).toBe(3);
     expect(missing.rows.map((r) => r.id)).toContain(lonely.id);
+    // 解读 due within 3 working days of the policy's publication (regulations §5.1, the configurable local rule).
+    const row = missing.rows.find((r) => r.id === lonely.id)!;
+    expect(row.due).toBe(addWorkingDays(await calendarFor(db().k, '990121'), row.published_on!, 3).due);
   });
 
   it('declares information 废止 and drafts the published 清理结果', async () => {

@@ -47,7 +47,7 @@ describeEachDb('the annual report', (db) => {
     for (const t of Object.values(SECTION_TITLES)) expect(text).toContain(t);
     expect(text).toContain(TABLE3_NOTE);
     for (const row of TABLE3_ROWS) for (const l of [row.l1, row.l2, row.l3].filter(Boolean)) expect(text).toContain(l);
-    for (const l of ['第二十条第（一）项', '第二十条第（五）项', '第二十条第（六）项', '第二十条第（八）项', '本年制发件数', '本年废止件数', '现行有效件数', '本年处理决定数量', '行政规范性文件', '行政事业性收费', '行政复议', '行政诉讼', '复议后起诉', '结果维持', '结果纠正', '其他结果', '尚未审结', '商业企业', '科研机构', '社会公益组织', '法律服务机构']) expect(text).toContain(l);
+    for (const l of ['信息内容', '规章', '行政许可', '行政处罚', '行政强制', '第二十条第（一）项', '第二十条第（五）项', '第二十条第（六）项', '第二十条第（八）项', '本年制发件数', '本年废止件数', '现行有效件数', '本年处理决定数量', '行政规范性文件', '行政事业性收费', '行政复议', '行政诉讼', '复议后起诉', '结果维持', '结果纠正', '其他结果', '尚未审结', '商业企业', '科研机构', '社会公益组织', '法律服务机构']) expect(text).toContain(l);
     expect(xml).toContain('w:gridSpan');
     expect(xml).toContain('w:vMerge');
   });
