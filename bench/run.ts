@@ -18,6 +18,7 @@ import { reportFor } from '../src/reports/annual.js';
 import { table3ForUnits } from '../src/reports/service.js';
 import { generate, openBenchDb, optionsFromEnv, COUNTY, type BenchDb, type Generated } from './generate.js';
 import { loadSearch } from './search-module.js';
+import { TOTAL_LIMIT } from '../src/platform/search/store.js';
 import { chooseGenerator, nodeGenerator, percentile, timeRuns, LOAD_CPU, type LoadGenerator, type LoadResult } from './load.js';
 import { startNginx, type StaticServer } from './nginx.js';
 import { childPids, freePort, HAS_TASKSET, killAllSync, pinSelf, RssPoller, spawnPinned, stop, stopAll } from './procs.js';
@@ -64,8 +65,14 @@ const genOpts = optionsFromEnv(process.env, quick);
 const num = (v: string | undefined, d: number) => (v && /^\d+(\.\d+)?$/.test(v) ? Number(v) : d);
 const DURATION = num(process.env.BENCH_DURATION, quick ? 3 : 10);
 const WARMUP = quick ? 1 : 3;
+/**
+ * Rounds per page group, alternating Gongkai and nginx: on a shared 2-core VM one 10 s run of the
+ * same static server varies by ±25 %, so the share is the median of the per-round shares.
+ */
+const ROUNDS = Math.max(1, num(process.env.BENCH_ROUNDS, quick ? 1 : 3));
 const CONNECTIONS = num(process.env.BENCH_CONNECTIONS, 64);
 const SEARCH_RUNS = num(process.env.BENCH_SEARCH_RUNS, quick ? 10 : 30);
+const EXACT_RUNS = num(process.env.BENCH_EXACT_RUNS, quick ? 3 : 10);
 const LIKE_RUNS = num(process.env.BENCH_LIKE_RUNS, genOpts.records > 200_000 ? 2 : 5);
 const REPORT_RUNS = num(process.env.BENCH_REPORT_RUNS, 5);
 
@@ -84,8 +91,9 @@ interface Row {
 // ---- search ------------------------------------------------------------------------------------
 
 interface SearchFigures {
-  classes: Record<keyof typeof QUERIES, { p50: number; p95: number; likeP50: number; likeP95: number }>;
-  recall: { query: string; search: number; scan: number }[];
+  classes: Record<keyof typeof QUERIES, { p50: number; p95: number; exactP50: number; exactP95: number; likeP50: number; likeP95: number }>;
+  /** search: every hit counted; shown: the portal's figure ("超过 N" above the count limit); page: first-page hits that contain the query. */
+  recall: { query: string; search: number; scan: number; shown: string; shownOk: boolean; pageOk: boolean }[];
 }
 
 function likeScan(db: BenchDb, q: string) {
@@ -95,9 +103,13 @@ function likeScan(db: BenchDb, q: string) {
   const where = `county_code = ? and status = 'published' and attribute in ('proactive', 'redacted') and ${cond}`;
   const page = db.raw.prepare(`select id, title, published_on from info_records where ${where} order by published_at desc limit 20`);
   const count = db.raw.prepare(`select count(*) as n from info_records where ${where}`);
-  return () => {
-    page.all(...params);
-    return (count.get(...params) as { n: number }).n;
+  return {
+    run: () => {
+      page.all(...params);
+      return (count.get(...params) as { n: number }).n;
+    },
+    /** How many of these records contain every term. */
+    containing: (ids: number[]) => (ids.length ? (db.raw.prepare(`select count(*) as n from info_records where id in (${ids.map(() => '?').join(',')}) and ${where}`).get(...ids, ...params) as { n: number }).n : 0),
   };
 }
 
@@ -109,28 +121,41 @@ async function measureSearch(db: BenchDb): Promise<SearchFigures | string> {
   for (const cls of Object.keys(QUERIES) as (keyof typeof QUERIES)[]) {
     const times: number[] = [];
     const likeTimes: number[] = [];
+    const exactTimes: number[] = [];
     for (const q of QUERIES[cls]) {
       const query = { q, jurisdictionPrefix: COUNTY, pageSize: 20 };
-      let total = 0;
-      for (let i = 0; i < 2; i++) total = (await mod.search(db.k, query)).total;
+      // The portal's search (total exact up to TOTAL_LIMIT) is timed; recall is checked with every hit counted.
+      let shown = await mod.search(db.k, query);
+      shown = await mod.search(db.k, query);
       for (let i = 0; i < SEARCH_RUNS; i++) {
         const t = performance.now();
         await mod.search(db.k, query);
         times.push(performance.now() - t);
       }
+      let total = 0;
+      for (let i = 0; i < EXACT_RUNS; i++) {
+        const t = performance.now();
+        total = (await mod.search(db.k, query, { totalLimit: Infinity })).total;
+        exactTimes.push(performance.now() - t);
+      }
       const scan = likeScan(db, q);
       let n = 0;
       for (let i = 0; i < LIKE_RUNS; i++) {
         const t = performance.now();
-        n = scan();
+        n = scan.run();
         likeTimes.push(performance.now() - t);
       }
-      recall.push({ query: q, search: total, scan: n });
-      log(`  检索「${q}」：${total.toLocaleString()} 条；子串扫描 ${n.toLocaleString()} 条${total === n ? '' : '  ← 不一致'}`);
+      // The page's figure must agree too: the exact total, or "more than the limit" when there are more.
+      const shownOk = shown.totalExact ? shown.total === n : n > shown.total;
+      const pageOk = scan.containing(shown.hits.map((h) => h.objectId)) === shown.hits.length && shown.hits.length === Math.min(20, n);
+      const shownText = `${shown.totalExact ? '' : '超过 '}${shown.total.toLocaleString()}`;
+      recall.push({ query: q, search: total, scan: n, shown: shownText, shownOk, pageOk });
+      log(`  检索「${q}」：${total.toLocaleString()} 条（页面显示${shownText} 条）；子串扫描 ${n.toLocaleString()} 条${total === n && shownOk && pageOk ? '' : '  ← 不一致'}`);
     }
     times.sort((a, b) => a - b);
     likeTimes.sort((a, b) => a - b);
-    classes[cls] = { p50: percentile(times, 50), p95: percentile(times, 95), likeP50: percentile(likeTimes, 50), likeP95: percentile(likeTimes, 95) };
+    exactTimes.sort((a, b) => a - b);
+    classes[cls] = { p50: percentile(times, 50), p95: percentile(times, 95), exactP50: percentile(exactTimes, 50), exactP95: percentile(exactTimes, 95), likeP50: percentile(likeTimes, 50), likeP95: percentile(likeTimes, 95) };
   }
   return { classes, recall };
 }
@@ -276,10 +301,20 @@ async function main(): Promise<void> {
             verdict: budgeted ? verdict(c.p95 < BUDGET.searchP95Ms) : '参考',
           });
         }
-        const bad = s.recall.filter((x) => x.search !== x.scan);
+        for (const cls of Object.keys(QUERIES) as (keyof typeof QUERIES)[]) {
+          const c = s.classes[cls];
+          rows.push({
+            metric: `检索 p95（${CLASS_LABEL[cls]}，逐条精确计数全部命中，参考）`,
+            measured: `p95 ${ms(c.exactP95)} ms（p50 ${ms(c.exactP50)} ms）`,
+            budget: '—（参考）',
+            baseline: `门户检索在命中超过 ${fmtInt(TOTAL_LIMIT)} 条时只计到 ${fmtInt(TOTAL_LIMIT)}（显示“超过”），见上行`,
+            verdict: '参考',
+          });
+        }
+        const bad = s.recall.filter((x) => x.search !== x.scan || !x.shownOk || !x.pageOk);
         rows.push({
-          metric: '检索召回率（总数与子串扫描一致）',
-          measured: bad.length ? `${s.recall.length - bad.length}/${s.recall.length} 个查询一致；不一致：${bad.map((b) => `「${b.query}」${b.search}≠${b.scan}`).join('，')}` : `100%（${s.recall.length}/${s.recall.length} 个查询总数一致）`,
+          metric: '检索召回率（全部命中计数与子串扫描一致；页面显示的总数或“超过 N 条”相符；第 1 页每条都含检索词）',
+          measured: bad.length ? `${s.recall.length - bad.length}/${s.recall.length} 个查询一致；不一致：${bad.map((b) => `「${b.query}」${b.search}（显示 ${b.shown}${b.pageOk ? '' : '，第 1 页有误'}）≠${b.scan}`).join('，')}` : `100%（${s.recall.length}/${s.recall.length} 个查询一致）`,
           budget: '100%',
           baseline: `LIKE '%q%' 扫描 title/body_text`,
           verdict: verdict(bad.length === 0),
@@ -309,28 +344,43 @@ async function main(): Promise<void> {
       const nginxMaster = nginx.pid;
       const nginxRss = new RssPoller(() => childPids(nginxMaster));
       if (loadgen === nodeGenerator) pinSelf(String(LOAD_CPU));
+      // Warm both servers over every page once (JIT, OS caches) before anything is measured.
+      for (const p of measured) {
+        await loadgen.run(server.base, p.live, WARMUP, CONNECTIONS);
+        await loadgen.run(nginx.base, p.static, WARMUP, CONNECTIONS);
+      }
       for (const p of measured) {
         log(`  ${p.label}`);
-        await loadgen.run(server.base, p.live, WARMUP, CONNECTIONS);
-        const g = await loadgen.run(server.base, p.live, DURATION, CONNECTIONS);
-        await loadgen.run(nginx.base, p.static, WARMUP, CONNECTIONS);
-        const n = await loadgen.run(nginx.base, p.static, DURATION, CONNECTIONS);
-        const share = g.rps / n.rps;
-        log(`    Gongkai ${fmtInt(g.rps)} req/s p50 ${ms(g.p50Ms)} p99 ${ms(g.p99Ms)} ms；nginx ${fmtInt(n.rps)} req/s p99 ${ms(n.p99Ms)} ms；${(share * 100).toFixed(1)}%`);
-        const errs = (x: LoadResult) => (x.errors || x.non2xx ? `；错误 ${x.errors}，非 2xx ${x.non2xx}` : '');
+        const rounds: { g: LoadResult; n: LoadResult; share: number }[] = [];
+        for (let round = 0; round < ROUNDS; round++) {
+          await loadgen.run(server.base, p.live, WARMUP, CONNECTIONS);
+          const g = await loadgen.run(server.base, p.live, DURATION, CONNECTIONS);
+          await loadgen.run(nginx.base, p.static, WARMUP, CONNECTIONS);
+          const n = await loadgen.run(nginx.base, p.static, DURATION, CONNECTIONS);
+          rounds.push({ g, n, share: g.rps / n.rps });
+          log(`    第 ${round + 1} 轮：Gongkai ${fmtInt(g.rps)} req/s p50 ${ms(g.p50Ms)} p99 ${ms(g.p99Ms)} ms；nginx ${fmtInt(n.rps)} req/s p99 ${ms(n.p99Ms)} ms；${((g.rps / n.rps) * 100).toFixed(1)}%`);
+        }
+        // The round with the median share gives the throughput figures; p99 is the worst round's.
+        const mid = [...rounds].sort((a, b) => a.share - b.share)[Math.floor((rounds.length - 1) / 2)];
+        const { g, n, share } = mid;
+        const worst = { g: Math.max(...rounds.map((r) => r.g.p99Ms)), n: Math.max(...rounds.map((r) => r.n.p99Ms)) };
+        const gErr = { errors: rounds.reduce((a, r) => a + r.g.errors, 0), non2xx: rounds.reduce((a, r) => a + r.g.non2xx, 0) };
+        const nErr = { errors: rounds.reduce((a, r) => a + r.n.errors, 0), non2xx: rounds.reduce((a, r) => a + r.n.non2xx, 0) };
+        const errs = (x: { errors: number; non2xx: number }) => (x.errors || x.non2xx ? `；错误 ${x.errors}，非 2xx ${x.non2xx}` : '');
+        const allShares = rounds.length > 1 ? `（${rounds.length} 轮中位数；各轮 ${rounds.map((r) => `${(r.share * 100).toFixed(1)}%`).join('、')}）` : '';
         rows.push({
           metric: `吞吐量：${p.label}，${fmtInt(p.bytes)} 字节/页`,
-          measured: `${fmtInt(g.rps)} req/s = nginx 的 ${(share * 100).toFixed(1)}%${errs(g)}`,
+          measured: `${fmtInt(g.rps)} req/s = nginx 的 ${(share * 100).toFixed(1)}%${allShares}${errs(gErr)}`,
           budget: p.budget ? `≥ ${BUDGET.pageShare * 100}% nginx` : '—（参考）',
-          baseline: `nginx ${fmtInt(n.rps)} req/s${errs(n)}`,
-          verdict: p.budget ? verdict(share >= BUDGET.pageShare && g.non2xx === 0 && g.errors === 0) : '参考',
+          baseline: `nginx ${fmtInt(n.rps)} req/s${errs(nErr)}`,
+          verdict: p.budget ? verdict(share >= BUDGET.pageShare && gErr.non2xx === 0 && gErr.errors === 0) : '参考',
         });
         rows.push({
-          metric: `p99 延迟（${CONNECTIONS} 连接）：${p.label}`,
-          measured: `p99 ${ms(g.p99Ms)} ms（p50 ${ms(g.p50Ms)} ms）`,
+          metric: `p99 延迟（${CONNECTIONS} 连接${rounds.length > 1 ? `，${rounds.length} 轮中最差` : ''}）：${p.label}`,
+          measured: `p99 ${ms(worst.g)} ms（中位轮 p50 ${ms(g.p50Ms)} ms）`,
           budget: p.budget ? `< ${BUDGET.p99Ms} ms` : '—（参考）',
-          baseline: `nginx p99 ${ms(n.p99Ms)} ms（p50 ${ms(n.p50Ms)} ms）`,
-          verdict: p.budget ? verdict(g.p99Ms < BUDGET.p99Ms) : '参考',
+          baseline: `nginx p99 ${ms(worst.n)} ms（中位轮 p50 ${ms(n.p50Ms)} ms）`,
+          verdict: p.budget ? verdict(worst.g < BUDGET.p99Ms) : '参考',
         });
       }
       if (loadgen === nodeGenerator) pinSelf(`0-${NPROC - 1}`);
@@ -356,8 +406,8 @@ async function main(): Promise<void> {
     `- 日期：${started.toISOString().replace('T', ' ').slice(0, 19)} UTC`,
     `- 机器：${machine()}`,
     `- 数据：${fmtInt(m.records)} 条已发布信息，${fmtInt(m.requests)} 件依申请公开（生成器版本 ${m.version}，${gen!.reused ? `复用 ${m.builtAt} 生成的数据` : '本次生成'}，生成用时 ${m.seconds.total.toFixed(0)} s：记录 ${m.seconds.records.toFixed(0)} s，申请 ${m.seconds.requests.toFixed(0)} s，检索索引 ${m.seconds.search.toFixed(0)} s；写入方式 ${m.insertMethod}）`,
-    `- 负载：${loadgen.name}，${CONNECTIONS} 个连接，每轮 ${DURATION} s（预热 ${WARMUP} s）；Gongkai 与 nginx 均${HAS_TASKSET ? '用 taskset 固定在 0 号核' : '未固定核（无 taskset）'}，nginx 1 个工作进程，发送与 Gongkai 相同的字节`,
-    `- 检索：每个查询 ${SEARCH_RUNS} 次（预热 2 次），LIKE 基线每个查询 ${LIKE_RUNS} 次；年度报告 ${REPORT_RUNS} 次取中位数`,
+    `- 负载：${loadgen.name}，${CONNECTIONS} 个连接，每轮 ${DURATION} s（预热 ${WARMUP} s），每组页面 ${ROUNDS} 轮 Gongkai / nginx 交替（取份额中位数；p99 取最差一轮），测量前两者均对全部页面预热一遍；Gongkai 与 nginx 均${HAS_TASKSET ? '用 taskset 固定在 0 号核' : '未固定核（无 taskset）'}，nginx 1 个工作进程，发送与 Gongkai 相同的字节`,
+    `- 检索：与门户相同的调用（每页 20 条，总数精确至 ${fmtInt(TOTAL_LIMIT)} 条，超过时显示“超过 ${fmtInt(TOTAL_LIMIT)} 条”，结果仍逐页可翻），每个查询 ${SEARCH_RUNS} 次（预热 2 次）；精确计数全部命中 ${EXACT_RUNS} 次；LIKE 基线每个查询 ${LIKE_RUNS} 次；年度报告 ${REPORT_RUNS} 次取中位数`,
     quick ? '- **快速模式（--quick）：仅作冒烟检查，数值不代表预算规模。**' : '',
     '',
   ].filter((l, i, a) => l !== '' || a[i - 1] !== '');

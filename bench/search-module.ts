@@ -9,7 +9,7 @@ import type { SearchDoc, SearchQuery, SearchResult } from '../src/platform/searc
 
 export interface SearchModule {
   indexMany(k: Kysely<Database>, docs: SearchDoc[]): Promise<void>;
-  search(k: Kysely<Database>, query: SearchQuery): Promise<SearchResult>;
+  search(k: Kysely<Database>, query: SearchQuery, options?: { totalLimit?: number }): Promise<SearchResult>;
 }
 
 let loaded: Promise<SearchModule | null> | undefined;

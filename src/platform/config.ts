@@ -21,6 +21,11 @@ export interface Config {
   smsWebhookToken?: string;
   /** Keep rendered public pages in memory (PAGE_CACHE=0 turns it off). */
   pageCache: boolean;
+  /**
+   * Portal search counts hits exactly up to this many; above it the page says “找到超过 N 条”
+   * and pages on (every hit stays reachable). See TOTAL_LIMIT in platform/search/store.ts.
+   */
+  searchTotalLimit: number;
 }
 
 const envSchema = z.object({
@@ -36,6 +41,7 @@ const envSchema = z.object({
   SMS_WEBHOOK_URL: z.string().regex(/^https?:\/\//, 'SMS_WEBHOOK_URL 应以 http:// 或 https:// 开头').optional(),
   SMS_WEBHOOK_TOKEN: z.string().optional(),
   PAGE_CACHE: z.enum(['0', '1', 'true', 'false']).default('1'),
+  SEARCH_TOTAL_LIMIT: z.coerce.number({ message: 'SEARCH_TOTAL_LIMIT 应为整数' }).int('SEARCH_TOTAL_LIMIT 应为整数').min(100, 'SEARCH_TOTAL_LIMIT 不能小于 100').default(10_000),
 });
 
 export class ConfigError extends Error {}
@@ -59,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   return {
     pageCache: e.PAGE_CACHE === '1' || e.PAGE_CACHE === 'true',
+    searchTotalLimit: e.SEARCH_TOTAL_LIMIT,
     port: e.PORT,
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),

@@ -81,6 +81,7 @@ export const testConfig = (overrides: Partial<Config> = {}): Config => ({
   mailFrom: 'test@localhost',
   // Tests change data through services as well as through pages; the page cache has its own test.
   pageCache: false,
+  searchTotalLimit: 10_000,
   ...overrides,
 });
 

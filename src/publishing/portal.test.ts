@@ -116,4 +116,19 @@ describeEachDb('portal: government information pages', (db) => {
     expect(urls).not.toContain(`/xxgk/info/${draft}<`);
     expect(urls).not.toContain(`/xxgk/info/${withdrawn}<`);
   });
+
+  it('searches published records; above the count limit it says “超过” and still lists every hit', async () => {
+    const ids = (html: string) => [...html.matchAll(/<h2><a href="\/xxgk\/info\/(\d+)"/g)].map((m) => Number(m[1]));
+    const exact = await (await client.get(`/search?q=${encodeURIComponent('低保')}`)).text();
+    const found = ids(exact);
+    expect(found).toContain(published);
+    expect(found).not.toContain(draft);
+    expect(found).not.toContain(withdrawn);
+    expect(found.length).toBeGreaterThanOrEqual(2);
+    expect(exact).toContain(`找到 ${found.length} 条包含“低保”的信息。`);
+    const capped = new TestClient(testApp(db(), { searchTotalLimit: 1 }));
+    const html = await (await capped.get(`/search?q=${encodeURIComponent('低保')}`)).text();
+    expect(html).toContain('找到超过 1 条包含“低保”的信息，可按发布机构、年份、主题分类等筛选以缩小范围。');
+    expect(ids(html)).toEqual(found);
+  });
 });

@@ -346,7 +346,7 @@ export function infoPortalRoutes() {
     let rows = new Map<number, PublicRow & { body_text: string }>();
     const search = await import('../platform/search/index.js');
     if (text) {
-      result = await search.search(db.k, { q: text, jurisdictionPrefix: county(c), objectType: SEARCH_TYPE, unitId: f.unitId, year: f.year, subject: f.subject, genre: f.genre, attribute: f.attribute, sort, page: f.page, pageSize: 20 });
+      result = await search.search(db.k, { q: text, jurisdictionPrefix: county(c), objectType: SEARCH_TYPE, unitId: f.unitId, year: f.year, subject: f.subject, genre: f.genre, attribute: f.attribute, sort, page: f.page, pageSize: 20 }, { totalLimit: c.get('deps').config.searchTotalLimit });
       rows = await pub.recordsByIds(db, county(c), result.hits.map((h) => h.objectId));
     }
     const page_ = f.page ?? 1;
@@ -359,7 +359,7 @@ export function infoPortalRoutes() {
         {result?.singleChar ? <p class="notice">请至少输入两个字再检索。</p> : null}
         {result && !result.singleChar ? (
           <>
-            <p role="status">找到 {result.total} 条包含“{text}”的信息。{result.total > 1 ? <> 排序：{sort === 'date' ? <><a href={`/search${queryString({ ...base, sort: undefined })}`}>按相关度</a>｜按日期</> : <>按相关度｜<a href={`/search${queryString({ ...base, sort: 'date' })}`}>按日期</a></>}</> : null}</p>
+            <p role="status">{result.totalExact ? `找到 ${result.total} 条包含“${text}”的信息。` : `找到超过 ${result.total.toLocaleString('en-US')} 条包含“${text}”的信息，可按发布机构、年份、主题分类等筛选以缩小范围。`}{result.total > 1 ? <> 排序：{sort === 'date' ? <><a href={`/search${queryString({ ...base, sort: undefined })}`}>按相关度</a>｜按日期</> : <>按相关度｜<a href={`/search${queryString({ ...base, sort: 'date' })}`}>按日期</a></>}</> : null}</p>
             {result.hits.length ? (
               <ol class="search-results" start={(page_ - 1) * 20 + 1}>
                 {result.hits.map((h) => {
@@ -375,7 +375,7 @@ export function infoPortalRoutes() {
                 })}
               </ol>
             ) : <p class="empty">没有找到包含“{text}”的信息。请换一个词语，或减少筛选条件。</p>}
-            <Pager page={page_} hasNext={page_ * 20 < result.total} href={(p) => `/search${queryString({ ...base, page: p })}`} />
+            <Pager page={page_} hasNext={result.hasMore} href={(p) => `/search${queryString({ ...base, page: p })}`} />
           </>
         ) : null}
       </PortalLayout>);

@@ -108,17 +108,20 @@ const QUERIES = [
   '火星', '量子计算', 'zzz', '低保公开招聘', '城关镇镇',
 ];
 
-async function allHits(k: Parameters<typeof search>[0], query: SearchQuery, rankLimit?: number): Promise<{ keys: string[]; total: number }> {
+async function allHits(k: Parameters<typeof search>[0], query: SearchQuery, rankLimit?: number, totalLimit?: number): Promise<{ keys: string[]; total: number; totalExact: boolean }> {
   const keys: string[] = [];
-  let total = -1;
+  let first: { total: number; totalExact: boolean } | null = null;
   for (let page = 1; ; page++) {
-    const res = await search(k, { ...query, page, pageSize: 50 }, { rankLimit });
-    if (total === -1) total = res.total;
-    expect(res.total).toBe(total);
+    const res = await search(k, { ...query, page, pageSize: 50 }, { rankLimit, totalLimit });
+    first ??= { total: res.total, totalExact: res.totalExact };
+    expect(res.total).toBe(first.total);
+    expect(res.totalExact).toBe(first.totalExact);
     keys.push(...res.hits.map((h) => `${h.objectType}:${h.objectId}`));
-    if (res.hits.length < 50) break;
+    // hasMore is exact: a next page exists exactly when this page is full and hits remain
+    if (!res.hasMore) break;
+    expect(res.hits).toHaveLength(50);
   }
-  return { keys: keys.sort(), total };
+  return { keys: keys.sort(), ...first! };
 }
 
 describeEachDb('search', (db) => {
@@ -141,6 +144,18 @@ describeEachDb('search', (db) => {
     // the same set in date order and in "title first" order (used above RANK_LIMIT hits)
     expect((await allHits(db().k, { q, jurisdictionPrefix: '', sort: 'date' })).keys).toEqual(want);
     expect((await allHits(db().k, { q, jurisdictionPrefix: '' }, 0)).keys).toEqual(want);
+  });
+
+  it.each(QUERIES)('above the count limit the total is a lower bound and every hit is still on a page: %s', async (q) => {
+    const want = expected(docs, q);
+    for (const limit of [0, 7, 60]) {
+      for (const [sort, rankLimit] of [['relevance', undefined], ['relevance', 0], ['date', undefined]] as const) {
+        const got = await allHits(db().k, { q, jurisdictionPrefix: '', sort }, rankLimit, limit);
+        expect(got.keys, `${q} limit ${limit} ${sort}/${rankLimit}`).toEqual(want);
+        expect(got.totalExact).toBe(want.length <= limit);
+        expect(got.total).toBe(Math.min(want.length, limit));
+      }
+    }
   });
 
   it('finds several queries with hits and some without', () => {
@@ -189,6 +204,11 @@ describeEachDb('search', (db) => {
     expect(keys.size).toBe(14);
     const dates = [...first.hits, ...second.hits].map((h) => h.publishedOn);
     expect(dates).toEqual([...dates].sort().reverse());
+    expect(first.totalExact).toBe(true);
+    expect(first.hasMore).toBe(true);
+    const lastFull = await search(db().k, { ...q, page: Math.ceil(first.total / 7) });
+    expect(lastFull.hasMore).toBe(false);
+    expect(lastFull.hits.length).toBe(first.total - (Math.ceil(first.total / 7) - 1) * 7);
     const last = await search(db().k, { ...q, page: Math.ceil(first.total / 7) + 1 });
     expect(last.hits).toEqual([]);
     expect(last.total).toBe(first.total);
@@ -241,8 +261,8 @@ describeEachDb('search', (db) => {
   });
 
   it('flags a single character and searches nothing', async () => {
-    expect(await search(db().k, { q: '镇', jurisdictionPrefix: '' })).toEqual({ total: 0, hits: [], singleChar: true });
-    expect(await search(db().k, { q: '，', jurisdictionPrefix: '' })).toEqual({ total: 0, hits: [] });
+    expect(await search(db().k, { q: '镇', jurisdictionPrefix: '' })).toEqual({ total: 0, totalExact: true, hasMore: false, hits: [], singleChar: true });
+    expect(await search(db().k, { q: '，', jurisdictionPrefix: '' })).toEqual({ total: 0, totalExact: true, hasMore: false, hits: [] });
     const mixed = await search(db().k, { q: '镇 低保', jurisdictionPrefix: '' });
     expect(mixed.singleChar).toBeUndefined();
     expect(mixed.total).toBe(expected(docs, '低保').length);

@@ -193,39 +193,54 @@ function metaMatch(query: SearchQuery, withPrefix: boolean): string[] {
   return out.map((t) => `meta : "${t}"`);
 }
 
+/** How many rows to read for one page: one more than the page when the total is not known exactly (to learn whether another page follows). */
+const pageRows = (limit: number, totalExact: boolean) => (totalExact ? limit : limit + 1);
+
+/** The page's rows and whether more follow, from a read of pageRows(limit) rows. */
+function finish<T>(got: T[], offset: number, limit: number, total: number, totalExact: boolean): { rows: T[]; hasMore: boolean } {
+  return { rows: got.slice(0, limit), hasMore: totalExact ? offset + Math.min(got.length, limit) < total : got.length > limit };
+}
+
 /** SQLite: count, filter and order inside the FTS5 index; then read one page of rows. */
-async function searchSqlite(k: K, phrases: string[][], query: SearchQuery, offset: number, limit: number, rankLimit: number): Promise<SearchResult> {
+async function searchSqlite(k: K, phrases: string[][], query: SearchQuery, offset: number, limit: number, opts: Limits): Promise<SearchResult> {
   const text = phrases.map(ftsPhrase).join(' AND ');
   const meta = metaMatch(query, !!query.jurisdictionPrefix && (await prefixExcludesSome(k, query.jurisdictionPrefix)));
   const match = [`(${text})`, ...meta].join(' AND ');
   const count = async (m: string) => Number((await sql<{ n: number }>`select count(*) as n from search_fts where search_fts match ${m}`.execute(k)).rows[0].n);
+  // Counting stops one past the limit: its cost grows with the hits counted, not with the hits there are.
+  const countUpTo = async (m: string, cap: number) =>
+    Number.isFinite(cap) ? Number((await sql<{ n: number }>`select count(*) as n from (select 1 from search_fts where search_fts match ${m} limit ${cap + 1})`.execute(k)).rows[0].n) : count(m);
   const rowids = async (m: string, order: RawBuilder<unknown>, off: number, lim: number) =>
     lim <= 0 ? [] : (await sql<{ r: number }>`select rowid as r from search_fts where search_fts match ${m} order by ${order} limit ${lim} offset ${off}`.execute(k)).rows.map((x) => x.r);
-  const total = await count(match);
-  let page: number[] = [];
-  if (offset < total) {
-    if (query.sort === 'date') page = await rowids(match, sql`rowid desc`, offset, limit);
-    else if (total <= rankLimit) page = await rowids(match, sql`bm25(search_fts, 4.0, 1.0, 0.0), rowid desc`, offset, limit);
+  const counted = await countUpTo(match, opts.totalLimit);
+  const totalExact = counted <= opts.totalLimit;
+  const total = totalExact ? counted : opts.totalLimit;
+  const want = pageRows(limit, totalExact);
+  let got: number[] = [];
+  if (offset < total || !totalExact) {
+    if (query.sort === 'date') got = await rowids(match, sql`rowid desc`, offset, want);
+    else if (totalExact && total <= opts.rankLimit) got = await rowids(match, sql`bm25(search_fts, 4.0, 1.0, 0.0), rowid desc`, offset, want);
     else {
       const inTitle = `{title} : (${text})`;
       const titleMatch = [inTitle, ...meta].join(' AND ');
-      page = await rowids(titleMatch, sql`rowid desc`, offset, limit);
-      if (page.length < limit) {
+      got = await rowids(titleMatch, sql`rowid desc`, offset, want);
+      if (got.length < want) {
         // The title hits end on this page (or before it): only then is their number needed.
-        const titleTotal = page.length > 0 ? offset + page.length : await count(titleMatch);
-        page.push(...(await rowids(`(${match}) NOT ${inTitle}`, sql`rowid desc`, Math.max(0, offset - titleTotal), limit - page.length)));
+        const titleTotal = got.length > 0 ? offset + got.length : await count(titleMatch);
+        got.push(...(await rowids(`(${match}) NOT ${inTitle}`, sql`rowid desc`, Math.max(0, offset - titleTotal), want - got.length)));
       }
     }
   }
-  if (page.length === 0) return { total, hits: [] };
+  const { rows: page, hasMore } = finish(got, offset, limit, total, totalExact);
+  if (page.length === 0) return { total, totalExact, hasMore, hits: [] };
   const ids = page.map(idOfRowid);
   const rows = await k.selectFrom('search_docs').select(['id', 'object_type', 'object_id', 'title', 'published_on', 'unit_id']).where('id', 'in', ids).execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
-  return { total, hits: ids.map((id) => byId.get(id)).filter((r): r is HitRow => !!r).map(toHit) };
+  return { total, totalExact, hasMore, hits: ids.map((id) => byId.get(id)).filter((r): r is HitRow => !!r).map(toHit) };
 }
 
 /** PostgreSQL: the filters in SQL, the text as tsquery phrases over the head tsvector and the overflow parts. */
-async function searchPostgres(k: K, phrases: string[][], query: SearchQuery, offset: number, limit: number, rankLimit: number): Promise<SearchResult> {
+async function searchPostgres(k: K, phrases: string[][], query: SearchQuery, offset: number, limit: number, opts: Limits): Promise<SearchResult> {
   const where = filters(query);
   // Per run: the head tsvector, or one of the overflow parts (looked up once, by primary key).
   const text = sql.join(
@@ -235,34 +250,59 @@ async function searchPostgres(k: K, phrases: string[][], query: SearchQuery, off
     }),
     sql` and `,
   );
-  const total = Number((await sql<{ n: number }>`select count(*)::int as n from search_docs d where ${text} and ${where}`.execute(k)).rows[0].n);
-  if (offset >= total) return { total, hits: [] };
+  const capped = Number.isFinite(opts.totalLimit);
+  const counted = Number(
+    (capped
+      ? await sql<{ n: number }>`select count(*)::int as n from (select 1 from search_docs d where ${text} and ${where} limit ${opts.totalLimit + 1}) x`.execute(k)
+      : await sql<{ n: number }>`select count(*)::int as n from search_docs d where ${text} and ${where}`.execute(k)
+    ).rows[0].n,
+  );
+  const totalExact = counted <= opts.totalLimit;
+  const total = totalExact ? counted : opts.totalLimit;
+  if (totalExact && offset >= total) return { total, totalExact, hasMore: false, hits: [] };
   const byDate = sql`d.published_on desc, d.id desc`;
   let order = byDate;
   if (query.sort !== 'date') {
     const all = phrases.map((p) => `(${tsPhrase(p)})`).join(' & ');
     // The title is always in the head tsvector, weighted A.
     const inTitle = phrases.map((p) => `(${p.map((t) => `${tsLexeme(t)}:A`).join(' <-> ')})`).join(' & ');
-    order = total <= rankLimit ? sql`ts_rank(d.tsv, ${all}::tsquery) desc, ${byDate}` : sql`(d.tsv @@ ${inTitle}::tsquery) desc, ${byDate}`;
+    order = totalExact && total <= opts.rankLimit ? sql`ts_rank(d.tsv, ${all}::tsquery) desc, ${byDate}` : sql`(d.tsv @@ ${inTitle}::tsquery) desc, ${byDate}`;
   }
   const rows = await sql<HitRow>`select d.id, d.object_type, d.object_id, d.title, d.published_on, d.unit_id from search_docs d
-    where ${text} and ${where} order by ${order} limit ${limit} offset ${offset}`.execute(k);
-  return { total, hits: rows.rows.map(toHit) };
+    where ${text} and ${where} order by ${order} limit ${pageRows(limit, totalExact)} offset ${offset}`.execute(k);
+  const { rows: page, hasMore } = finish(rows.rows, offset, limit, total, totalExact);
+  return { total, totalExact, hasMore, hits: page.map(toHit) };
+}
+
+interface Limits {
+  rankLimit: number;
+  totalLimit: number;
 }
 
 /**
- * Documents that contain every query run (two or more characters) as an exact substring of their
- * title or body, filtered, one page at a time, with the exact total. Order: 'date' newest first;
- * 'relevance' by bm25 / ts_rank up to RANK_LIMIT hits, beyond that title hits first, then date.
+ * Above this many hits the total is not counted exactly: the result says "more than TOTAL_LIMIT"
+ * (`totalExact: false`) and `hasMore` drives paging. Counting costs time in proportion to the hits
+ * counted (about 80 ns a hit for one bigram, several times that for a phrase), so an exact total of
+ * a word found in 800,000 of 1,000,000 records would cost 60–90 ms on every search; the hits
+ * themselves stay exact — every matching document is on some page, in order — as in search
+ * engines that count "10,000+" (Elasticsearch's track_total_hits).
  */
-export async function search(k: K, query: SearchQuery, options: { rankLimit?: number } = {}): Promise<SearchResult> {
-  const rankLimit = options.rankLimit ?? RANK_LIMIT;
+export const TOTAL_LIMIT = 10_000;
+
+/**
+ * Documents that contain every query run (two or more characters) as an exact substring of their
+ * title or body, filtered, one page at a time. The total is exact up to `totalLimit` hits (default
+ * TOTAL_LIMIT; Infinity counts every hit). Order: 'date' newest first; 'relevance' by bm25 /
+ * ts_rank up to `rankLimit` hits, beyond that title hits first, then date.
+ */
+export async function search(k: K, query: SearchQuery, options: { rankLimit?: number; totalLimit?: number } = {}): Promise<SearchResult> {
+  const limits: Limits = { rankLimit: options.rankLimit ?? RANK_LIMIT, totalLimit: Math.max(0, options.totalLimit ?? TOTAL_LIMIT) };
   const terms = queryTerms(query.q);
-  if (terms.phrases.length === 0) return { total: 0, hits: [], ...(terms.singleChar ? { singleChar: true } : {}) };
+  if (terms.phrases.length === 0) return { total: 0, totalExact: true, hasMore: false, hits: [], ...(terms.singleChar ? { singleChar: true } : {}) };
   const pageSize = Math.max(1, Math.min(MAX_PAGE_SIZE, Math.floor(query.pageSize ?? DEFAULT_PAGE_SIZE)));
   const page = Math.max(1, Math.floor(query.page ?? 1));
   const offset = (page - 1) * pageSize;
-  return dialectOf(k) === 'sqlite' ? searchSqlite(k, terms.phrases, query, offset, pageSize, rankLimit) : searchPostgres(k, terms.phrases, query, offset, pageSize, rankLimit);
+  return dialectOf(k) === 'sqlite' ? searchSqlite(k, terms.phrases, query, offset, pageSize, limits) : searchPostgres(k, terms.phrases, query, offset, pageSize, limits);
 }
 
 /**

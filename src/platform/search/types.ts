@@ -46,8 +46,12 @@ export interface SearchHit {
 }
 
 export interface SearchResult {
-  /** Exact number of matching documents. */
+  /** Number of matching documents: exact when `totalExact`, otherwise a lower bound (the count stopped there). */
   total: number;
+  /** False when there are more than the count limit of matching documents (see TOTAL_LIMIT). */
+  totalExact: boolean;
+  /** Whether a page follows this one. */
+  hasMore: boolean;
   hits: SearchHit[];
   /** Set when the query is a single character, which cannot be searched. */
   singleChar?: boolean;
