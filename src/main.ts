@@ -40,6 +40,7 @@ const HELP = `公开（Gongkai）基层政务公开标准化规范化平台
                                  从 Excel 导入目录（替换工作稿，--append 为追加）；有任何错误则不导入
   annual-report (--unit <单位> | --county <区划代码>) --year <年份> [--format json]
                                  年度报告表二第二十条第（一）项（按已发布的规章、行政规范性文件统计）、表三（收到和处理政府信息公开申请情况，按 regulations §2.7 的键名）和表四
+  search-reindex                 按政府信息记录重建检索索引（恢复备份后或索引与记录不一致时使用；重建期间检索照常可用）
   timelimit <公开时限文字>        把目录中的公开时限解析为规则（读不懂的给出“需人工设定”）
   regions <代码或名称>            查询全国区划代码表中的县级行政区
   help                           显示本帮助
@@ -50,6 +51,7 @@ const HELP = `公开（Gongkai）基层政务公开标准化规范化平台
   SECURE_COOKIES=1（强制 Cookie 的 Secure 属性）  LOG_LEVEL（默认 info）
   SMTP_URL（smtp://…，发送通知邮件；不设置时通知写入日志）  MAIL_FROM（发件人）
   SMS_WEBHOOK_URL（短信网关，接收 POST {"to","text"}）  SMS_WEBHOOK_TOKEN
+  PAGE_CACHE=0（关闭门户页面内存缓存）  SEARCH_TOTAL_LIMIT（默认 10000，检索精确计数的上限）
 `;
 
 const out = (s: string) => process.stdout.write(`${s}\n`);
@@ -303,6 +305,15 @@ export async function runCli(argv: string[]): Promise<number> {
           return 0;
         });
       }
+      case 'search-reindex':
+        return await withDb(config, async (db) => {
+          const { reindexRecords } = await import('./publishing/search.js');
+          const started = Date.now();
+          const total = Number((await db.k.selectFrom('info_records').select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+          const r = await reindexRecords(db, { progress: (done) => (done % 50_000 === 0 ? err(`  已处理 ${done} / ${total} 条`) : undefined) });
+          out(`已重建检索索引：共 ${total} 条政府信息记录，${r.indexed} 条已公开发布的在索引中，移出 ${r.removed} 条不应检索到的，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒。`);
+          return 0;
+        });
       case 'serve': {
         const { values } = parseArgs({ args: rest, options: { demo: { type: 'boolean', default: false } } });
         return await cmdServe(config, values.demo ?? false);

@@ -33,7 +33,7 @@ describe('gongkai CLI', () => {
   it('lists its commands with --help', async () => {
     const r = await run(['--help']);
     expect(r.code).toBe(0);
-    for (const cmd of ['serve', 'migrate', 'init --county', 'demo', 'create-user', 'reset-password', 'regions']) expect(r.out).toContain(cmd);
+    for (const cmd of ['serve', 'migrate', 'init --county', 'demo', 'create-user', 'reset-password', 'regions', 'search-reindex']) expect(r.out).toContain(cmd);
   });
 
   it('creates 耿马傣族佤族自治县 and its townships with `init --county 530926`, once', async () => {
@@ -49,7 +49,7 @@ describe('gongkai CLI', () => {
     expect(again.code).toBe(1);
     expect(again.err.trim()).toBe('耿马傣族佤族自治县（530926）已经初始化，不能重复创建。');
     const m = await run(['migrate', '--status'], { DATA_DIR: dir });
-    expect(m.out.trim()).toBe('已执行  0001_foundation\n已执行  0002_calendar\n已执行  0003_catalog\n已执行  0004_requests\n已执行  0005_reports\n已执行  0006_publishing\n已执行  0007_search\n已执行  0008_request_consultations\n已执行  0009_report_indexes\n已执行  0010_record_doc_class');
+    expect(m.out.trim()).toBe('已执行  0001_foundation\n已执行  0002_calendar\n已执行  0003_catalog\n已执行  0004_requests\n已执行  0005_reports\n已执行  0006_publishing\n已执行  0007_search\n已执行  0008_request_consultations\n已执行  0009_report_indexes\n已执行  0010_record_doc_class\n已执行  0011_search_titles');
   });
 
   it('prints a deadline with `deadline --from 2025-09-20 --working-days 20`, and its steps with --explain', async () => {
@@ -76,6 +76,9 @@ describe('gongkai CLI', () => {
     expect(bad.code).toBe(2);
     expect(bad.err.trim()).toBe('日期应为“年-月-日”格式，如 2025-09-20');
     expect((await run(['demo'], { DATA_DIR: dir })).code).toBe(0);
+    const reindex = await run(['search-reindex'], { DATA_DIR: dir });
+    expect(reindex.code).toBe(0);
+    expect(reindex.out.trim()).toMatch(/^已重建检索索引：共 \d+ 条政府信息记录，\d+ 条已公开发布的在索引中，移出 0 条不应检索到的，用时 [\d.]+ 秒。$/);
     const file = path.join(tmp(), '2027.json');
     fs.writeFileSync(file, JSON.stringify({ year: 2027, region: 'CN', notices: [], days: [{ date: '2027-01-01', type: 'off', name: '元旦' }] }));
     const imp = await run(['calendar-import', file, '--full-year'], { DATA_DIR: dir });
@@ -211,7 +214,7 @@ describe('gongkai CLI', () => {
       const url = new URL(process.env.GONGKAI_TEST_PG_URL!);
       url.pathname = `/${name}`;
       const m = await run(['migrate'], { DATABASE_URL: url.toString() });
-      expect(m.out.trim()).toBe('已执行迁移：0001_foundation、0002_calendar、0003_catalog、0004_requests、0005_reports、0006_publishing、0007_search、0008_request_consultations、0009_report_indexes、0010_record_doc_class');
+      expect(m.out.trim()).toBe('已执行迁移：0001_foundation、0002_calendar、0003_catalog、0004_requests、0005_reports、0006_publishing、0007_search、0008_request_consultations、0009_report_indexes、0010_record_doc_class、0011_search_titles');
       const r = await run(['init', '--county', '耿马'], { DATABASE_URL: url.toString() });
       expect(r.code).toBe(0);
       expect(r.out).toContain('530926103 孟定镇 → 孟定镇人民政府');

@@ -12,7 +12,7 @@ describeEachDb('database layer', (db, dialect) => {
   it('applies every migration once and reports them', async () => {
     expect(await migrate(db())).toEqual([]); // already applied by the test helper
     const status = await migrationStatus(db());
-    expect(status.map((s) => s.name)).toEqual(['0001_foundation', '0002_calendar', '0003_catalog', '0004_requests', '0005_reports', '0006_publishing', '0007_search', '0008_request_consultations', '0009_report_indexes', '0010_record_doc_class']);
+    expect(status.map((s) => s.name)).toEqual(['0001_foundation', '0002_calendar', '0003_catalog', '0004_requests', '0005_reports', '0006_publishing', '0007_search', '0008_request_consultations', '0009_report_indexes', '0010_record_doc_class', '0011_search_titles']);
     expect(status.every((s) => s.executedAt)).toBe(true);
     expect(dialectOf(db().k)).toBe(dialect);
   });

@@ -9,6 +9,7 @@ import * as m0007 from './0007_search.js';
 import * as m0008 from './0008_request_consultations.js';
 import * as m0009 from './0009_report_indexes.js';
 import * as m0010 from './0010_record_doc_class.js';
+import * as m0011 from './0011_search_titles.js';
 
 /** Every migration, in order. Names are permanent once released. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0008_request_consultations': m0008,
   '0009_report_indexes': m0009,
   '0010_record_doc_class': m0010,
+  '0011_search_titles': m0011,
 };

@@ -312,3 +312,32 @@ describe('search corpus', () => {
     for (const s of ['，', '。', '《', '〔', '（', '：', '；', 'PDF', 'ＡＰＰ', '2025']) expect(text).toContain(s);
   });
 });
+
+describe('migration 0011 (SQLite titles index)', () => {
+  it('fills search_title_fts from search_docs, so "title hits first" is exact on an index built before it', async () => {
+    const { createTestDb } = await import('../testing.js');
+    const { up } = await import('../migrations/0011_search_titles.js');
+    const { sql } = await import('kysely');
+    const db = await createTestDb('sqlite');
+    try {
+      const docs = corpus(150);
+      await indexMany(db.k, docs);
+      // As before the migration: the main index only.
+      await sql`drop table search_title_fts`.execute(db.k);
+      await up(db.k);
+      for (const q of ['公示', '低保', '城关镇 危房改造', '人民政府']) {
+        for (const f of [{}, { unitId: 3 }, { year: 2024 }]) {
+          const got = await allHits(db.k, { q, jurisdictionPrefix: '', ...f }, 0);
+          const pred = (d: SearchDoc) => ('unitId' in f ? d.unitId === f.unitId : true) && ('year' in f ? d.publishedOn.startsWith(String(f.year)) : true);
+          expect(got.keys, `${q} ${JSON.stringify(f)}`).toEqual(expected(docs, q, pred));
+          // the first page of "title first" is the newest title hits
+          const first = await search(db.k, { q, jurisdictionPrefix: '', ...f, pageSize: 5 }, { rankLimit: 0 });
+          const titled = docs.filter((d) => pred(d) && queryTerms(q).runs.every((r) => normalize(d.title).includes(r)));
+          if (titled.length >= 5) for (const h of first.hits) expect(queryTerms(q).runs.every((r) => normalize(h.title).includes(r))).toBe(true);
+        }
+      }
+    } finally {
+      await db.close();
+    }
+  });
+});
