@@ -132,10 +132,10 @@ export async function removeDoc(k: K, objectType: string, objectId: number): Pro
     const found = await t.selectFrom('search_docs').select(['id', 'published_on']).where('object_type', '=', objectType).where('object_id', '=', objectId).executeTakeFirst();
     if (!found) return;
     if (dialectOf(t) === 'sqlite') {
-      await sql`delete from search_fts where rowid = ${ftsRowid(found.published_on, found.id)}`.execute(t);
-      await sql`delete from search_title_fts where rowid = ${ftsRowid(found.published_on, found.id)}`.execute(t);
-    }
-    else await sql`delete from search_overflow where doc_id = ${found.id}`.execute(t);
+      const rowid = ftsRowid(found.published_on, found.id);
+      await sql`delete from search_fts where rowid = ${rowid}`.execute(t);
+      await sql`delete from search_title_fts where rowid = ${rowid}`.execute(t);
+    } else await sql`delete from search_overflow where doc_id = ${found.id}`.execute(t);
     await t.deleteFrom('search_docs').where('id', '=', found.id).execute();
   });
 }
