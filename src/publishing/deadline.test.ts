@@ -6,36 +6,46 @@
 import { describe, expect, it } from 'vitest';
 import { WorkCalendar } from '../calendar/calendar.js';
 import { loadShippedSchedules } from '../calendar/data.js';
-import { limitRuleFor, postingPeriodFor, dueDate, postingEnd } from './deadline.js';
+import { limitRules, dueFor, postingPeriodFor, dueDate, postingEnd } from './deadline.js';
 
 const cal = new WorkCalendar(loadShippedSchedules());
 
 describe('limit rule of a record', () => {
   it('defaults to 20 working days (第二十六条) without items or when items set no deadline', () => {
-    expect(limitRuleFor([])).toMatchObject({ amount: 20, unit: 'workday' });
-    expect(limitRuleFor([{ label: '政策文件', timeLimit: '长期公开' }])).toMatchObject({ amount: 20, unit: 'workday', basis: expect.stringContaining('第二十六条') });
+    expect(limitRules([])).toMatchObject([{ amount: 20, unit: 'workday' }]);
+    expect(limitRules([{ label: '政策文件', timeLimit: '长期公开' }])).toMatchObject([{ amount: 20, unit: 'workday', basis: expect.stringContaining('第二十六条') }]);
   });
   it('takes the catalog item rule, the strictest of several', () => {
-    expect(limitRuleFor([{ label: '低保', timeLimit: '信息形成或变更之日起10个工作日内' }])).toMatchObject({ amount: 10, unit: 'workday', basis: expect.stringContaining('低保') });
-    expect(limitRuleFor([{ label: 'a', timeLimit: '信息形成或变更之日起20个工作日内' }, { label: 'b', timeLimit: '信息形成之日起5个工作日内' }])).toMatchObject({ amount: 5 });
-    expect(limitRuleFor([{ label: '预算', timeLimit: '本级人民代表大会或其常务委员会批准后20日内' }])).toMatchObject({ amount: 20, unit: 'day' });
+    expect(limitRules([{ label: '低保', timeLimit: '信息形成或变更之日起10个工作日内' }])).toMatchObject([{ amount: 10, unit: 'workday', basis: expect.stringContaining('低保') }]);
+    // Formed Mon 2025-03-03: 5 working days → 03-10; 20 working days → 03-31.
+    expect(dueFor(cal, '2025-03-03', [{ label: 'a', timeLimit: '信息形成或变更之日起20个工作日内' }, { label: 'b', timeLimit: '信息形成之日起5个工作日内' }])).toMatchObject({ due: '2025-03-10', note: expect.stringContaining('“b”') });
+    expect(limitRules([{ label: '预算', timeLimit: '本级人民代表大会或其常务委员会批准后20日内' }])).toMatchObject([{ amount: 20, unit: 'day' }]);
+  });
+  it('compares working-day and calendar-day rules by the dates they give', () => {
+    // Formed 2025-09-26: 10 working days run through the National Day holiday to 10-16; 15 日 ends on
+    // 10-11, a make-up working day (国办发明电〔2024〕12号) — the calendar-day rule is the stricter one.
+    const items = [{ label: '十个工作日', timeLimit: '信息形成之日起10个工作日内' }, { label: '十五日', timeLimit: '信息形成之日起15日内' }];
+    expect(dueDate(cal, '2025-09-26', limitRules(items)[0]).due).toBe('2025-10-16');
+    expect(dueFor(cal, '2025-09-26', items)).toMatchObject({ due: '2025-10-11', note: expect.stringContaining('十五日') });
+    // Formed 2025-03-03, no holiday: 10 working days → 03-17, 15 日 → 03-18: the working-day rule wins.
+    expect(dueFor(cal, '2025-03-03', items)).toMatchObject({ due: '2025-03-17', note: expect.stringContaining('十个工作日') });
   });
   it('uses a manual rule when the text could not be read', () => {
-    expect(limitRuleFor([{ label: 'x', timeLimit: '按上级要求', manualRule: { amount: 15, unit: 'workday', trigger: 'info_formed_or_changed' } }])).toMatchObject({ amount: 15, unit: 'workday' });
+    expect(limitRules([{ label: 'x', timeLimit: '按上级要求', manualRule: { amount: 15, unit: 'workday', trigger: 'info_formed_or_changed' } }])).toMatchObject([{ amount: 15, unit: 'workday' }]);
   });
 });
 
 describe('due dates', () => {
   it('counts 20 working days from the day after formation across the National Day holiday', () => {
     // Formed 2025-09-20 (Sat): 20 working days (9-28 and 10-11 are make-up working days) → 2025-10-23.
-    expect(dueDate(cal, '2025-09-20', limitRuleFor([])).due).toBe('2025-10-23');
+    expect(dueFor(cal, '2025-09-20', []).due).toBe('2025-10-23');
   });
   it('moves a calendar-day deadline that ends on a rest day to the next working day', () => {
     // 2025-01-10 + 20 日 = 2025-01-30, inside the Spring Festival holiday (1-28 … 2-4) → 2025-02-05.
     expect(dueDate(cal, '2025-01-10', { amount: 20, unit: 'day', basis: '' }).due).toBe('2025-02-05');
   });
   it('gives no date, with the reason, for a year without a calendar', () => {
-    const d = dueDate(cal, '2027-03-01', limitRuleFor([]));
+    const d = dueFor(cal, '2027-03-01', []);
     expect(d.due).toBeNull();
     expect(d.note).toContain('2027');
   });

@@ -29,25 +29,23 @@ export interface PostingPeriod {
 
 const STATUTORY: LimitRule = { amount: STATUTORY_DEFAULT.amount, unit: 'workday', basis: '《中华人民共和国政府信息公开条例》第二十六条：自信息形成或者变更之日起20个工作日内' };
 
-/** Rough length in calendar days, to compare working-day and calendar-day rules. */
+/** Rough length in calendar days, to compare posting periods of different units. */
 const span = (r: { amount: number; unit: 'workday' | 'day' }) => (r.unit === 'workday' ? r.amount * 1.4 : r.amount);
 
-/** The rule that applies: the shortest deadline among the items, else the statutory default. */
-export function limitRuleFor(items: ItemLimit[]): LimitRule {
-  let best: LimitRule | null = null;
+/** Every deadline the items set (manual rules included), or the statutory default when none does. */
+export function limitRules(items: ItemLimit[]): LimitRule[] {
+  const out: LimitRule[] = [];
   for (const item of items) {
-    const candidates: LimitRule[] = [];
-    if (item.manualRule) candidates.push({ amount: item.manualRule.amount, unit: item.manualRule.unit, basis: `目录事项“${item.label}”人工设定的时限：${TRIGGER_LABELS[item.manualRule.trigger]}起${item.manualRule.amount}${item.manualRule.unit === 'workday' ? '个工作日' : '日'}内` });
+    if (item.manualRule) out.push({ amount: item.manualRule.amount, unit: item.manualRule.unit, basis: `目录事项“${item.label}”人工设定的时限：${TRIGGER_LABELS[item.manualRule.trigger]}起${item.manualRule.amount}${item.manualRule.unit === 'workday' ? '个工作日' : '日'}内` });
     for (const rule of parseTimeLimit(item.timeLimit).rules) {
       if (rule.kind !== 'deadline') continue;
       const unit = rule.unit === 'workday' ? 'workday' : rule.unit === 'day' ? 'day' : rule.unit === 'hour' ? 'day' : null;
       if (!unit) continue;
       const amount = rule.unit === 'hour' ? Math.max(1, Math.ceil(rule.amount / 24)) : rule.amount;
-      candidates.push({ amount, unit, basis: `目录事项“${item.label}”的公开时限：${item.timeLimit}` });
+      out.push({ amount, unit, basis: `目录事项“${item.label}”的公开时限：${item.timeLimit}` });
     }
-    for (const c of candidates) if (!best || span(c) < span(best)) best = c;
   }
-  return best ?? STATUTORY;
+  return out.length ? out : [STATUTORY];
 }
 
 /** The posting (公示) period the items ask for, the longest when several do. */
@@ -66,6 +64,18 @@ export function postingPeriodFor(items: ItemLimit[]): PostingPeriod | null {
 export interface Due {
   due: IsoDate | null;
   note: string;
+}
+
+/**
+ * The due date of a record under these items: the earliest date any of their deadlines gives
+ * (working-day and calendar-day rules compared by the dates they give, not by their length), else
+ * 条例第二十六条's 20 working days. A date that cannot be counted (its year has no calendar) is
+ * always later than one that can, so the earliest counted date wins; when none can, the reason.
+ */
+export function dueFor(cal: WorkCalendar, formedOn: IsoDate, items: ItemLimit[], rules: CountingRules = DEFAULT_RULES): Due {
+  const dues = limitRules(items).map((r) => dueDate(cal, formedOn, r, rules));
+  const counted = dues.filter((d) => d.due !== null).sort((a, b) => (a.due! < b.due! ? -1 : a.due! > b.due! ? 1 : 0));
+  return counted[0] ?? dues[0];
 }
 
 /** The due date from the 形成或变更日期; a year without a calendar gives no date and says why. */

@@ -24,7 +24,7 @@ import type { Snapshot } from '../catalog/service.js';
 import type { ManualRule } from '../catalog/service.js';
 import { recordSchema, reviewSchema, publishSchema, withdrawSchema, validitySchema, assessSchema, channelSchema, type RecordInput } from './schema.js';
 import { DEFAULT_INDEX_SCHEME, INDEX_SCHEME_KEY, OPEN_STATUSES, PUBLIC_ATTRIBUTES, formatIndexNo, normalizeDocNumber, checkIndexScheme, type Attribute } from './model.js';
-import { limitRuleFor, dueDate, postingPeriodFor, postingEnd, type ItemLimit } from './deadline.js';
+import { dueFor, postingPeriodFor, postingEnd, type ItemLimit } from './deadline.js';
 import { checkRecordFiles, stripMetadata } from './attachments.js';
 import { indexRecord } from './search.js';
 import { extractText } from '../platform/search/index.js';
@@ -198,7 +198,7 @@ async function dueOf(k: K, unit: UnitRow, p: { formedOn: IsoDate; items: ItemLim
     }
     return { due_on: policy?.due_on ?? null, due_note: `${basis}（政策文件尚未发布，暂按政策文件的公开期限）` };
   }
-  const d = dueDate(cal, p.formedOn, limitRuleFor(p.items), rules);
+  const d = dueFor(cal, p.formedOn, p.items, rules);
   return { due_on: d.due, due_note: d.note };
 }
 
