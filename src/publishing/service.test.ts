@@ -1,4 +1,4 @@
-import { it, expect } from 'vitest';
+import { it, expect, vi } from 'vitest';
 import { describeEachDb, seedDemoDb, actorFor, unitIdByName } from '../platform/testing.js';
 import { ValidationError, ForbiddenError, ConflictError } from '../platform/errors.js';
 import { createRecord, updateRecord, submitRecord, reviewRecord, publishRecord, withdrawRecord, deleteDraft, deadlineBoard, getForStaff, publishDue, assessWithheld, assessmentQueue, missingInterpretations, setValidity, draftCleanupResult, addAttachments, listForStaff } from './service.js';
@@ -192,5 +192,29 @@ describeEachDb('publishing: records, review, deadlines', (db) => {
     expect(text).not.toContain('Zhang San');
     expect(text.length).toBe(pdf.length);
     await expect(addAttachments(db(), editor, r.id, [{ name: 'x.exe', data: Buffer.from('MZ') }])).rejects.toBeInstanceOf(ValidationError);
+  });
+
+  it('moves an unpublished 解读 onto the 3-working-day rule when its policy is published (regulations §5.1)', async () => {
+    // Published Fri 2025-09-26: 9-27 is a rest day, 9-28 (Sun) a make-up working day (国办发明电〔2024〕12号)
+    // → 3 working days end on Tue 2025-09-30.
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2025-09-26T02:00:00Z') });
+    try {
+      const policy = await createRecord(db(), editor, unit, recordForm({ title: '城关镇城乡居民医疗救助办法', genre: '办法', needs_interpretation: '1' }));
+      await submitRecord(db(), editor, policy.id);
+      await reviewRecord(db(), reviewer, policy.id, approve);
+      const interp = await createRecord(db(), editor, unit, recordForm({ kind: 'interpretation', title: '《城关镇城乡居民医疗救助办法》图解', genre: '解读', policy_id: String(policy.id), interp_form: '图解' }));
+      const before = (await getForStaff(db(), editor, interp.id)).record;
+      expect(before.due_on).toBe((await getForStaff(db(), editor, policy.id)).record.due_on);
+      expect(before.due_note).toContain('政策文件尚未发布');
+      await publishRecord(db(), editor, policy.id, {});
+      const after = (await getForStaff(db(), editor, interp.id)).record;
+      expect(after.status).toBe('draft');
+      expect(after.due_on).toBe('2025-09-30');
+      expect(after.due_note).toBe('政策解读最迟在政策文件发布后 3 个工作日内发布');
+      const row = (await missingInterpretations(db(), editor, '990121')).rows.find((r) => r.id === policy.id)!;
+      expect(row).toMatchObject({ published_on: '2025-09-26', due: '2025-09-30' });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

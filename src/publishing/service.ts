@@ -17,8 +17,8 @@ import { assertCan, auditActor, can, reachOf, reachIsEmpty, systemActor, type Ac
 import * as orgStore from '../org/store.js';
 import type { UnitRow } from '../org/store.js';
 import { calendarFor, rulesFor } from '../calendar/service.js';
-import { addWorkingDays } from '../calendar/clock.js';
-import { CalendarMissingError } from '../calendar/calendar.js';
+import { addWorkingDays, type CountingRules } from '../calendar/clock.js';
+import { CalendarMissingError, type WorkCalendar } from '../calendar/calendar.js';
 import { todayInChina, addDays, type IsoDate } from '../calendar/dates.js';
 import type { Snapshot } from '../catalog/service.js';
 import type { ManualRule } from '../catalog/service.js';
@@ -179,6 +179,21 @@ async function prepare(k: K, unit: UnitRow, raw: unknown): Promise<Prepared> {
   return { input, html: body.html, text: body.text, sanitized: body.changed, items, docNumber: input.doc_number ? normalizeDocNumber(input.doc_number).value : null };
 }
 
+/**
+ * 解读 deadline: published with its policy (days = 0, 三同步) or within `days` working days after the
+ * policy's publication (regulations §5.1, the configurable local rule).
+ */
+const interpretationBasis = (days: number) => (days === 0 ? '政策解读与政策文件同步发布（三同步）' : `政策解读最迟在政策文件发布后 ${days} 个工作日内发布`);
+
+function interpretationDue(cal: WorkCalendar, rules: CountingRules, policyPublishedOn: IsoDate, days: number): { due_on: IsoDate | null; due_note: string } {
+  try {
+    return { due_on: addWorkingDays(cal, policyPublishedOn, days, rules).due, due_note: interpretationBasis(days) };
+  } catch (e) {
+    if (e instanceof CalendarMissingError) return { due_on: null, due_note: `${e.message}，暂无法计算解读发布期限` };
+    throw e;
+  }
+}
+
 /** Due date of a record from its items' rule and its 形成或变更日期 (条例第二十六条). */
 async function dueOf(k: K, unit: UnitRow, p: { formedOn: IsoDate; items: ItemLimit[]; kind: string; policyId: number | null }) {
   const cal = await calendarFor(k, unit.jurisdiction_code);
@@ -187,16 +202,9 @@ async function dueOf(k: K, unit: UnitRow, p: { formedOn: IsoDate; items: ItemLim
     // 解读: published with the policy, or within the configured working days after it (regulations §5.1).
     const policy = await k.selectFrom('info_records').select(['published_on', 'due_on']).where('id', '=', p.policyId).executeTakeFirst();
     const days = await setting(k, countyOf(unit), INTERPRETATION_DAYS_KEY, 3);
-    const basis = days === 0 ? '政策解读与政策文件同步发布（三同步）' : `政策解读最迟在政策文件发布后 ${days} 个工作日内发布`;
-    if (policy?.published_on) {
-      try {
-        return { due_on: addWorkingDays(cal, policy.published_on, days, rules).due, due_note: basis };
-      } catch (e) {
-        if (e instanceof CalendarMissingError) return { due_on: null, due_note: `${e.message}，暂无法计算解读发布期限` };
-        throw e;
-      }
-    }
-    return { due_on: policy?.due_on ?? null, due_note: `${basis}（政策文件尚未发布，暂按政策文件的公开期限）` };
+    if (policy?.published_on) return interpretationDue(cal, rules, policy.published_on, days);
+    // Until the policy is out, its own deadline; publishNow moves this onto the rule above.
+    return { due_on: policy?.due_on ?? null, due_note: `${interpretationBasis(days)}（政策文件尚未发布，暂按政策文件的公开期限）` };
   }
   const d = dueFor(cal, p.formedOn, p.items, rules);
   return { due_on: d.due, due_note: d.note };
@@ -524,10 +532,14 @@ async function publishNow(trx: Transaction<Database>, who: ReturnType<typeof aud
   await event(trx, record.id, 'publish', who.name, late ? `发布${late}` : null);
   await writeAudit(trx, who, { action: 'record.publish', objectType: 'info_record', objectId: record.id, unitId: unit.id, jurisdictionId: unit.jurisdiction_id, summary: `发布《${record.title}》${late}` });
   await indexRecord(trx, record.id);
-  // 三同步: approved interpretations of this policy go out with it.
   if (record.kind === 'info') {
+    // 三同步: approved interpretations of this policy go out with it.
     const interps = await trx.selectFrom('info_records').selectAll().where('policy_id', '=', record.id).where('status', 'in', ['approved', 'scheduled']).execute();
     for (const i of interps) await publishNow(trx, who, i, unit);
+    // The others had the policy's deadline while it was unpublished: now they have the 解读 rule.
+    const days = await setting(trx, countyOf(unit), INTERPRETATION_DAYS_KEY, 3);
+    const due = interpretationDue(cal, await rulesFor(trx, unit.jurisdiction_code), today, days);
+    await trx.updateTable('info_records').set({ due_on: due.due_on, due_note: due.due_note, updated_at: now }).where('policy_id', '=', record.id).where('status', 'in', ['draft', 'submitted', 'returned']).execute();
   }
 }
 
@@ -740,13 +752,7 @@ export async function missingInterpretations(db: Db, actor: Actor, countyCode: s
   return {
     days,
     rows: rows.map((r) => {
-      let due: IsoDate | null = null;
-      try {
-        due = r.published_on ? addWorkingDays(cal, r.published_on, days, rules).due : null;
-      } catch {
-        due = null;
-      }
-      return { ...r, due };
+      return { ...r, due: r.published_on ? interpretationDue(cal, rules, r.published_on, days).due_on : null };
     }),
   };
 }
