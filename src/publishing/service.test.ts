@@ -67,7 +67,10 @@ describeEachDb('publishing: records, review, deadlines', (db) => {
     await expect(createRecord(db(), other, unit, recordForm())).rejects.toBeInstanceOf(ForbiddenError);
     await expect(reviewRecord(db(), editor, id, approve)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(getForStaff(db(), other, id)).rejects.toBeInstanceOf(ForbiddenError);
+    // A draft cannot be published by anyone; someone of another unit may not publish at all.
     await expect(publishRecord(db(), editor, id, {})).rejects.toBeInstanceOf(ConflictError);
+    await expect(publishRecord(db(), other, id, {})).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(withdrawRecord(db(), other, id, { reason: '测试' })).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it('lists an overdue open record on the deadline board and an at-risk one', async () => {
