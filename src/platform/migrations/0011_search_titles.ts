@@ -15,18 +15,22 @@ import { tokenizeRuns } from '../search/tokenize.js';
  */
 export async function up(db: Kysely<any>): Promise<void> {
   if (dialectOf(db) !== 'sqlite') return;
-  await sql`create virtual table search_title_fts using fts5(title, meta, content='', contentless_delete=1, tokenize="unicode61 remove_diacritics 0 categories 'L* N* M* Co'")`.execute(db);
-  for (let after = 0; ; ) {
-    const rows = await db.selectFrom('search_docs').selectAll().where('id', '>', after).orderBy('id').limit(2000).execute();
-    if (rows.length === 0) break;
-    after = rows[rows.length - 1].id;
-    const values = rows.map((r: any) => {
-      const meta = metaTokens({ jurisdictionCode: r.jurisdiction_code, unitId: r.unit_id, publishedOn: r.published_on, subject: r.subject, genre: r.genre, attribute: r.attribute, columnSlug: r.column_slug, objectType: r.object_type });
-      return sql`(${ftsRowid(r.published_on, r.id)}, ${ftsText(tokenizeRuns(r.title))}, ${meta})`;
-    });
-    await sql`insert into search_title_fts (rowid, title, meta) values ${sql.join(values)}`.execute(db);
-  }
-  await sql`insert into search_title_fts(search_title_fts) values('optimize')`.execute(db);
+  // Kysely runs SQLite migrations outside a transaction: one here, so that an interrupted fill
+  // leaves neither a half-filled table nor one that makes the next start fail on "already exists".
+  await db.transaction().execute(async (t) => {
+    await sql`create virtual table search_title_fts using fts5(title, meta, content='', contentless_delete=1, tokenize="unicode61 remove_diacritics 0 categories 'L* N* M* Co'")`.execute(t);
+    for (let after = 0; ; ) {
+      const rows = await t.selectFrom('search_docs').selectAll().where('id', '>', after).orderBy('id').limit(2000).execute();
+      if (rows.length === 0) break;
+      after = rows[rows.length - 1].id;
+      const values = rows.map((r: any) => {
+        const meta = metaTokens({ jurisdictionCode: r.jurisdiction_code, unitId: r.unit_id, publishedOn: r.published_on, subject: r.subject, genre: r.genre, attribute: r.attribute, columnSlug: r.column_slug, objectType: r.object_type });
+        return sql`(${ftsRowid(r.published_on, r.id)}, ${ftsText(tokenizeRuns(r.title))}, ${meta})`;
+      });
+      await sql`insert into search_title_fts (rowid, title, meta) values ${sql.join(values)}`.execute(t);
+    }
+    await sql`insert into search_title_fts(search_title_fts) values('optimize')`.execute(t);
+  });
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -240,8 +240,8 @@ async function searchSqlite(k: K, phrases: string[][], query: SearchQuery, offse
     if (query.sort === 'date') got = await rowids(match, sql`rowid desc`, offset, want);
     else if (totalExact && total <= opts.rankLimit) got = await rowids(match, sql`bm25(search_fts, 4.0, 1.0, 0.0), rowid desc`, offset, want);
     else {
-      // The title table holds only title and filter tokens, so the text can only match a title there.
-      const titleMatch = [`(${text})`, ...meta].join(' AND ');
+      // The same expression on the title table, which holds only title and filter tokens: the text can only match a title there.
+      const titleMatch = match;
       got = await titleRowids(titleMatch, offset, want);
       if (got.length < want) {
         // The title hits end on this page (or before it): only then is their number needed, and it is at most offset + want.
@@ -334,6 +334,9 @@ export async function search(k: K, query: SearchQuery, options: { rankLimit?: nu
  * Not needed for correctness.
  */
 export async function optimizeIndex(k: K): Promise<void> {
-  if (dialectOf(k) === 'sqlite') await sql`insert into search_fts(search_fts) values('optimize')`.execute(k);
+  if (dialectOf(k) === 'sqlite') {
+    await sql`insert into search_fts(search_fts) values('optimize')`.execute(k);
+    await sql`insert into search_title_fts(search_title_fts) values('optimize')`.execute(k);
+  }
   else await sql`analyze search_docs`.execute(k);
 }

@@ -8,6 +8,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db.js';
 import { nowIso } from '../dialect.js';
+import { ELDER_COOKIE } from './constants.js';
 
 const KEY = 'portal.generation';
 
@@ -19,9 +20,11 @@ interface Entry {
   bytes: number;
 }
 
+const ELDER_ON = new RegExp(`(?:^|;\\s*)${ELDER_COOKIE}=1(?:;|$)`);
+
 /** The cache key of a public page: host, 适老化 mode and the path with its query. */
 export function cacheKey(host: string | undefined, cookie: string | undefined, pathAndQuery: string): string {
-  const elder = /(?:^|;\s*)gk_elder=1(?:;|$)/.test(cookie ?? '') ? 1 : 0;
+  const elder = ELDER_ON.test(cookie ?? '') ? 1 : 0;
   return `${(host ?? '').toLowerCase()}|${elder}|${pathAndQuery}`;
 }
 
