@@ -59,17 +59,24 @@ const err = (s: string) => process.stderr.write(`${s}\n`);
 
 const tempPassword = () => `Gk${crypto.randomBytes(6).toString('base64url').replace(/[-_]/g, 'x')}${crypto.randomInt(10, 99)}`;
 
-async function withDb<T>(config: Config, fn: (db: Db) => Promise<T>): Promise<T> {
+/** Run a command on the migrated database; `readOnly` commands leave running servers' page caches alone. */
+async function withDb<T>(config: Config, fn: (db: Db) => Promise<T>, opts: { readOnly?: boolean } = {}): Promise<T> {
   const db = await openDatabase(config);
   try {
     await migrate(db);
     const result = await fn(db);
     // A command may have changed what the portal shows: running servers refresh their page cache.
-    await bumpGeneration(db);
+    if (!opts.readOnly) await bumpGeneration(db);
     return result;
   } finally {
     await db.close();
   }
+}
+
+/** The fictional 示范县 with its accounts, catalogs and published information (`serve --demo`, `demo`). */
+async function seedDemoCounty(db: Db): Promise<void> {
+  await seedDemo(db, auditActor(systemActor('系统（示范数据）')), (u) => createDemoAccount(db, u));
+  await (await import('./publishing/demo.js')).seedDemoPublishing(db);
 }
 
 async function createDemoAccount(db: Db, u: { username: string; displayName: string; password: string; role: string; unitId: number }) {
@@ -89,8 +96,7 @@ async function cmdServe(config: Config, demo: boolean): Promise<number> {
   const applied = await migrate(db);
   if (applied.length) logger.info({ applied }, '数据库迁移完成');
   if (demo && (await isEmpty(db))) {
-    await seedDemo(db, auditActor(systemActor('系统（示范数据）')), (u) => createDemoAccount(db, u));
-    await (await import('./publishing/demo.js')).seedDemoPublishing(db);
+    await seedDemoCounty(db);
     logger.info('已载入示范县数据');
   }
   const pages = config.pageCache ? new PageCache(db) : undefined;
@@ -165,7 +171,7 @@ async function cmdDeadline(config: Config, args: string[]): Promise<number> {
         cal = await calendarFor(db.k, code);
         rules = await rulesFor(db.k, code);
       }
-    });
+    }, { readOnly: true });
   }
   try {
     const d = computeDeadline(cal, rules, q);
@@ -219,7 +225,7 @@ async function cmdCatalog(config: Config, args: string[]): Promise<number> {
       }
       throw e;
     }
-  });
+  }, { readOnly: sub === 'export' });
 }
 
 export async function runCli(argv: string[]): Promise<number> {
@@ -285,7 +291,7 @@ export async function runCli(argv: string[]): Promise<number> {
           const table2 = await table2Of(db, ids, year);
           out(JSON.stringify({ unit: name, year, table2, table3: r.table, table4: t4.table, checks }, null, 2));
           return checks.length ? 1 : 0;
-        });
+        }, { readOnly: true });
       }
       case 'calendar-import': {
         const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { 'full-year': { type: 'boolean', default: false }, county: { type: 'string' } } });
@@ -352,8 +358,7 @@ export async function runCli(argv: string[]): Promise<number> {
       case 'demo':
         return await withDb(config, async (db) => {
           if (!(await isEmpty(db))) throw new ConfigError('数据库中已有数据，示范数据只能载入空数据库。');
-          await seedDemo(db, auditActor(systemActor('系统（示范数据）')), (u) => createDemoAccount(db, u));
-    await (await import('./publishing/demo.js')).seedDemoPublishing(db);
+          await seedDemoCounty(db);
           printDemoAccounts(`http://localhost:${config.port}`);
           return 0;
         });
@@ -374,7 +379,7 @@ export async function runCli(argv: string[]): Promise<number> {
           await bootstrapUser(db, { username: values.username!, displayName: values.name!, password, grants: [{ role: values.role as Role, unitId: unit.id }], mustChange: true }, systemActor());
           out(`已创建账号 ${values.username}（${ROLE_LABELS[values.role as Role]}，${unit.name}）${values.password ? '' : `，临时密码：${password}`}，首次登录须修改密码。`);
           return 0;
-        });
+        }, { readOnly: true });
       }
       case 'reset-password': {
         const { values } = parseArgs({ args: rest, options: { username: { type: 'string' } } });
@@ -392,7 +397,7 @@ export async function runCli(argv: string[]): Promise<number> {
           });
           out(`账号 ${user.username} 的临时密码：${password}（下次登录须修改）`);
           return 0;
-        });
+        }, { readOnly: true });
       }
       default:
         err(`未知命令“${command}”。运行 gongkai help 查看可用命令。`);
