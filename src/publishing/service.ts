@@ -23,12 +23,12 @@ import { todayInChina, addDays, type IsoDate } from '../calendar/dates.js';
 import type { Snapshot } from '../catalog/service.js';
 import type { ManualRule } from '../catalog/service.js';
 import { recordSchema, reviewSchema, publishSchema, withdrawSchema, validitySchema, assessSchema, channelSchema, type RecordInput } from './schema.js';
-import { DEFAULT_INDEX_SCHEME, INDEX_SCHEME_KEY, OPEN_STATUSES, PUBLIC_ATTRIBUTES, formatIndexNo, normalizeDocNumber, checkIndexScheme, type Attribute } from './model.js';
+import { ATTRIBUTES, VALIDITY, DEFAULT_INDEX_SCHEME, INDEX_SCHEME_KEY, OPEN_STATUSES, PUBLIC_ATTRIBUTES, formatIndexNo, normalizeDocNumber, checkIndexScheme, type Attribute, type Validity } from './model.js';
 import { dueFor, postingPeriodFor, postingEnd, type ItemLimit } from './deadline.js';
 import { checkRecordFiles, stripMetadata } from './attachments.js';
 import { indexRecord } from './search.js';
 import { extractText } from '../platform/search/index.js';
-import { insertFile } from '../platform/files.js';
+import { insertFile, type Upload } from '../platform/files.js';
 
 type K = Kysely<Database> | Transaction<Database>;
 export type RecordRow = Selectable<InfoRecordTable>;
@@ -251,10 +251,7 @@ async function assertIndexFree(k: K, indexNo: string, exceptId: number | null) {
   if (taken) throw new ValidationError({ index_no: `索引号“${indexNo}”已被《${taken.title}》使用，每条信息的索引号必须唯一` });
 }
 
-export interface Upload {
-  name: string;
-  data: Buffer;
-}
+export type { Upload };
 
 export interface SaveResult {
   id: number;
@@ -448,7 +445,7 @@ export async function reviewRecord(db: Db, actor: Actor, id: number, raw: Record
     await trx.updateTable('info_records').set({ status, review_comment: input.comment, reviewed_by: who.name, reviewed_at: now, assessed_on: status === 'filed' && record.attribute === 'withheld' ? todayInChina() : null, updated_at: now }).where('id', '=', id).execute();
     // 三同步: interpretations submitted with the policy are approved in the same step.
     if (record.kind === 'info') await trx.updateTable('info_records').set({ status: 'approved', reviewed_by: who.name, reviewed_at: now, updated_at: now }).where('policy_id', '=', id).where('status', '=', 'submitted').execute();
-    await event(trx, id, 'approve', who.name, [`公开属性确认为“${({ proactive: '主动公开', on_request: '依申请公开', withheld: '不予公开', redacted: '删减后公开' } as Record<string, string>)[record.attribute]}”，已完成保密审查`, input.comment].filter(Boolean).join('；'));
+    await event(trx, id, 'approve', who.name, [`公开属性确认为“${ATTRIBUTES[record.attribute as Attribute]}”，已完成保密审查`, input.comment].filter(Boolean).join('；'));
     await writeAudit(trx, who, { action: 'record.approve', objectType: 'info_record', objectId: id, unitId: unit.id, jurisdictionId: unit.jurisdiction_id, summary: `审查通过《${record.title}》（公开审查、保密审查）`, after: { status, attribute: record.attribute } });
   });
   return status;
@@ -582,12 +579,11 @@ export async function setValidity(db: Db, actor: Actor, id: number, raw: Record<
   const { record, unit } = await access(db.k, actor, id, 'record.withdraw');
   const input = parseInput(validitySchema, raw);
   if (record.status !== 'published') throw new ConflictError('只有已发布的信息可以修改有效性。');
-  const labels = { valid: '有效', expired: '失效', repealed: '废止' } as const;
   const who = auditActor(actor);
   await db.k.transaction().execute(async (trx) => {
     await trx.updateTable('info_records').set({ validity: input.validity, validity_on: input.validity === 'valid' ? null : input.validity_on, updated_at: nowIso() }).where('id', '=', id).execute();
-    await event(trx, id, 'validity', who.name, `${labels[input.validity]}（${input.validity_on}）${input.note ? `：${input.note}` : ''}`);
-    await writeAudit(trx, who, { action: 'record.validity', objectType: 'info_record', objectId: id, unitId: unit.id, jurisdictionId: unit.jurisdiction_id, summary: `《${record.title}》有效性改为${labels[input.validity]}（${input.validity_on}）`, before: { validity: record.validity }, after: { validity: input.validity, validity_on: input.validity_on } });
+    await event(trx, id, 'validity', who.name, `${VALIDITY[input.validity]}（${input.validity_on}）${input.note ? `：${input.note}` : ''}`);
+    await writeAudit(trx, who, { action: 'record.validity', objectType: 'info_record', objectId: id, unitId: unit.id, jurisdictionId: unit.jurisdiction_id, summary: `《${record.title}》有效性改为${VALIDITY[input.validity]}（${input.validity_on}）`, before: { validity: record.validity }, after: { validity: input.validity, validity_on: input.validity_on } });
   });
 }
 
@@ -768,7 +764,7 @@ export async function draftCleanupResult(db: Db, actor: Actor, unitId: number, y
   const rows = await db.k.selectFrom('info_records').select(['title', 'doc_number', 'validity', 'validity_on', 'index_no']).where('unit_id', '=', unitId).where('validity', 'in', ['expired', 'repealed'])
     .where('validity_on', '>=', `${year}-01-01`).where('validity_on', '<=', `${year}-12-31`).orderBy('validity_on').execute();
   if (!rows.length) throw new ValidationError({ year: `${year} 年本单位没有宣布失效或废止的信息，无需发布清理结果` });
-  const body = `<p>根据政府信息公开工作要求，${escapeHtml(unit.name)}对本单位${year}年公开的政府信息进行了清理，现将宣布失效、废止的信息公布如下：</p><table><thead><tr><th>序号</th><th>名称</th><th>文号</th><th>清理结果</th><th>日期</th></tr></thead><tbody>${rows.map((r, i) => `<tr><td>${i + 1}</td><td>${escapeHtml(r.title)}</td><td>${escapeHtml(r.doc_number ?? '—')}</td><td>${r.validity === 'expired' ? '失效' : '废止'}</td><td>${r.validity_on}</td></tr>`).join('')}</tbody></table>`;
+  const body = `<p>根据政府信息公开工作要求，${escapeHtml(unit.name)}对本单位${year}年公开的政府信息进行了清理，现将宣布失效、废止的信息公布如下：</p><table><thead><tr><th>序号</th><th>名称</th><th>文号</th><th>清理结果</th><th>日期</th></tr></thead><tbody>${rows.map((r, i) => `<tr><td>${i + 1}</td><td>${escapeHtml(r.title)}</td><td>${escapeHtml(r.doc_number ?? '—')}</td><td>${VALIDITY[r.validity as Validity]}</td><td>${r.validity_on}</td></tr>`).join('')}</tbody></table>`;
   return createRecord(db, actor, unitId, {
     title: `${unit.name}${year}年政府信息清理结果`, formed_on: todayInChina(), subject: '综合政务\\政务公开', genre: '清理结果', keywords: '清理；失效；废止',
     summary: `${year}年宣布失效、废止的政府信息共 ${rows.length} 件`, attribute: 'proactive', column_slug: 'fdzdgknr', column_item: 'a20-1', body,

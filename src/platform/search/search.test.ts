@@ -278,6 +278,10 @@ describeEachDb('search', (db) => {
     expect((await search(k, { q: '独角兽 公示', jurisdictionPrefix: '' })).total).toBe(0);
     const now = await search(k, { q: '貔貅', jurisdictionPrefix: '' });
     expect(now.hits).toEqual([{ objectType: 'record', objectId: 900001, title: '独角兽养殖补贴结果', publishedOn: '2025-02-02', unitId: 8 }]);
+    // "title hits first" (the SQLite titles table) follows the new title and date, with no stale row left
+    const titled = await search(k, { q: '独角兽', jurisdictionPrefix: '' }, { rankLimit: 0 });
+    expect(titled.hits.map((h) => [h.objectId, h.title])).toEqual([[900001, '独角兽养殖补贴结果']]);
+    expect((await allHits(k, { q: '公示', jurisdictionPrefix: '' }, 0)).keys).not.toContain('record:900001');
     // a long document shrinking back to one part drops its overflow text
     await indexDoc(k, { ...doc, body: `${'各项工作有序推进，'.repeat(3000)}尾部词鸳鸯锅` });
     expect((await search(k, { q: '鸳鸯锅', jurisdictionPrefix: '' })).total).toBe(1);
@@ -285,6 +289,7 @@ describeEachDb('search', (db) => {
     expect((await search(k, { q: '鸳鸯锅', jurisdictionPrefix: '' })).total).toBe(0);
     await removeDoc(k, 'record', 900001);
     expect((await search(k, { q: '独角兽', jurisdictionPrefix: '' })).total).toBe(0);
+    expect((await search(k, { q: '独角兽', jurisdictionPrefix: '' }, { rankLimit: 0 })).hits).toEqual([]);
     await removeDoc(k, 'record', 900001); // idempotent
     expect(await k.selectFrom('search_docs').select('id').where('object_id', '=', 900001).execute()).toEqual([]);
   });
@@ -330,10 +335,13 @@ describe('migration 0011 (SQLite titles index)', () => {
           const got = await allHits(db.k, { q, jurisdictionPrefix: '', ...f }, 0);
           const pred = (d: SearchDoc) => ('unitId' in f ? d.unitId === f.unitId : true) && ('year' in f ? d.publishedOn.startsWith(String(f.year)) : true);
           expect(got.keys, `${q} ${JSON.stringify(f)}`).toEqual(expected(docs, q, pred));
-          // the first page of "title first" is the newest title hits
+          // the first page of "title first": title hits newest first, then the others newest first (ties in index order)
           const first = await search(db.k, { q, jurisdictionPrefix: '', ...f, pageSize: 5 }, { rankLimit: 0 });
-          const titled = docs.filter((d) => pred(d) && queryTerms(q).runs.every((r) => normalize(d.title).includes(r)));
-          if (titled.length >= 5) for (const h of first.hits) expect(queryTerms(q).runs.every((r) => normalize(h.title).includes(r))).toBe(true);
+          const hit = new Set(expected(docs, q, pred));
+          const inTitle = (d: SearchDoc) => queryTerms(q).runs.every((r) => normalize(d.title).includes(r));
+          const order = docs.map((d, i) => ({ d, i })).filter(({ d }) => hit.has(`${d.objectType}:${d.objectId}`))
+            .sort((a, b) => Number(inTitle(b.d)) - Number(inTitle(a.d)) || (a.d.publishedOn < b.d.publishedOn ? 1 : a.d.publishedOn > b.d.publishedOn ? -1 : b.i - a.i));
+          expect(first.hits.map((h) => h.objectId), `${q} ${JSON.stringify(f)}`).toEqual(order.slice(0, 5).map(({ d }) => d.objectId));
         }
       }
     } finally {
