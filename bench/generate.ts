@@ -15,7 +15,6 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { migrate, type Db } from '../src/platform/db.js';
 import { insertMany } from '../src/platform/dialect.js';
 import type { Database } from '../src/platform/schema.js';
-import type { SearchDoc } from '../src/platform/search/types.js';
 import { seedDemo, DEMO } from '../src/org/seed.js';
 import { auditActor, systemActor } from '../src/auth/policy.js';
 import { adoptRows, catalogForUnit } from '../src/catalog/service.js';
@@ -23,8 +22,7 @@ import { domainBySlug } from '../src/catalog/guidelines.js';
 import { itemLabel } from '../src/publishing/service.js';
 import { GENRES, SUBJECTS } from '../src/publishing/model.js';
 import { OUTCOMES, ORG_TYPES, type Outcome } from '../src/requests/model.js';
-import { SEARCH_TYPE } from '../src/publishing/search.js';
-import { loadSearch } from './search-module.js';
+import { reindexRecords } from '../src/publishing/search.js';
 import { TEMPLATES, bodyOf, escapeHtml, int, personName, pick, pickTemplate, rng, VILLAGES, type Rand, type UnitInfo } from './text.js';
 
 /** Bump when the generated data changes, so cached databases are rebuilt. */
@@ -51,7 +49,7 @@ export interface BenchMeta {
   builtAt: string;
   seconds: { setup: number; records: number; requests: number; search: number; total: number };
   insertMethod: string;
-  /** Records in the search index (0 while the search module is not available). */
+  /** Records in the search index (0 when indexing failed; see searchNote). */
   searchIndexed: number;
   searchNote?: string;
 }
@@ -87,7 +85,7 @@ export function dataDirFor(opts: GenerateOptions): string {
 const metaFile = (dir: string) => path.join(dir, 'bench-meta.json');
 const writeMeta = (dir: string, m: BenchMeta) => fs.writeFileSync(metaFile(dir), JSON.stringify(m, null, 2));
 
-/** Create (or reuse) the database for N records and M requests; fills the search index when the search module is there. */
+/** Create (or reuse) the database for N records and M requests, with the search index. */
 export async function generate(opts: GenerateOptions): Promise<Generated> {
   const log = opts.log ?? ((s: string) => console.log(s));
   const dir = dataDirFor(opts);
@@ -391,47 +389,28 @@ async function insertRequests(db: BenchDb, units: UnitInfo[], n: number): Promis
 
 const INDEX_BATCH = 2_000;
 
-/** Fill the search index from the records (id order, in batches) with indexMany; a no-op report while the module is missing. */
+/** Fill the search index from the records with the product's own reindexRecords (the same documents the portal indexes). */
 export async function fillSearchIndex(db: BenchDb, log: (s: string) => void): Promise<{ indexed: number; note?: string }> {
-  const mod = await loadSearch();
-  if (!mod) {
-    const note = '检索模块尚未提供 indexMany/search（src/platform/search 仍是临时占位），未建立检索索引';
-    log(note);
-    return { indexed: 0, note };
-  }
-  const jcode = new Map((await db.k.selectFrom('units').innerJoin('jurisdictions', 'jurisdictions.id', 'units.jurisdiction_id').select(['units.id', 'jurisdictions.code']).execute()).map((u) => [u.id, u.code]));
-  const select = db.raw.prepare(`select id, unit_id, title, body_text, summary, keywords, doc_number, index_no, published_on, subject, genre, attribute, column_slug
-    from info_records where id > ? and status = 'published' and attribute in ('proactive', 'redacted') and published_on is not null order by id limit ?`);
-  const total = (db.raw.prepare(`select count(*) as n from info_records where status = 'published'`).get() as { n: number }).n;
+  const total = (db.raw.prepare(`select count(*) as n from info_records`).get() as { n: number }).n;
   const started = Date.now();
   let lastLog = started;
-  let last = 0;
-  let done = 0;
   try {
-    for (;;) {
-      const rows = select.all(last, INDEX_BATCH) as { id: number; unit_id: number; title: string; body_text: string; summary: string; keywords: string; doc_number: string | null; index_no: string; published_on: string; subject: string; genre: string; attribute: string; column_slug: string }[];
-      if (!rows.length) break;
-      // The same document as src/publishing/search.ts indexRecord builds.
-      const docs: SearchDoc[] = rows.map((x) => ({
-        objectType: SEARCH_TYPE, objectId: x.id, jurisdictionCode: jcode.get(x.unit_id)!, unitId: x.unit_id, title: x.title,
-        body: [x.doc_number, x.index_no, x.keywords, x.summary, x.body_text].filter(Boolean).join('\n'), attachmentText: '',
-        publishedOn: x.published_on, subject: x.subject, genre: x.genre, attribute: x.attribute, columnSlug: x.column_slug,
-      }));
-      await mod.indexMany(db.k, docs);
-      last = rows[rows.length - 1].id;
-      done += rows.length;
-      if (Date.now() - lastLog > 5000 || done === total) {
-        lastLog = Date.now();
-        log(`  检索索引 ${done.toLocaleString()} / ${total.toLocaleString()}（${Math.round(done / ((lastLog - started) / 1000)).toLocaleString()} 条/秒）`);
-      }
-    }
+    const r = await reindexRecords(db, {
+      batch: INDEX_BATCH,
+      progress: (done) => {
+        if (Date.now() - lastLog > 5000 || done === total) {
+          lastLog = Date.now();
+          log(`  检索索引 ${done.toLocaleString()} / ${total.toLocaleString()}（${Math.round(done / ((lastLog - started) / 1000)).toLocaleString()} 条/秒）`);
+        }
+      },
+    });
+    log(`检索索引：${r.indexed.toLocaleString()} 条，用时 ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return { indexed: r.indexed };
   } catch (e) {
     const note = `建立检索索引失败：${(e as Error).message}`;
     log(note);
     return { indexed: 0, note };
   }
-  log(`检索索引：${done.toLocaleString()} 条，用时 ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  return { indexed: done };
 }
 
 export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env, quick = false): GenerateOptions {

@@ -17,8 +17,7 @@ import { systemActor } from '../src/auth/policy.js';
 import { reportFor } from '../src/reports/annual.js';
 import { table3ForUnits } from '../src/reports/service.js';
 import { generate, openBenchDb, optionsFromEnv, COUNTY, type BenchDb, type Generated } from './generate.js';
-import { loadSearch } from './search-module.js';
-import { TOTAL_LIMIT } from '../src/platform/search/store.js';
+import { search, TOTAL_LIMIT } from '../src/platform/search/index.js';
 import { chooseGenerator, nodeGenerator, percentile, timeRuns, LOAD_CPU, type LoadGenerator, type LoadResult } from './load.js';
 import { startNginx, type StaticServer } from './nginx.js';
 import { childPids, freePort, HAS_TASKSET, killAllSync, pinSelf, RssPoller, spawnPinned, stop, stopAll } from './procs.js';
@@ -113,9 +112,8 @@ function likeScan(db: BenchDb, q: string) {
   };
 }
 
-async function measureSearch(db: BenchDb): Promise<SearchFigures | string> {
-  const mod = await loadSearch();
-  if (!mod) return '检索模块尚未提供 indexMany/search';
+async function measureSearch(db: BenchDb, gen: Generated): Promise<SearchFigures | string> {
+  if (gen.meta.searchIndexed === 0) return gen.meta.searchNote ?? '未建立检索索引';
   const classes = {} as SearchFigures['classes'];
   const recall: SearchFigures['recall'] = [];
   for (const cls of Object.keys(QUERIES) as (keyof typeof QUERIES)[]) {
@@ -125,17 +123,17 @@ async function measureSearch(db: BenchDb): Promise<SearchFigures | string> {
     for (const q of QUERIES[cls]) {
       const query = { q, jurisdictionPrefix: COUNTY, pageSize: 20 };
       // The portal's search (total exact up to TOTAL_LIMIT) is timed; recall is checked with every hit counted.
-      let shown = await mod.search(db.k, query);
-      shown = await mod.search(db.k, query);
+      let shown = await search(db.k, query);
+      shown = await search(db.k, query);
       for (let i = 0; i < SEARCH_RUNS; i++) {
         const t = performance.now();
-        await mod.search(db.k, query);
+        await search(db.k, query);
         times.push(performance.now() - t);
       }
       let total = 0;
       for (let i = 0; i < EXACT_RUNS; i++) {
         const t = performance.now();
-        total = (await mod.search(db.k, query, { totalLimit: Infinity })).total;
+        total = (await search(db.k, query, { totalLimit: Infinity })).total;
         exactTimes.push(performance.now() - t);
       }
       const scan = likeScan(db, q);
@@ -284,7 +282,7 @@ async function main(): Promise<void> {
       sample = { detailIds: Array.from({ length: Math.min(1000, max) }, () => 1 + Math.floor(r() * max)), queries: Object.values(QUERIES).flat() };
 
       log('== 检索（进程内，调用 search()，对照 LIKE 子串扫描）==');
-      const s = await measureSearch(db);
+      const s = await measureSearch(db, gen);
       if (typeof s === 'string') {
         for (const cls of Object.keys(QUERIES) as (keyof typeof QUERIES)[]) rows.push({ metric: `检索 p95（${CLASS_LABEL[cls]}）`, measured: `未测：${s}`, budget: cls === 'multi' ? '—' : `< ${BUDGET.searchP95Ms} ms`, baseline: '—', verdict: '未测' });
         rows.push({ metric: '检索召回率（对照子串扫描）', measured: `未测：${s}`, budget: '100%', baseline: '—', verdict: '未测' });
