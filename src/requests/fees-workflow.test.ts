@@ -23,6 +23,22 @@ describeEachDb('信息处理费 and transfer', (db) => {
     expect((await getRequest(db(), h, eleventh.id)).request).toMatchObject({ status: 'replied', outcome: 'other.unpaidFee' });
   });
 
+  it('counts only the same applicant’s requests of the month (109号第四条 同一申请人), not a namesake’s', async () => {
+    const scope = { code: '990121', jurisdictionId: (await db().k.selectFrom('jurisdictions').select('id').where('code', '=', '990121').executeTakeFirstOrThrow()).id };
+    const h = await actorFor(db(), 'cgz.banli');
+    // No identity number yet (it awaits 补正): the applicant is told apart by name and contacts.
+    const base = { unit_id: String(await unitIdByName(db(), '城关镇人民政府')), applicant_type: 'natural', name: '钱七', id_type: 'resident_id', id_number: '', form: 'paper', delivery: 'pickup', channel: 'in_person' };
+    for (let i = 1; i <= 10; i++) await register(db(), h, scope, { ...base, phone: '13900000001', description: `另一位钱七2025年10月第${i}件申请`, submitted_on: `2025-10-0${Math.min(i, 9)}` });
+    await register(db(), h, scope, { ...base, phone: '13900000002', description: '钱七2025年10月第1件申请', submitted_on: '2025-10-09' });
+    const second = await register(db(), h, scope, { ...base, phone: '13900000002', description: '钱七2025年10月第2件申请', submitted_on: '2025-10-10' });
+    const free = await wf.feeNotice(db(), h, second.id, { basis: 'count', items: '1', date: '2025-10-13' }).catch((x: unknown) => x);
+    expect((free as ValidationError).fieldErrors).toEqual({ basis: '按件计收：本自然月此前已申请 1 件，本申请 1 件，在免费范围内，不收取信息处理费' });
+    // The namesake's own 11th request of the month is charged.
+    const eleventh = await register(db(), h, scope, { ...base, phone: '13900000001', description: '另一位钱七2025年10月第11件申请', submitted_on: '2025-10-10' });
+    await wf.feeNotice(db(), h, eleventh.id, { basis: 'count', items: '1', date: '2025-10-13' });
+    expect((await getRequest(db(), h, eleventh.id)).request).toMatchObject({ status: 'fee_pending', fee_amount: 100 });
+  });
+
   it('charges by pages and resumes the clock when paid', async () => {
     const scope = { code: '990121', jurisdictionId: (await db().k.selectFrom('jurisdictions').select('id').where('code', '=', '990121').executeTakeFirstOrThrow()).id };
     const h = await actorFor(db(), 'cgz.banli');

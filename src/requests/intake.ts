@@ -63,3 +63,16 @@ export function missingContents(c: IntakeContents): MissingItem[] {
 
 /** The items as one line for the 补正告知 (numbered, full-width). */
 export const itemsText = (items: Pick<MissingItem, 'text'>[]) => items.map((x, i) => `${i + 1}．${x.text}`).join('；');
+
+/** Who the applicant is (同一申请人): the identity number, or without one the name with every contact given. */
+export interface ApplicantIdentity {
+  id_number?: string | null;
+  name: string;
+  phone?: string | null;
+  email?: string | null;
+  address?: string | null;
+}
+
+/** The same applicant as a string key (for telling a resubmission from a new request). */
+export const applicantKey = (a: ApplicantIdentity): string => a.id_number || `${a.name}|${a.phone ?? ''}|${a.email ?? ''}|${a.address ?? ''}`;
+

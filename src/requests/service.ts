@@ -20,7 +20,7 @@ import { requestSchema, registrationSchema } from './schema.js';
 import { notifyApplicant, notifyHandlers } from './notices.js';
 import { checkUploads, storeFiles, listFiles, getFile, type Upload } from '../platform/files.js';
 import { CHANNELS, RECEIPT_RULES, REPLY_WORKING_DAYS, PUBLIC_RATE, CORRECTION_NOTICE_WORKING_DAYS, CORRECTION_NOTICE_PURPOSE, CONSULTATION_PURPOSE, type Channel } from './model.js';
-import { missingContents, itemsText, type MissingItem } from './intake.js';
+import { missingContents, itemsText, applicantKey, type MissingItem } from './intake.js';
 import { parseJson } from '../platform/dialect.js';
 
 const PURPOSE = 'request.reply';
@@ -110,7 +110,7 @@ async function create(db: Db, who: AuditActor, scope: Scope, raw: Record<string,
   const missing = missingContents(input);
   // One request for the same applicant and text within ten minutes (double clicks, resubmissions);
   // without an identity number the applicant is told apart by name and contacts.
-  const who_ = input.id_number || `${input.name}|${input.phone ?? ''}|${input.email ?? ''}|${input.address ?? ''}`;
+  const who_ = applicantKey(input);
   const dedupe = hash(`${scope.code}|${who_}|${(input.description || (input.doc_number ?? '')).replace(/\s+/g, '')}`);
   const since = new Date(Date.now() - 10 * 60_000).toISOString();
   const dup = await db.k.selectFrom('info_requests').select(['id', 'number', 'status', 'received_on', 'intake_missing']).where('dedupe_key', '=', dedupe).where('created_at', '>=', since).executeTakeFirst();

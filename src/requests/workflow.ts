@@ -456,8 +456,13 @@ export async function feeNotice(db: Db, actor: Actor, id: number, raw: Record<st
     const items = Number(String(raw.items ?? '1').trim() || '1');
     if (!Number.isInteger(items) || items < 1 || items > 1000) throw new ValidationError({ items: '件数应为 1～1000 的整数' });
     const month = r.received_on!.slice(0, 7);
-    // The same applicant: by identity number, or by name while the number awaits 补正.
-    const earlier = await db.k.selectFrom('info_requests').select((eb) => eb.fn.countAll<number>().as('n')).where(r.id_number ? 'id_number' : 'name', '=', r.id_number || r.name).where('received_on', '>=', `${month}-01`).where('received_on', '<', r.received_on!).executeTakeFirstOrThrow();
+    // 同一申请人 (109号第四条) as at intake (applicantKey): by identity number, or, while the number awaits
+    // 补正, by name with the same contacts — a namesake's requests are not counted against this applicant.
+    const earlier = await db.k.selectFrom('info_requests').select((eb) => eb.fn.countAll<number>().as('n'))
+      .where((eb) => (r.id_number
+        ? eb('id_number', '=', r.id_number)
+        : eb.and([eb('name', '=', r.name), ...(['phone', 'email', 'address'] as const).map((c) => eb(eb.fn.coalesce(c, eb.val('')), '=', r[c] ?? ''))])))
+      .where('received_on', '>=', `${month}-01`).where('received_on', '<', r.received_on!).executeTakeFirstOrThrow();
     amount = feeByCount(Number(earlier.n), items);
     how = `按件计收：本自然月此前已申请 ${Number(earlier.n)} 件，本申请 ${items} 件`;
   } else if (basis === 'pages') {
