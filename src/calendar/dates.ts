@@ -21,6 +21,18 @@ function toUtc(date: IsoDate): number {
 const fromUtc = (ms: number): IsoDate => new Date(ms).toISOString().slice(0, 10);
 
 export const addDays = (date: IsoDate, n: number): IsoDate => fromUtc(toUtc(date) + n * 86_400_000);
+/**
+ * The date n months later (n < 0: earlier). Without a corresponding day in the target month, its
+ * last day (民法典第二百零二条: 没有对应日的，月末日为期间的最后一日): 03-31 − 1 month → 02-28.
+ */
+export function addMonths(date: IsoDate, n: number): IsoDate {
+  const [y, m, d] = date.split('-').map(Number);
+  const total = y * 12 + (m - 1) + n;
+  const ty = Math.floor(total / 12);
+  const tm = total - ty * 12 + 1;
+  const last = new Date(Date.UTC(ty, tm, 0)).getUTCDate();
+  return `${String(ty).padStart(4, '0')}-${String(tm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
 export const weekday = (date: IsoDate): number => new Date(toUtc(date)).getUTCDay();
 export const isWeekend = (date: IsoDate): boolean => {
   const w = weekday(date);

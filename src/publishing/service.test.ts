@@ -5,6 +5,7 @@ import { createRecord, updateRecord, submitRecord, reviewRecord, publishRecord, 
 import { publishCatalog, recordForm } from './testing.js';
 import { calendarFor } from '../calendar/service.js';
 import { addWorkingDays } from '../calendar/clock.js';
+import { addDays, addMonths } from '../calendar/dates.js';
 
 const approve = { decision: 'approve', attribute_confirmed: '1', secrecy_checked: '1' };
 
@@ -146,6 +147,12 @@ describeEachDb('publishing: records, review, deadlines', (db) => {
     const nextYear = new Date(Date.now() + 370 * 86400_000).toISOString().slice(0, 10);
     expect((await assessmentQueue(db(), reviewer, '990121')).rows.map((x) => x.id)).not.toContain(r.id);
     expect((await assessmentQueue(db(), reviewer, '990121', nextYear)).rows.map((x) => x.id)).toContain(r.id);
+    // Due on the day 12 months (the default) after the last assessment, not the day before.
+    const { assessed_on } = (await getForStaff(db(), editor, r.id)).record;
+    expect(assessed_on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const dueDay = addMonths(assessed_on!, 12);
+    expect((await assessmentQueue(db(), reviewer, '990121', dueDay)).rows.map((x) => x.id)).toContain(r.id);
+    expect((await assessmentQueue(db(), reviewer, '990121', addDays(dueDay, -1))).rows.map((x) => x.id)).not.toContain(r.id);
     await assessWithheld(db(), reviewer, r.id, { result: 'disclose', note: '人事安排已完成，可以公开' });
     expect((await getForStaff(db(), editor, r.id)).record).toMatchObject({ attribute: 'proactive', status: 'approved' });
   });

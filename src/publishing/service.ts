@@ -19,7 +19,7 @@ import type { UnitRow } from '../org/store.js';
 import { calendarFor, rulesFor } from '../calendar/service.js';
 import { addWorkingDays, type CountingRules } from '../calendar/clock.js';
 import { CalendarMissingError, type WorkCalendar } from '../calendar/calendar.js';
-import { todayInChina, addDays, type IsoDate } from '../calendar/dates.js';
+import { todayInChina, addDays, addMonths, type IsoDate } from '../calendar/dates.js';
 import type { Snapshot } from '../catalog/service.js';
 import type { ManualRule } from '../catalog/service.js';
 import { recordSchema, reviewSchema, publishSchema, withdrawSchema, validitySchema, assessSchema, channelSchema, type RecordInput } from './schema.js';
@@ -723,9 +723,8 @@ export async function deadlineBoard(db: Db, actor: Actor, opts: { unitId?: numbe
 /** 条例第十八条: 不予公开 records due for their periodic re-assessment. */
 export async function assessmentQueue(db: Db, actor: Actor, countyCode: string, today: IsoDate = todayInChina()) {
   const months = await setting(db.k, countyCode, ASSESS_MONTHS_KEY, 12);
-  const d = new Date(`${today}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() - months);
-  const cutoff = d.toISOString().slice(0, 10);
+  // Due once `months` have passed since the last assessment (a month without the day ends on its last day).
+  const cutoff = addMonths(today, -months);
   let q = db.k.selectFrom('info_records').innerJoin('units', 'units.id', 'info_records.unit_id').innerJoin('jurisdictions', 'jurisdictions.id', 'units.jurisdiction_id')
     .select(['info_records.id', 'info_records.title', 'info_records.attribute_reason', 'info_records.assessed_on', 'info_records.reviewed_at', 'units.name as unit_name'])
     .where('info_records.county_code', '=', countyCode).where('info_records.status', '=', 'filed').where('info_records.attribute', '=', 'withheld')
