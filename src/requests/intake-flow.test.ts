@@ -8,7 +8,7 @@ import { describeEachDb, seedDemoDb, actorFor, unitIdByName } from '../platform/
 import { submitOnline, register, confirmReceipt, getRequest, queue, publicStatus } from './service.js';
 import * as wf from './workflow.js';
 import { ValidationError, ConflictError } from '../platform/errors.js';
-import { calendarFor } from '../calendar/service.js';
+import { calendarFor, setRules } from '../calendar/service.js';
 import { addWorkingDays } from '../calendar/clock.js';
 import { todayInChina } from '../calendar/dates.js';
 
@@ -69,6 +69,29 @@ describeEachDb('incomplete requests take the 补正 path', (db) => {
     const v = await getRequest(db(), h, rec.id);
     expect(v).toMatchObject({ needsCorrection: false, noticeClock: { status: { state: 'stopped', label: '已办结' } } });
     expect(v.request.status).toBe('correction');
+  });
+
+  it('flags a 补正告知 sent after the 7 working days (条例第三十条), counted with the county’s rules', async () => {
+    const h = await actorFor(db(), 'cgz.banli');
+    const admin = await actorFor(db(), 'admin');
+    let n = 0;
+    const flagged = async (sentOn: string) => {
+      const rec = await register(db(), h, scope, { ...base(unit, { name: '郑十', id_number: '11010519491231002X', description: `相关文件（第 ${++n} 件）`, form: 'paper', delivery: 'pickup' }), channel: 'in_person', submitted_on: '2025-09-22' });
+      await wf.sendCorrection(db(), h, rec.id, { items: '请写明文件名称或文号', date: sentOn, until: '2025-10-31' });
+      const a = await db().k.selectFrom('audit_log').select('summary').where('object_id', '=', String(rec.id)).where('action', '=', 'request.correction').executeTakeFirstOrThrow();
+      return a.summary.includes('告知逾期');
+    };
+    // Received Mon 2025-09-22, counted from the next day: 9-28 (Sun) is a make-up working day → due 9-30.
+    expect(await flagged('2025-09-30')).toBe(false);
+    expect(await flagged('2025-10-09')).toBe(true);
+    // A county that counts the day of receipt: due 9-29, so 9-30 is late.
+    await setRules(db(), admin, scope, { count_from_next_day: '0', due_soon_working_days: '3' });
+    try {
+      expect(await flagged('2025-09-29')).toBe(false);
+      expect(await flagged('2025-09-30')).toBe(true);
+    } finally {
+      await setRules(db(), admin, scope, { count_from_next_day: '1', due_soon_working_days: '3' });
+    }
   });
 
   it('lets the handler find the contents clear after all, with a reason, once', async () => {

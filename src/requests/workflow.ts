@@ -85,10 +85,12 @@ export async function sendCorrection(db: Db, actor: Actor, id: number, raw: Reco
   const date = dateField(raw, 'date', '告知日期', r.received_on);
   const until = String(raw.until ?? '').trim();
   if (!isIsoDate(until) || until <= date) throw new ValidationError({ until: '请填写补正期限（告知日期之后的日期）' });
-  const cal = await calendarFor(db.k, (await db.k.selectFrom('jurisdictions').select('code').where('id', '=', r.jurisdiction_id).executeTakeFirstOrThrow()).code);
+  const code = (await db.k.selectFrom('jurisdictions').select('code').where('id', '=', r.jurisdiction_id).executeTakeFirstOrThrow()).code;
+  const cal = await calendarFor(db.k, code);
   let late = false;
   try {
-    late = date > addWorkingDays(cal, r.received_on!, CORRECTION_NOTICE_WORKING_DAYS).due;
+    // The county's counting rules, as for the 补正告知期限 clock started at intake.
+    late = date > addWorkingDays(cal, r.received_on!, CORRECTION_NOTICE_WORKING_DAYS, await rulesFor(db.k, code)).due;
   } catch {
     /* no calendar for the notice period: not flagged */
   }
