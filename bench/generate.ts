@@ -23,7 +23,19 @@ import { itemLabel } from '../src/publishing/service.js';
 import { GENRES, SUBJECTS } from '../src/publishing/model.js';
 import { OUTCOMES, ORG_TYPES, type Outcome } from '../src/requests/model.js';
 import { reindexRecords } from '../src/publishing/search.js';
-import { TEMPLATES, bodyOf, escapeHtml, int, personName, pick, pickTemplate, rng, VILLAGES, type Rand, type UnitInfo } from './text.js';
+import {
+  TEMPLATES,
+  bodyOf,
+  escapeHtml,
+  int,
+  personName,
+  pick,
+  pickTemplate,
+  rng,
+  VILLAGES,
+  type Rand,
+  type UnitInfo,
+} from './text.js';
 
 /** Bump when the generated data changes, so cached databases are rebuilt. */
 export const GENERATOR_VERSION = 1;
@@ -93,7 +105,9 @@ export async function generate(opts: GenerateOptions): Promise<Generated> {
   if (fs.existsSync(metaFile(dir)) && fs.existsSync(file)) {
     const meta = JSON.parse(fs.readFileSync(metaFile(dir), 'utf8')) as BenchMeta;
     if (meta.version === GENERATOR_VERSION && meta.records === opts.records && meta.requests === opts.requests) {
-      log(`复用已生成的数据 / reusing ${file}（${meta.records.toLocaleString()} 条信息，${meta.requests.toLocaleString()} 件申请）`);
+      log(
+        `复用已生成的数据 / reusing ${file}（${meta.records.toLocaleString()} 条信息，${meta.requests.toLocaleString()} 件申请）`,
+      );
       const db = openBenchDb(file, { bulk: true });
       try {
         await migrate(db); // picks up migrations added since (e.g. the search index)
@@ -128,10 +142,14 @@ async function build(file: string, opts: GenerateOptions, log: (s: string) => vo
   const t0 = Date.now();
   for (const t of TEMPLATES) {
     if (!SUBJECTS.includes(t.subject)) throw new Error(`bench template ${t.key}: unknown subject ${t.subject}`);
-    if (!(GENRES as readonly string[]).includes(t.genre)) throw new Error(`bench template ${t.key}: unknown genre ${t.genre}`);
+    if (!(GENRES as readonly string[]).includes(t.genre))
+      throw new Error(`bench template ${t.key}: unknown genre ${t.genre}`);
   }
   const db = openBenchDb(file, { bulk: true });
-  const insertMethod = process.env.BENCH_INSERT === 'kysely' ? 'kysely insertMany（每条语句 100 行）' : 'better-sqlite3 预编译多行语句（每条 100 行）';
+  const insertMethod =
+    process.env.BENCH_INSERT === 'kysely'
+      ? 'kysely insertMany（每条语句 100 行）'
+      : 'better-sqlite3 预编译多行语句（每条 100 行）';
   try {
     await migrate(db);
     await seedDemo(db, auditActor(systemActor(ACTOR)), async () => undefined);
@@ -160,7 +178,13 @@ async function build(file: string, opts: GenerateOptions, log: (s: string) => vo
       records: opts.records,
       requests: opts.requests,
       builtAt: new Date().toISOString(),
-      seconds: { setup: (tSetup - t0) / 1000, records: (tRecords - tSetup) / 1000, requests: (tRequests - tRecords) / 1000, search: search.indexed ? (tSearch - tRequests) / 1000 : 0, total },
+      seconds: {
+        setup: (tSetup - t0) / 1000,
+        records: (tRecords - tSetup) / 1000,
+        requests: (tRequests - tRecords) / 1000,
+        search: search.indexed ? (tSearch - tRequests) / 1000 : 0,
+        total,
+      },
       insertMethod,
       searchIndexed: search.indexed,
       searchNote: search.note,
@@ -171,10 +195,29 @@ async function build(file: string, opts: GenerateOptions, log: (s: string) => vo
 }
 
 async function loadUnits(db: BenchDb): Promise<UnitInfo[]> {
-  const rows = await db.k.selectFrom('units').innerJoin('jurisdictions', 'jurisdictions.id', 'units.jurisdiction_id')
-    .select(['units.id', 'units.name', 'units.kind', 'units.jurisdiction_id', 'jurisdictions.code', 'jurisdictions.name as jname', 'jurisdictions.level'])
-    .where('units.kind', '!=', 'village_committee').orderBy('units.id').execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind, jurisdictionId: r.jurisdiction_id, jurisdictionCode: r.code, ...(r.level === 'township' ? { township: r.jname } : {}) }));
+  const rows = await db.k
+    .selectFrom('units')
+    .innerJoin('jurisdictions', 'jurisdictions.id', 'units.jurisdiction_id')
+    .select([
+      'units.id',
+      'units.name',
+      'units.kind',
+      'units.jurisdiction_id',
+      'jurisdictions.code',
+      'jurisdictions.name as jname',
+      'jurisdictions.level',
+    ])
+    .where('units.kind', '!=', 'village_committee')
+    .orderBy('units.id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    kind: r.kind,
+    jurisdictionId: r.jurisdiction_id,
+    jurisdictionCode: r.code,
+    ...(r.level === 'township' ? { township: r.jname } : {}),
+  }));
 }
 
 /** Each publishing unit adopts the guideline items of the domains the templates publish in. */
@@ -187,18 +230,57 @@ async function adoptCatalogs(db: BenchDb, units: UnitInfo[]): Promise<Map<string
     for (const slug of slugs) {
       const d = domainBySlug(slug);
       if (!d) continue;
-      await adoptRows(db, actor, catalogId, slug, d.rows.map((r) => r.seq));
-      const rows = await db.k.selectFrom('catalog_items').select(['id', 'domain', 'level1', 'level2', 'level3']).where('catalog_id', '=', catalogId).where('domain', '=', d.name).execute();
-      out.set(`${u.id}:${slug}`, rows.map((r) => ({ id: r.id, domain: r.domain, label: itemLabel(r) })));
+      await adoptRows(
+        db,
+        actor,
+        catalogId,
+        slug,
+        d.rows.map((r) => r.seq),
+      );
+      const rows = await db.k
+        .selectFrom('catalog_items')
+        .select(['id', 'domain', 'level1', 'level2', 'level3'])
+        .where('catalog_id', '=', catalogId)
+        .where('domain', '=', d.name)
+        .execute();
+      out.set(
+        `${u.id}:${slug}`,
+        rows.map((r) => ({ id: r.id, domain: r.domain, label: itemLabel(r) })),
+      );
     }
   }
   return out;
 }
 
 const REC_COLS = [
-  'id', 'county_code', 'unit_id', 'kind', 'index_no', 'title', 'publisher', 'doc_number', 'written_on', 'formed_on', 'subject', 'genre', 'keywords', 'summary',
-  'attribute', 'validity', 'column_slug', 'column_item', 'body_html', 'body_text', 'needs_interpretation', 'status', 'version', 'published_at',
-  'published_on', 'created_by', 'created_at', 'updated_at',
+  'id',
+  'county_code',
+  'unit_id',
+  'kind',
+  'index_no',
+  'title',
+  'publisher',
+  'doc_number',
+  'written_on',
+  'formed_on',
+  'subject',
+  'genre',
+  'keywords',
+  'summary',
+  'attribute',
+  'validity',
+  'column_slug',
+  'column_item',
+  'body_html',
+  'body_text',
+  'needs_interpretation',
+  'status',
+  'version',
+  'published_at',
+  'published_on',
+  'created_by',
+  'created_at',
+  'updated_at',
 ] as const;
 type RecRow = Record<(typeof REC_COLS)[number], string | number | null>;
 const ITEM_COLS = ['record_id', 'catalog_item_id', 'domain', 'label'] as const;
@@ -213,7 +295,9 @@ function multiInsert(raw: SqliteDatabase.Database, table: string, cols: readonly
     let s = cache.get(n);
     if (!s) {
       const tuple = `(${cols.map(() => '?').join(',')})`;
-      s = raw.prepare(`insert into ${table} (${cols.join(',')}) values ${Array.from({ length: n }, () => tuple).join(',')}`);
+      s = raw.prepare(
+        `insert into ${table} (${cols.join(',')}) values ${Array.from({ length: n }, () => tuple).join(',')}`,
+      );
       cache.set(n, s);
     }
     return s;
@@ -229,17 +313,28 @@ function multiInsert(raw: SqliteDatabase.Database, table: string, cols: readonly
 }
 
 const chinaDate = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
-const minusDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+const minusDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 const plusDays = (date: string, days: number) => minusDays(date, -days);
 
 const unitsFor = (units: UnitInfo[], kind: string) =>
-  kind === 'township' ? units.filter((u) => u.township)
-  : kind === 'department' ? units.filter((u) => u.kind === 'county_department')
-  : kind === 'government' ? units.filter((u) => ['county_government', 'county_office', 'county_department'].includes(u.kind))
-  : units;
+  kind === 'township'
+    ? units.filter((u) => u.township)
+    : kind === 'department'
+      ? units.filter((u) => u.kind === 'county_department')
+      : kind === 'government'
+        ? units.filter((u) => ['county_government', 'county_office', 'county_department'].includes(u.kind))
+        : units;
 
 /** One published record (and its item links): pure function of the random source, index i and unit pools. */
-function makeRecord(r: Rand, i: number, n: number, pools: Map<string, UnitInfo[]>, items: Map<string, ItemRef[]>, serials: Map<string, number>): { row: RecRow; links: ItemRow[] } {
+function makeRecord(
+  r: Rand,
+  i: number,
+  n: number,
+  pools: Map<string, UnitInfo[]>,
+  items: Map<string, ItemRef[]>,
+  serials: Map<string, number>,
+): { row: RecRow; links: ItemRow[] } {
   const t = pickTemplate(r);
   const u = pick(r, pools.get(t.units)!);
   const ms = START + Math.floor(((END - START) * (i + r())) / n);
@@ -257,12 +352,34 @@ function makeRecord(r: Rand, i: number, n: number, pools: Map<string, UnitInfo[]
   serials.set(serialKey, serial);
   const id = i + 1;
   const row: RecRow = {
-    id, county_code: COUNTY, unit_id: u.id, kind: 'info',
+    id,
+    county_code: COUNTY,
+    unit_id: u.id,
+    kind: 'info',
     index_no: `${u.jurisdictionCode}${String(u.id).padStart(4, '0')}/${year}-${String(serial).padStart(5, '0')}`,
-    title: built.title, publisher: u.name, doc_number: built.docNumber ?? null, written_on: built.docNumber ? formed : null, formed_on: formed,
-    subject: t.subject, genre: t.genre, keywords, summary: built.title, attribute: 'proactive', validity: 'valid', column_slug: 'fdzdgknr', column_item: t.columnItem,
-    body_html: paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join(''), body_text: bodyText, needs_interpretation: 0,
-    status: 'published', version: 1, published_at: publishedAt, published_on: date, created_by: ACTOR, created_at: publishedAt, updated_at: publishedAt,
+    title: built.title,
+    publisher: u.name,
+    doc_number: built.docNumber ?? null,
+    written_on: built.docNumber ? formed : null,
+    formed_on: formed,
+    subject: t.subject,
+    genre: t.genre,
+    keywords,
+    summary: built.title,
+    attribute: 'proactive',
+    validity: 'valid',
+    column_slug: 'fdzdgknr',
+    column_item: t.columnItem,
+    body_html: paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join(''),
+    body_text: bodyText,
+    needs_interpretation: 0,
+    status: 'published',
+    version: 1,
+    published_at: publishedAt,
+    published_on: date,
+    created_by: ACTOR,
+    created_at: publishedAt,
+    updated_at: publishedAt,
   };
   const links: ItemRow[] = [];
   const pool = t.domain ? items.get(`${u.id}:${t.domain}`) : undefined;
@@ -277,7 +394,13 @@ function makeRecord(r: Rand, i: number, n: number, pools: Map<string, UnitInfo[]
   return { row, links };
 }
 
-async function insertRecords(db: BenchDb, units: UnitInfo[], items: Map<string, ItemRef[]>, n: number, log: (s: string) => void): Promise<void> {
+async function insertRecords(
+  db: BenchDb,
+  units: UnitInfo[],
+  items: Map<string, ItemRef[]>,
+  n: number,
+  log: (s: string) => void,
+): Promise<void> {
   const r = rng(20260121);
   const pools = new Map(['township', 'department', 'government', 'any'].map((k) => [k, unitsFor(units, k)]));
   for (const [k, v] of pools) if (!v.length) throw new Error(`bench: no units for ${k}`);
@@ -310,11 +433,15 @@ async function insertRecords(db: BenchDb, units: UnitInfo[], items: Map<string, 
     if (Date.now() - lastLog > 5000 || end === n) {
       lastLog = Date.now();
       const s = (lastLog - started) / 1000;
-      log(`  信息记录 ${end.toLocaleString()} / ${n.toLocaleString()}（${Math.round(end / s).toLocaleString()} 条/秒）`);
+      log(
+        `  信息记录 ${end.toLocaleString()} / ${n.toLocaleString()}（${Math.round(end / s).toLocaleString()} 条/秒）`,
+      );
     }
   }
   // Keep the 索引号 counters in step, so records created later through the app get fresh serials.
-  const upsert = db.raw.prepare('insert into index_serials (unit_id, year, last) values (?, ?, ?) on conflict (unit_id, year) do update set last = excluded.last');
+  const upsert = db.raw.prepare(
+    'insert into index_serials (unit_id, year, last) values (?, ?, ?) on conflict (unit_id, year) do update set last = excluded.last',
+  );
   db.raw.transaction(() => {
     for (const [key, last] of serials) {
       const [unitId, year] = key.split(':').map(Number);
@@ -324,13 +451,45 @@ async function insertRecords(db: BenchDb, units: UnitInfo[], items: Map<string, 
 }
 
 const REQ_COLS = [
-  'jurisdiction_id', 'unit_id', 'number', 'query_code_hash', 'applicant_type', 'org_type', 'name', 'id_type', 'id_number', 'phone', 'address', 'postcode', 'email',
-  'description', 'doc_number', 'form', 'delivery', 'channel', 'submitted_at', 'received_on', 'status', 'proposed_outcome', 'reviewed_by', 'outcome', 'replied_on',
-  'delivered_on', 'delivery_method', 'archived_on', 'dedupe_key', 'created_by', 'created_at', 'updated_at',
+  'jurisdiction_id',
+  'unit_id',
+  'number',
+  'query_code_hash',
+  'applicant_type',
+  'org_type',
+  'name',
+  'id_type',
+  'id_number',
+  'phone',
+  'address',
+  'postcode',
+  'email',
+  'description',
+  'doc_number',
+  'form',
+  'delivery',
+  'channel',
+  'submitted_at',
+  'received_on',
+  'status',
+  'proposed_outcome',
+  'reviewed_by',
+  'outcome',
+  'replied_on',
+  'delivered_on',
+  'delivery_method',
+  'archived_on',
+  'dedupe_key',
+  'created_by',
+  'created_at',
+  'updated_at',
 ] as const;
 
 /** Outcome weights: mostly granted, the rest over every result row of table 3. */
-const OUTCOME_WEIGHTS: [Outcome, number][] = (Object.keys(OUTCOMES) as Outcome[]).map((k) => [k, k === 'granted' ? 40 : k === 'partial' ? 10 : k.startsWith('unable') ? 6 : k.startsWith('denied') ? 1.5 : 2]);
+const OUTCOME_WEIGHTS: [Outcome, number][] = (Object.keys(OUTCOMES) as Outcome[]).map((k) => [
+  k,
+  k === 'granted' ? 40 : k === 'partial' ? 10 : k.startsWith('unable') ? 6 : k.startsWith('denied') ? 1.5 : 2,
+]);
 const OUTCOME_TOTAL = OUTCOME_WEIGHTS.reduce((s, [, w]) => s + w, 0);
 function pickOutcome(r: Rand): Outcome {
   let x = r() * OUTCOME_TOTAL;
@@ -340,14 +499,34 @@ function pickOutcome(r: Rand): Outcome {
   }
   return 'granted';
 }
-const REQUEST_TOPICS = ['城乡居民最低生活保障审批', '农村危房改造补助发放', '征地补偿安置', '房屋征收补偿', '部门预算执行', '道路建设项目招标', '行政处罚决定', '集体土地征收批复', '临时救助资金发放', '规划许可'];
+const REQUEST_TOPICS = [
+  '城乡居民最低生活保障审批',
+  '农村危房改造补助发放',
+  '征地补偿安置',
+  '房屋征收补偿',
+  '部门预算执行',
+  '道路建设项目招标',
+  '行政处罚决定',
+  '集体土地征收批复',
+  '临时救助资金发放',
+  '规划许可',
+];
 
-async function insertRequests(db: BenchDb, units: UnitInfo[], n: number): Promise<void> {
+async function insertRequests(db: BenchDb, _units: UnitInfo[], n: number): Promise<void> {
   if (n <= 0) return;
   const r = rng(990121);
-  const receiving = await db.k.selectFrom('units').select('id').where('receives_requests', '=', 1).where('kind', '!=', 'village_committee').execute();
+  const receiving = await db.k
+    .selectFrom('units')
+    .select('id')
+    .where('receives_requests', '=', 1)
+    .where('kind', '!=', 'village_committee')
+    .execute();
   const ids = receiving.map((u) => u.id);
-  const county = await db.k.selectFrom('jurisdictions').select('id').where('code', '=', COUNTY).executeTakeFirstOrThrow();
+  const county = await db.k
+    .selectFrom('jurisdictions')
+    .select('id')
+    .where('code', '=', COUNTY)
+    .executeTakeFirstOrThrow();
   const put = multiInsert(db.raw, 'info_requests', REQ_COLS);
   const seq = new Map<string, number>();
   const width = Math.max(5, String(n).length);
@@ -371,16 +550,40 @@ async function insertRequests(db: BenchDb, units: UnitInfo[], n: number): Promis
       const name = legal ? `示范${pick(r, ['建筑工程', '农业科技', '法律咨询', '商贸'])}有限公司` : personName(r);
       const description = `申请公开${place}${year}年${topic}相关信息，包括审批文件、名单及金额。`;
       rows.push({
-        jurisdiction_id: county.id, unit_id: pick(r, ids), number: `${COUNTY}-${year}-${String(s).padStart(width, '0')}`,
+        jurisdiction_id: county.id,
+        unit_id: pick(r, ids),
+        number: `${COUNTY}-${year}-${String(s).padStart(width, '0')}`,
         query_code_hash: crypto.createHash('sha256').update(`bench-${i}`).digest('hex'),
-        applicant_type: legal ? 'legal' : 'natural', org_type: legal ? pick(r, orgTypes) : null, name,
-        id_type: legal ? 'credit_code' : 'resident_id', id_number: legal ? `91990121MA${String(i).padStart(8, '0')}` : `990121${1950 + int(r, 0, 55)}0101${String(i % 10000).padStart(4, '0')}`,
-        phone: `0000-${String(6100000 + (i % 100000)).padStart(7, '0')}`, address: `示范县${pick(r, DEMO.townships).name}${place}`, postcode: '999100', email: null,
-        description, doc_number: null, form: pick(r, ['paper', 'electronic']), delivery: pick(r, ['mail', 'email', 'pickup', 'online']), channel: pick(r, ['online', 'in_person', 'registered_mail', 'email']),
-        submitted_at: submittedAt, received_on: received, status: open ? 'processing' : 'delivered', proposed_outcome: outcome, reviewed_by: outcome ? '审核人' : null, outcome,
-        replied_on: open ? null : replied, delivered_on: open ? null : plusDays(replied, int(r, 0, 3)), delivery_method: open ? null : pick(r, ['mail', 'email', 'in_person', 'online']),
-        archived_on: open ? null : plusDays(replied, 10), dedupe_key: crypto.createHash('sha256').update(`${name}|${description}`).digest('hex').slice(0, 32),
-        created_by: ACTOR, created_at: submittedAt, updated_at: submittedAt,
+        applicant_type: legal ? 'legal' : 'natural',
+        org_type: legal ? pick(r, orgTypes) : null,
+        name,
+        id_type: legal ? 'credit_code' : 'resident_id',
+        id_number: legal
+          ? `91990121MA${String(i).padStart(8, '0')}`
+          : `990121${1950 + int(r, 0, 55)}0101${String(i % 10000).padStart(4, '0')}`,
+        phone: `0000-${String(6100000 + (i % 100000)).padStart(7, '0')}`,
+        address: `示范县${pick(r, DEMO.townships).name}${place}`,
+        postcode: '999100',
+        email: null,
+        description,
+        doc_number: null,
+        form: pick(r, ['paper', 'electronic']),
+        delivery: pick(r, ['mail', 'email', 'pickup', 'online']),
+        channel: pick(r, ['online', 'in_person', 'registered_mail', 'email']),
+        submitted_at: submittedAt,
+        received_on: received,
+        status: open ? 'processing' : 'delivered',
+        proposed_outcome: outcome,
+        reviewed_by: outcome ? '审核人' : null,
+        outcome,
+        replied_on: open ? null : replied,
+        delivered_on: open ? null : plusDays(replied, int(r, 0, 3)),
+        delivery_method: open ? null : pick(r, ['mail', 'email', 'in_person', 'online']),
+        archived_on: open ? null : plusDays(replied, 10),
+        dedupe_key: crypto.createHash('sha256').update(`${name}|${description}`).digest('hex').slice(0, 32),
+        created_by: ACTOR,
+        created_at: submittedAt,
+        updated_at: submittedAt,
       });
     }
     db.raw.transaction(() => put(rows))();
@@ -390,7 +593,10 @@ async function insertRequests(db: BenchDb, units: UnitInfo[], n: number): Promis
 const INDEX_BATCH = 2_000;
 
 /** Fill the search index from the records with the product's own reindexRecords (the same documents the portal indexes). */
-export async function fillSearchIndex(db: BenchDb, log: (s: string) => void): Promise<{ indexed: number; note?: string }> {
+export async function fillSearchIndex(
+  db: BenchDb,
+  log: (s: string) => void,
+): Promise<{ indexed: number; note?: string }> {
   const total = (db.raw.prepare(`select count(*) as n from info_records`).get() as { n: number }).n;
   const started = Date.now();
   let lastLog = started;
@@ -400,7 +606,9 @@ export async function fillSearchIndex(db: BenchDb, log: (s: string) => void): Pr
       progress: (done) => {
         if (Date.now() - lastLog > 5000 || done === total) {
           lastLog = Date.now();
-          log(`  检索索引 ${done.toLocaleString()} / ${total.toLocaleString()}（${Math.round(done / ((lastLog - started) / 1000)).toLocaleString()} 条/秒）`);
+          log(
+            `  检索索引 ${done.toLocaleString()} / ${total.toLocaleString()}（${Math.round(done / ((lastLog - started) / 1000)).toLocaleString()} 条/秒）`,
+          );
         }
       },
     });
@@ -414,7 +622,8 @@ export async function fillSearchIndex(db: BenchDb, log: (s: string) => void): Pr
 }
 
 export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env, quick = false): GenerateOptions {
-  const num = (v: string | undefined, d: number) => (v && /^\d+$/.test(v.replace(/_/g, '')) ? Number(v.replace(/_/g, '')) : d);
+  const num = (v: string | undefined, d: number) =>
+    v && /^\d+$/.test(v.replace(/_/g, '')) ? Number(v.replace(/_/g, '')) : d;
   return {
     records: num(env.BENCH_RECORDS, quick ? 20_000 : 1_000_000),
     requests: num(env.BENCH_REQUESTS, quick ? 20_000 : 200_000),

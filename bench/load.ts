@@ -25,7 +25,8 @@ export interface LoadGenerator {
 export const LOAD_CPU = 1;
 
 function wrkScript(paths: string[]): string {
-  for (const p of paths) if (!/^[\x21-\x7e]+$/.test(p) || p.includes('"') || p.includes('\\')) throw new Error(`wrk: unsafe path ${p}`);
+  for (const p of paths)
+    if (!/^[\x21-\x7e]+$/.test(p) || p.includes('"') || p.includes('\\')) throw new Error(`wrk: unsafe path ${p}`);
   return `local paths = {
 ${paths.map((p) => `  "${p}",`).join('\n')}
 }
@@ -50,16 +51,36 @@ export function wrkGenerator(tmpDir: string): LoadGenerator {
     async run(base, paths, seconds, connections) {
       const script = path.join(tmpDir, `load-${++n}.lua`);
       fs.writeFileSync(script, wrkScript(paths));
-      const child = spawnPinned(LOAD_CPU, 'wrk', ['-t1', `-c${connections}`, `-d${seconds}s`, '--timeout', '5s', '-s', script, base], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawnPinned(
+        LOAD_CPU,
+        'wrk',
+        ['-t1', `-c${connections}`, `-d${seconds}s`, '--timeout', '5s', '-s', script, base],
+        { stdio: ['ignore', 'pipe', 'pipe'] },
+      );
       let out = '';
       child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
       child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
       const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
       const m = /BENCHJSON (\{.*\})/.exec(out);
       if (!m) throw new Error(`wrk failed (exit ${code}): ${out.slice(-500)}`);
-      const j = JSON.parse(m[1]) as { requests: number; duration_us: number; p50_us: number; p99_us: number; errors: number; non2xx: number };
+      const j = JSON.parse(m[1]) as {
+        requests: number;
+        duration_us: number;
+        p50_us: number;
+        p99_us: number;
+        errors: number;
+        non2xx: number;
+      };
       const secs = j.duration_us / 1e6;
-      return { requests: j.requests, seconds: secs, rps: j.requests / secs, p50Ms: j.p50_us / 1000, p99Ms: j.p99_us / 1000, errors: j.errors, non2xx: j.non2xx };
+      return {
+        requests: j.requests,
+        seconds: secs,
+        rps: j.requests / secs,
+        p50Ms: j.p50_us / 1000,
+        p99Ms: j.p99_us / 1000,
+        errors: j.errors,
+        non2xx: j.non2xx,
+      };
     },
   };
 }
@@ -106,7 +127,15 @@ export const nodeGenerator: LoadGenerator = {
     const secs = Number(process.hrtime.bigint() - started) / 1e9;
     agent.destroy();
     latencies.sort((a, b) => a - b);
-    return { requests: latencies.length, seconds: secs, rps: latencies.length / secs, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), errors, non2xx };
+    return {
+      requests: latencies.length,
+      seconds: secs,
+      rps: latencies.length / secs,
+      p50Ms: percentile(latencies, 50),
+      p99Ms: percentile(latencies, 99),
+      errors,
+      non2xx,
+    };
   },
 };
 

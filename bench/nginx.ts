@@ -17,7 +17,8 @@ export interface StaticServer {
 export async function startNginx(dir: string, root: string, probePath: string): Promise<StaticServer> {
   if (!fs.existsSync(NGINX)) throw new Error(`nginx 未安装（${NGINX}），请 apt-get install -y nginx`);
   const port = await freePort();
-  for (const d of ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) fs.mkdirSync(path.join(dir, d), { recursive: true });
+  for (const d of ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'])
+    fs.mkdirSync(path.join(dir, d), { recursive: true });
   const conf = path.join(dir, 'nginx.conf');
   const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   fs.writeFileSync(
@@ -51,13 +52,18 @@ http {
 }
 `,
   );
-  const child = spawnPinned(0, NGINX, ['-p', dir, '-c', conf, '-e', path.join(dir, 'error.log')], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawnPinned(0, NGINX, ['-p', dir, '-c', conf, '-e', path.join(dir, 'error.log')], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let err = '';
   child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 10_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`nginx exited (${child.exitCode}): ${err}${fs.existsSync(path.join(dir, 'error.log')) ? fs.readFileSync(path.join(dir, 'error.log'), 'utf8').slice(-500) : ''}`);
+    if (child.exitCode !== null)
+      throw new Error(
+        `nginx exited (${child.exitCode}): ${err}${fs.existsSync(path.join(dir, 'error.log')) ? fs.readFileSync(path.join(dir, 'error.log'), 'utf8').slice(-500) : ''}`,
+      );
     try {
       const r = await fetch(base + probePath);
       await r.arrayBuffer();

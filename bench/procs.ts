@@ -14,7 +14,8 @@ export const HAS_TASKSET = process.platform === 'linux' && hasCommand('taskset',
 
 /** Spawn `cmd args`, pinned to `cpu` with taskset when it exists (taskset execs, so the pid is the program's). */
 export function spawnPinned(cpu: number | null, cmd: string, args: string[], opts: SpawnOptions = {}): ChildProcess {
-  const child = cpu != null && HAS_TASKSET ? spawn('taskset', ['-c', String(cpu), cmd, ...args], opts) : spawn(cmd, args, opts);
+  const child =
+    cpu != null && HAS_TASKSET ? spawn('taskset', ['-c', String(cpu), cmd, ...args], opts) : spawn(cmd, args, opts);
   children.add(child);
   child.once('exit', () => children.delete(child));
   return child;

@@ -41,8 +41,16 @@ try {
     await sql`ANALYZE`.execute(db.k);
     console.log(`0009_report_indexes applied and ANALYZE run in ${Math.round(performance.now() - t)} ms`);
   }
-  const gov = await db.k.selectFrom('units').select('id').where('kind', '=', 'county_government').executeTakeFirstOrThrow();
-  const unit = await db.k.selectFrom('units').select(['id', 'name']).where('name', '=', '示范县民政局').executeTakeFirstOrThrow();
+  const gov = await db.k
+    .selectFrom('units')
+    .select('id')
+    .where('kind', '=', 'county_government')
+    .executeTakeFirstOrThrow();
+  const unit = await db.k
+    .selectFrom('units')
+    .select(['id', 'name'])
+    .where('name', '=', '示范县民政局')
+    .executeTakeFirstOrThrow();
   const actor = systemActor('性能测试');
   const county = await timeIt(() => reportFor(db, actor, gov.id, year));
   const one = await timeIt(() => table3ForUnits(db, [unit.id], year));
@@ -51,7 +59,9 @@ try {
   const digest = crypto.createHash('sha256').update(JSON.stringify({ data, unitT3 })).digest('hex').slice(0, 16);
   console.log(`reportFor 示范县人民政府 ${year}: p50 ${county.p50.toFixed(1)} ms  (runs ${county.all.join(', ')})`);
   console.log(`table3ForUnits ${unit.name} ${year}: p50 ${one.p50.toFixed(1)} ms  (runs ${one.all.join(', ')})`);
-  console.log(`county new ${data.table3.newReceived.total}, carried ${data.table3.carriedOver.total}, done ${data.table3.total.total}, forward ${data.table3.carryForward.total}, checks ${data.checks.length}`);
+  console.log(
+    `county new ${data.table3.newReceived.total}, carried ${data.table3.carriedOver.total}, done ${data.table3.total.total}, forward ${data.table3.carryForward.total}, checks ${data.checks.length}`,
+  );
   console.log(`digest of report data + unit table 3: ${digest}`);
 } finally {
   await db.close();

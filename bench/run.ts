@@ -18,9 +18,27 @@ import { reportFor } from '../src/reports/annual.js';
 import { table3ForUnits } from '../src/reports/service.js';
 import { generate, openBenchDb, optionsFromEnv, COUNTY, type BenchDb, type Generated } from './generate.js';
 import { search, TOTAL_LIMIT } from '../src/platform/search/index.js';
-import { chooseGenerator, nodeGenerator, percentile, timeRuns, LOAD_CPU, type LoadGenerator, type LoadResult } from './load.js';
+import {
+  chooseGenerator,
+  nodeGenerator,
+  percentile,
+  timeRuns,
+  LOAD_CPU,
+  type LoadGenerator,
+  type LoadResult,
+} from './load.js';
 import { startNginx, type StaticServer } from './nginx.js';
-import { childPids, freePort, HAS_TASKSET, killAllSync, pinSelf, RssPoller, spawnPinned, stop, stopAll } from './procs.js';
+import {
+  childPids,
+  freePort,
+  HAS_TASKSET,
+  killAllSync,
+  pinSelf,
+  RssPoller,
+  spawnPinned,
+  stop,
+  stopAll,
+} from './procs.js';
 import { rng } from './text.js';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
@@ -41,10 +59,30 @@ interface Sample {
  * `budget`: whether the row is held to the page budgets (≥ 40 % of nginx, p99 < 50 ms).
  */
 export const PAGE_GROUPS: { key: string; label: string; budget: boolean; urls: (s: Sample) => string[] }[] = [
-  { key: 'column', label: '列表页 /xxgk/fdzdgknr（法定主动公开内容，第 1 页）', budget: true, urls: () => ['/xxgk/fdzdgknr'] },
-  { key: 'catalog', label: '列表页 /xxgk/xxml?page=1…50（政府信息公开目录）', budget: true, urls: () => Array.from({ length: 50 }, (_, i) => `/xxgk/xxml?page=${i + 1}`) },
-  { key: 'detail', label: '详情页 /xxgk/info/<id>（1,000 条随机记录）', budget: true, urls: (s) => s.detailIds.map((id) => `/xxgk/info/${id}`) },
-  { key: 'search', label: '检索结果页 /search?q=…（参考）', budget: false, urls: (s) => s.queries.map((q) => `/search?q=${encodeURIComponent(q)}`) },
+  {
+    key: 'column',
+    label: '列表页 /xxgk/fdzdgknr（法定主动公开内容，第 1 页）',
+    budget: true,
+    urls: () => ['/xxgk/fdzdgknr'],
+  },
+  {
+    key: 'catalog',
+    label: '列表页 /xxgk/xxml?page=1…50（政府信息公开目录）',
+    budget: true,
+    urls: () => Array.from({ length: 50 }, (_, i) => `/xxgk/xxml?page=${i + 1}`),
+  },
+  {
+    key: 'detail',
+    label: '详情页 /xxgk/info/<id>（1,000 条随机记录）',
+    budget: true,
+    urls: (s) => s.detailIds.map((id) => `/xxgk/info/${id}`),
+  },
+  {
+    key: 'search',
+    label: '检索结果页 /search?q=…（参考）',
+    budget: false,
+    urls: (s) => s.queries.map((q) => `/search?q=${encodeURIComponent(q)}`),
+  },
 ];
 
 /** Queries typical of county users, by class. Multi-term: every term must occur (AND). */
@@ -76,7 +114,8 @@ const LIKE_RUNS = num(process.env.BENCH_LIKE_RUNS, genOpts.records > 200_000 ? 2
 const REPORT_RUNS = num(process.env.BENCH_REPORT_RUNS, 5);
 
 const log = (s: string) => console.log(s);
-const ms = (x: number) => (Number.isFinite(x) ? (x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : Math.round(x).toString()) : '—');
+const ms = (x: number) =>
+  Number.isFinite(x) ? (x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : Math.round(x).toString()) : '—';
 const fmtInt = (x: number) => Math.round(x).toLocaleString('en-US');
 
 interface Row {
@@ -90,7 +129,10 @@ interface Row {
 // ---- search ------------------------------------------------------------------------------------
 
 interface SearchFigures {
-  classes: Record<keyof typeof QUERIES, { p50: number; p95: number; exactP50: number; exactP95: number; likeP50: number; likeP95: number }>;
+  classes: Record<
+    keyof typeof QUERIES,
+    { p50: number; p95: number; exactP50: number; exactP95: number; likeP50: number; likeP95: number }
+  >;
   /** search: every hit counted; shown: the portal's figure ("超过 N" above the count limit); page: first-page hits that contain the query. */
   recall: { query: string; search: number; scan: number; shown: string; shownOk: boolean; pageOk: boolean }[];
 }
@@ -100,7 +142,9 @@ function likeScan(db: BenchDb, q: string) {
   const cond = terms.map(() => '(title like ? or body_text like ?)').join(' and ');
   const params = [COUNTY, ...terms.flatMap((t) => [`%${t}%`, `%${t}%`])];
   const where = `county_code = ? and status = 'published' and attribute in ('proactive', 'redacted') and ${cond}`;
-  const page = db.raw.prepare(`select id, title, published_on from info_records where ${where} order by published_at desc limit 20`);
+  const page = db.raw.prepare(
+    `select id, title, published_on from info_records where ${where} order by published_at desc limit 20`,
+  );
   const count = db.raw.prepare(`select count(*) as n from info_records where ${where}`);
   return {
     run: () => {
@@ -108,7 +152,16 @@ function likeScan(db: BenchDb, q: string) {
       return (count.get(...params) as { n: number }).n;
     },
     /** How many of these records contain every term. */
-    containing: (ids: number[]) => (ids.length ? (db.raw.prepare(`select count(*) as n from info_records where id in (${ids.map(() => '?').join(',')}) and ${where}`).get(...ids, ...params) as { n: number }).n : 0),
+    containing: (ids: number[]) =>
+      ids.length
+        ? (
+            db.raw
+              .prepare(
+                `select count(*) as n from info_records where id in (${ids.map(() => '?').join(',')}) and ${where}`,
+              )
+              .get(...ids, ...params) as { n: number }
+          ).n
+        : 0,
   };
 }
 
@@ -145,15 +198,26 @@ async function measureSearch(db: BenchDb, gen: Generated): Promise<SearchFigures
       }
       // The page's figure must agree too: the exact total, or "more than the limit" when there are more.
       const shownOk = shown.totalExact ? shown.total === n : n > shown.total;
-      const pageOk = scan.containing(shown.hits.map((h) => h.objectId)) === shown.hits.length && shown.hits.length === Math.min(20, n);
+      const pageOk =
+        scan.containing(shown.hits.map((h) => h.objectId)) === shown.hits.length &&
+        shown.hits.length === Math.min(20, n);
       const shownText = `${shown.totalExact ? '' : '超过 '}${shown.total.toLocaleString()}`;
       recall.push({ query: q, search: total, scan: n, shown: shownText, shownOk, pageOk });
-      log(`  检索「${q}」：${total.toLocaleString()} 条（页面显示${shownText} 条）；子串扫描 ${n.toLocaleString()} 条${total === n && shownOk && pageOk ? '' : '  ← 不一致'}`);
+      log(
+        `  检索「${q}」：${total.toLocaleString()} 条（页面显示${shownText} 条）；子串扫描 ${n.toLocaleString()} 条${total === n && shownOk && pageOk ? '' : '  ← 不一致'}`,
+      );
     }
     times.sort((a, b) => a - b);
     likeTimes.sort((a, b) => a - b);
     exactTimes.sort((a, b) => a - b);
-    classes[cls] = { p50: percentile(times, 50), p95: percentile(times, 95), exactP50: percentile(exactTimes, 50), exactP95: percentile(exactTimes, 95), likeP50: percentile(likeTimes, 50), likeP95: percentile(likeTimes, 95) };
+    classes[cls] = {
+      p50: percentile(times, 50),
+      p95: percentile(times, 95),
+      exactP50: percentile(exactTimes, 50),
+      exactP95: percentile(exactTimes, 95),
+      likeP50: percentile(likeTimes, 50),
+      likeP95: percentile(likeTimes, 95),
+    };
   }
   return { classes, recall };
 }
@@ -166,11 +230,24 @@ async function timeIt(runs: number, fn: () => Promise<unknown>): Promise<number>
 
 async function measureReport(db: BenchDb) {
   const year = 2025;
-  const gov = await db.k.selectFrom('units').select('id').where('kind', '=', 'county_government').executeTakeFirstOrThrow();
-  const unit = await db.k.selectFrom('units').select(['id', 'name']).where('name', '=', '示范县民政局').executeTakeFirstOrThrow();
+  const gov = await db.k
+    .selectFrom('units')
+    .select('id')
+    .where('kind', '=', 'county_government')
+    .executeTakeFirstOrThrow();
+  const unit = await db.k
+    .selectFrom('units')
+    .select(['id', 'name'])
+    .where('name', '=', '示范县民政局')
+    .executeTakeFirstOrThrow();
   const county = await timeIt(REPORT_RUNS, () => reportFor(db, systemActor('性能测试'), gov.id, year));
   const oneUnit = await timeIt(REPORT_RUNS, () => table3ForUnits(db, [unit.id], year));
-  const received = await db.k.selectFrom('info_requests').select((eb) => eb.fn.countAll<number>().as('n')).where('received_on', '>=', `${year}-01-01`).where('received_on', '<=', `${year}-12-31`).executeTakeFirstOrThrow();
+  const received = await db.k
+    .selectFrom('info_requests')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('received_on', '>=', `${year}-01-01`)
+    .where('received_on', '<=', `${year}-12-31`)
+    .executeTakeFirstOrThrow();
   return { year, county, oneUnit, unitName: unit.name, received: Number(received.n) };
 }
 
@@ -180,7 +257,14 @@ async function startServer(dataDir: string): Promise<{ child: ChildProcess; base
   const port = await freePort();
   const child = spawnPinned(0, process.execPath, ['bin/gongkai.js', 'serve'], {
     cwd: REPO,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let err = '';
@@ -233,11 +317,16 @@ async function snapshotPages(base: string, sample: Sample, www: string): Promise
       set.static.push(file);
       set.bytes += body.length;
     }
-    const other = [...statuses].filter(([s]) => s !== 200).map(([s, n]) => `${s}×${n}`).join('，');
+    const other = [...statuses]
+      .filter(([s]) => s !== 200)
+      .map(([s, n]) => `${s}×${n}`)
+      .join('，');
     if (!set.live.length) set.skipped = `未测（${[...statuses.keys()].join('/')}）`;
     else if (other) set.label += `（${other} 已排除）`;
     set.bytes = set.live.length ? set.bytes / set.live.length : 0;
-    log(`  ${g.label}：${set.live.length}/${urls.length} 个 URL 返回 200${other ? `，其他：${other}` : ''}${set.live.length ? `，平均 ${fmtInt(set.bytes)} 字节` : ''}`);
+    log(
+      `  ${g.label}：${set.live.length}/${urls.length} 个 URL 返回 200${other ? `，其他：${other}` : ''}${set.live.length ? `，平均 ${fmtInt(set.bytes)} 字节` : ''}`,
+    );
     out.push(set);
   }
   return out;
@@ -246,13 +335,22 @@ async function snapshotPages(base: string, sample: Sample, www: string): Promise
 // ---- report ------------------------------------------------------------------------------------
 
 function machine(): string {
-  const cpu = /model name\s*:\s*(.*)/.exec(fs.existsSync('/proc/cpuinfo') ? fs.readFileSync('/proc/cpuinfo', 'utf8') : '')?.[1] ?? os.cpus()[0]?.model ?? '?';
+  const cpu =
+    /model name\s*:\s*(.*)/.exec(fs.existsSync('/proc/cpuinfo') ? fs.readFileSync('/proc/cpuinfo', 'utf8') : '')?.[1] ??
+    os.cpus()[0]?.model ??
+    '?';
   return `${NPROC} 核（nproc），${cpu}，内存 ${Math.round(os.totalmem() / 2 ** 30)} GiB，Node ${process.version}，${os.type()} ${os.release()}；开始时系统负载均值 ${LOAD_AT_START.map((x) => x.toFixed(2)).join(' / ')}（1/5/15 分钟，高于核数说明有其他进程争用 CPU）`;
 }
 
 function table(rows: Row[]): string {
   const esc = (s: string) => s.replace(/\|/g, '\\|');
-  return ['| 指标 | 测得 | 预算 | 基线 | 结论 |', '|---|---|---|---|---|', ...rows.map((r) => `| ${esc(r.metric)} | ${esc(r.measured)} | ${esc(r.budget)} | ${esc(r.baseline)} | ${r.verdict} |`)].join('\n');
+  return [
+    '| 指标 | 测得 | 预算 | 基线 | 结论 |',
+    '|---|---|---|---|---|',
+    ...rows.map(
+      (r) => `| ${esc(r.metric)} | ${esc(r.measured)} | ${esc(r.budget)} | ${esc(r.baseline)} | ${r.verdict} |`,
+    ),
+  ].join('\n');
 }
 
 const verdict = (ok: boolean): Row['verdict'] => (ok ? '达标' : '未达标');
@@ -279,13 +377,29 @@ async function main(): Promise<void> {
     try {
       const max = (db.raw.prepare('select max(id) as m from info_records').get() as { m: number }).m;
       const r = rng(42);
-      sample = { detailIds: Array.from({ length: Math.min(1000, max) }, () => 1 + Math.floor(r() * max)), queries: Object.values(QUERIES).flat() };
+      sample = {
+        detailIds: Array.from({ length: Math.min(1000, max) }, () => 1 + Math.floor(r() * max)),
+        queries: Object.values(QUERIES).flat(),
+      };
 
       log('== 检索（进程内，调用 search()，对照 LIKE 子串扫描）==');
       const s = await measureSearch(db, gen);
       if (typeof s === 'string') {
-        for (const cls of Object.keys(QUERIES) as (keyof typeof QUERIES)[]) rows.push({ metric: `检索 p95（${CLASS_LABEL[cls]}）`, measured: `未测：${s}`, budget: cls === 'multi' ? '—' : `< ${BUDGET.searchP95Ms} ms`, baseline: '—', verdict: '未测' });
-        rows.push({ metric: '检索召回率（对照子串扫描）', measured: `未测：${s}`, budget: '100%', baseline: '—', verdict: '未测' });
+        for (const cls of Object.keys(QUERIES) as (keyof typeof QUERIES)[])
+          rows.push({
+            metric: `检索 p95（${CLASS_LABEL[cls]}）`,
+            measured: `未测：${s}`,
+            budget: cls === 'multi' ? '—' : `< ${BUDGET.searchP95Ms} ms`,
+            baseline: '—',
+            verdict: '未测',
+          });
+        rows.push({
+          metric: '检索召回率（对照子串扫描）',
+          measured: `未测：${s}`,
+          budget: '100%',
+          baseline: '—',
+          verdict: '未测',
+        });
         notes.push(`检索未测：${gen.meta.searchNote ?? s}。`);
       } else {
         for (const cls of Object.keys(QUERIES) as (keyof typeof QUERIES)[]) {
@@ -312,7 +426,9 @@ async function main(): Promise<void> {
         const bad = s.recall.filter((x) => x.search !== x.scan || !x.shownOk || !x.pageOk);
         rows.push({
           metric: '检索召回率（全部命中计数与子串扫描一致；页面显示的总数或“超过 N 条”相符；第 1 页每条都含检索词）',
-          measured: bad.length ? `${s.recall.length - bad.length}/${s.recall.length} 个查询一致；不一致：${bad.map((b) => `「${b.query}」${b.search}（显示 ${b.shown}${b.pageOk ? '' : '，第 1 页有误'}）≠${b.scan}`).join('，')}` : `100%（${s.recall.length}/${s.recall.length} 个查询一致）`,
+          measured: bad.length
+            ? `${s.recall.length - bad.length}/${s.recall.length} 个查询一致；不一致：${bad.map((b) => `「${b.query}」${b.search}（显示 ${b.shown}${b.pageOk ? '' : '，第 1 页有误'}）≠${b.scan}`).join('，')}`
+            : `100%（${s.recall.length}/${s.recall.length} 个查询一致）`,
           budget: '100%',
           baseline: `LIKE '%q%' 扫描 title/body_text`,
           verdict: verdict(bad.length === 0),
@@ -321,8 +437,20 @@ async function main(): Promise<void> {
 
       log('== 年度报告（进程内）==');
       const rep = await measureReport(db);
-      rows.push({ metric: `年度报告：全县 ${rep.year} 年（县政府汇总，reportFor，表三/表四实时计算）`, measured: `p50 ${ms(rep.county)} ms`, budget: `< ${BUDGET.reportMs} ms`, baseline: `${fmtInt(genOpts.requests)} 件申请，当年收到 ${fmtInt(rep.received)} 件`, verdict: verdict(rep.county < BUDGET.reportMs) });
-      rows.push({ metric: `表三：单个单位 ${rep.year} 年（${rep.unitName}，table3ForUnits）`, measured: `p50 ${ms(rep.oneUnit)} ms`, budget: `< ${BUDGET.reportMs} ms`, baseline: '—', verdict: verdict(rep.oneUnit < BUDGET.reportMs) });
+      rows.push({
+        metric: `年度报告：全县 ${rep.year} 年（县政府汇总，reportFor，表三/表四实时计算）`,
+        measured: `p50 ${ms(rep.county)} ms`,
+        budget: `< ${BUDGET.reportMs} ms`,
+        baseline: `${fmtInt(genOpts.requests)} 件申请，当年收到 ${fmtInt(rep.received)} 件`,
+        verdict: verdict(rep.county < BUDGET.reportMs),
+      });
+      rows.push({
+        metric: `表三：单个单位 ${rep.year} 年（${rep.unitName}，table3ForUnits）`,
+        measured: `p50 ${ms(rep.oneUnit)} ms`,
+        budget: `< ${BUDGET.reportMs} ms`,
+        baseline: '—',
+        verdict: verdict(rep.oneUnit < BUDGET.reportMs),
+      });
     } finally {
       await db.close();
     }
@@ -335,7 +463,8 @@ async function main(): Promise<void> {
     const pages = await snapshotPages(server.base, sample, www);
     const measured = pages.filter((p) => !p.skipped);
     loadgen = chooseGenerator(tmp);
-    if (loadgen === nodeGenerator) notes.push('未找到 wrk（apt-get install -y wrk），使用 Node 内置 http 负载生成器，数值与 wrk 不完全可比。');
+    if (loadgen === nodeGenerator)
+      notes.push('未找到 wrk（apt-get install -y wrk），使用 Node 内置 http 负载生成器，数值与 wrk 不完全可比。');
     let nginxRssKb = 0;
     if (measured.length) {
       nginx = await startNginx(tmp, www, measured[0].static[0]);
@@ -356,16 +485,28 @@ async function main(): Promise<void> {
           await loadgen.run(nginx.base, p.static, WARMUP, CONNECTIONS);
           const n = await loadgen.run(nginx.base, p.static, DURATION, CONNECTIONS);
           rounds.push({ g, n, share: g.rps / n.rps });
-          log(`    第 ${round + 1} 轮：Gongkai ${fmtInt(g.rps)} req/s p50 ${ms(g.p50Ms)} p99 ${ms(g.p99Ms)} ms；nginx ${fmtInt(n.rps)} req/s p99 ${ms(n.p99Ms)} ms；${((g.rps / n.rps) * 100).toFixed(1)}%`);
+          log(
+            `    第 ${round + 1} 轮：Gongkai ${fmtInt(g.rps)} req/s p50 ${ms(g.p50Ms)} p99 ${ms(g.p99Ms)} ms；nginx ${fmtInt(n.rps)} req/s p99 ${ms(n.p99Ms)} ms；${((g.rps / n.rps) * 100).toFixed(1)}%`,
+          );
         }
         // The round with the median share gives the throughput figures; p99 is the worst round's.
         const mid = [...rounds].sort((a, b) => a.share - b.share)[Math.floor((rounds.length - 1) / 2)];
         const { g, n, share } = mid;
         const worst = { g: Math.max(...rounds.map((r) => r.g.p99Ms)), n: Math.max(...rounds.map((r) => r.n.p99Ms)) };
-        const gErr = { errors: rounds.reduce((a, r) => a + r.g.errors, 0), non2xx: rounds.reduce((a, r) => a + r.g.non2xx, 0) };
-        const nErr = { errors: rounds.reduce((a, r) => a + r.n.errors, 0), non2xx: rounds.reduce((a, r) => a + r.n.non2xx, 0) };
-        const errs = (x: { errors: number; non2xx: number }) => (x.errors || x.non2xx ? `；错误 ${x.errors}，非 2xx ${x.non2xx}` : '');
-        const allShares = rounds.length > 1 ? `（${rounds.length} 轮中位数；各轮 ${rounds.map((r) => `${(r.share * 100).toFixed(1)}%`).join('、')}）` : '';
+        const gErr = {
+          errors: rounds.reduce((a, r) => a + r.g.errors, 0),
+          non2xx: rounds.reduce((a, r) => a + r.g.non2xx, 0),
+        };
+        const nErr = {
+          errors: rounds.reduce((a, r) => a + r.n.errors, 0),
+          non2xx: rounds.reduce((a, r) => a + r.n.non2xx, 0),
+        };
+        const errs = (x: { errors: number; non2xx: number }) =>
+          x.errors || x.non2xx ? `；错误 ${x.errors}，非 2xx ${x.non2xx}` : '';
+        const allShares =
+          rounds.length > 1
+            ? `（${rounds.length} 轮中位数；各轮 ${rounds.map((r) => `${(r.share * 100).toFixed(1)}%`).join('、')}）`
+            : '';
         rows.push({
           metric: `吞吐量：${p.label}，${fmtInt(p.bytes)} 字节/页`,
           measured: `${fmtInt(g.rps)} req/s = nginx 的 ${(share * 100).toFixed(1)}%${allShares}${errs(gErr)}`,
@@ -385,11 +526,23 @@ async function main(): Promise<void> {
       nginxRssKb = nginxRss.stop();
     }
     for (const p of pages.filter((x) => x.skipped)) {
-      rows.push({ metric: `吞吐量 / p99：${p.label}`, measured: p.skipped!, budget: p.budget ? `≥ ${BUDGET.pageShare * 100}% nginx，p99 < ${BUDGET.p99Ms} ms` : '—', baseline: '—', verdict: '未测' });
+      rows.push({
+        metric: `吞吐量 / p99：${p.label}`,
+        measured: p.skipped!,
+        budget: p.budget ? `≥ ${BUDGET.pageShare * 100}% nginx，p99 < ${BUDGET.p99Ms} ms` : '—',
+        baseline: '—',
+        verdict: '未测',
+      });
       notes.push(`${p.label}：服务器返回 ${p.skipped}，该行未测（门户路由尚未提供时属正常）。`);
     }
     const peakMb = rss.stop() / 1024;
-    rows.push({ metric: '服务进程内存峰值（RSS：负载期间 VmRSS 最大值与 VmHWM 取大）', measured: `${fmtInt(peakMb)} MB`, budget: `< ${BUDGET.rssMb} MB`, baseline: nginxRssKb ? `nginx 工作进程 ${fmtInt(nginxRssKb / 1024)} MB` : '—', verdict: verdict(peakMb < BUDGET.rssMb) });
+    rows.push({
+      metric: '服务进程内存峰值（RSS：负载期间 VmRSS 最大值与 VmHWM 取大）',
+      measured: `${fmtInt(peakMb)} MB`,
+      budget: `< ${BUDGET.rssMb} MB`,
+      baseline: nginxRssKb ? `nginx 工作进程 ${fmtInt(nginxRssKb / 1024)} MB` : '—',
+      verdict: verdict(peakMb < BUDGET.rssMb),
+    });
   } finally {
     await nginx?.close();
     await stop(server?.child);
@@ -409,7 +562,12 @@ async function main(): Promise<void> {
     quick ? '- **快速模式（--quick）：仅作冒烟检查，数值不代表预算规模。**' : '',
     '',
   ].filter((l, i, a) => l !== '' || a[i - 1] !== '');
-  const md = [...header, table(rows), '', ...(notes.length ? ['说明：', '', ...notes.map((n) => `- ${n}`), ''] : [])].join('\n');
+  const md = [
+    ...header,
+    table(rows),
+    '',
+    ...(notes.length ? ['说明：', '', ...notes.map((n) => `- ${n}`), ''] : []),
+  ].join('\n');
   console.log('\n' + md);
   fs.writeFileSync(RESULTS, md);
   console.log(`\n已写入 ${path.relative(process.cwd(), RESULTS)}`);

@@ -27,21 +27,74 @@ export const fw = (n: number | string): string => String(n).replace(/[0-9]/g, (d
 const CN_NUM = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 export const VILLAGES = [
-  '南关村', '石桥村', '柳树湾村', '王家庄村', '李家沟村', '杨树坪村', '红星村', '新民村', '前进村', '张家河村',
-  '刘家岭村', '河湾村', '东坡村', '西岭村', '北山村', '枣园村', '马家堡村', '白杨村', '东关社区', '幸福社区',
+  '南关村',
+  '石桥村',
+  '柳树湾村',
+  '王家庄村',
+  '李家沟村',
+  '杨树坪村',
+  '红星村',
+  '新民村',
+  '前进村',
+  '张家河村',
+  '刘家岭村',
+  '河湾村',
+  '东坡村',
+  '西岭村',
+  '北山村',
+  '枣园村',
+  '马家堡村',
+  '白杨村',
+  '东关社区',
+  '幸福社区',
 ];
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕';
 const GIVEN = '明华建国秀英桂兰志强玉梅海燕德春花庆晓东红军丽娟永刚淑珍文杰金凤富贵小龙';
 export const personMasked = (r: Rand) => `${pick(r, [...SURNAMES])}*${pick(r, [...GIVEN])}`;
-export const personName = (r: Rand) => `${pick(r, [...SURNAMES])}${pick(r, [...GIVEN])}${r() < 0.6 ? pick(r, [...GIVEN]) : ''}`;
+export const personName = (r: Rand) =>
+  `${pick(r, [...SURNAMES])}${pick(r, [...GIVEN])}${r() < 0.6 ? pick(r, [...GIVEN]) : ''}`;
 
-const PROJECTS = ['道路硬化', '农村饮水安全巩固提升', '中心小学教学楼维修加固', '高标准农田建设', '污水管网改造', '村级活动场所新建', '河道综合治理', '太阳能路灯安装', '老旧小区改造', '卫生院门诊楼改造'];
-const POLICY_TOPICS = [
-  '城乡居民最低生活保障审核确认实施细则', '临时救助实施办法', '农村危房改造补助资金管理办法', '政府投资项目管理办法', '森林防火工作实施方案',
-  '城乡居民基本医疗保险工作实施方案', '安全生产专项整治三年行动实施方案', '优化营商环境若干措施', '耕地保护目标责任考核办法', '突发事件总体应急预案',
-  '重点项目建设推进工作方案', '农村人居环境整治提升行动方案', '政务公开工作要点', '义务教育阶段学校招生入学工作方案', '征地补偿安置实施办法',
+const PROJECTS = [
+  '道路硬化',
+  '农村饮水安全巩固提升',
+  '中心小学教学楼维修加固',
+  '高标准农田建设',
+  '污水管网改造',
+  '村级活动场所新建',
+  '河道综合治理',
+  '太阳能路灯安装',
+  '老旧小区改造',
+  '卫生院门诊楼改造',
 ];
-const NOTICE_TOPICS = ['城乡居民医疗保险参保缴费', '冬春季森林防火', '秸秆禁烧', '夏季防汛', '冬季取暖安全', '春季动物疫病防控', '农村劳动力转移就业培训', '适龄青年应征入伍', '耕地地力保护补贴发放', '城乡居民养老保险集中参保'];
+const POLICY_TOPICS = [
+  '城乡居民最低生活保障审核确认实施细则',
+  '临时救助实施办法',
+  '农村危房改造补助资金管理办法',
+  '政府投资项目管理办法',
+  '森林防火工作实施方案',
+  '城乡居民基本医疗保险工作实施方案',
+  '安全生产专项整治三年行动实施方案',
+  '优化营商环境若干措施',
+  '耕地保护目标责任考核办法',
+  '突发事件总体应急预案',
+  '重点项目建设推进工作方案',
+  '农村人居环境整治提升行动方案',
+  '政务公开工作要点',
+  '义务教育阶段学校招生入学工作方案',
+  '征地补偿安置实施办法',
+];
+const NOTICE_TOPICS = [
+  '城乡居民医疗保险参保缴费',
+  '冬春季森林防火',
+  '秸秆禁烧',
+  '夏季防汛',
+  '冬季取暖安全',
+  '春季动物疫病防控',
+  '农村劳动力转移就业培训',
+  '适龄青年应征入伍',
+  '耕地地力保护补贴发放',
+  '城乡居民养老保险集中参保',
+];
 const FILLER = [
   '各村（社区）要高度重视，明确专人负责，确保各项工作按时保质完成。',
   '请各单位结合实际，认真抓好贯彻落实，工作中遇到的问题及时向县人民政府办公室反馈。',
@@ -76,7 +129,11 @@ export interface Template {
   columnItem: string;
   subject: string;
   genre: string;
-  build(r: Rand, u: UnitInfo, date: string): { title: string; paragraphs: string[]; docNumber?: string; keywords: string[] };
+  build(
+    r: Rand,
+    u: UnitInfo,
+    date: string,
+  ): { title: string; paragraphs: string[]; docNumber?: string; keywords: string[] };
 }
 
 const q = (m: number) => Math.floor((m - 1) / 3) + 1;
@@ -87,21 +144,44 @@ const ymd = (date: string) => `${date.slice(0, 4)}年${Number(date.slice(5, 7))}
 function listRows(r: Rand, n: number, money: boolean): string {
   const rows: string[] = [];
   for (let i = 1; i <= n; i++) {
-    rows.push(`${i}. ${personMasked(r)}，${pick(r, VILLAGES)}，家庭人口${int(r, 1, 6)}人${money ? `，月保障金额${r() < 0.5 ? fw(int(r, 300, 2400)) : int(r, 300, 2400)}元` : ''}；`);
+    rows.push(
+      `${i}. ${personMasked(r)}，${pick(r, VILLAGES)}，家庭人口${int(r, 1, 6)}人${money ? `，月保障金额${r() < 0.5 ? fw(int(r, 300, 2400)) : int(r, 300, 2400)}元` : ''}；`,
+    );
   }
   return rows.join('');
 }
 
 const DEPT_ABBR: Record<string, string> = {
-  示范县发展和改革局: '示发改', 示范县教育局: '示教', 示范县公安局: '示公', 示范县民政局: '示民', 示范县司法局: '示司', 示范县财政局: '示财',
-  示范县人力资源和社会保障局: '示人社', 示范县自然资源局: '示自然资', 示范县住房和城乡建设局: '示住建', 示范县交通运输局: '示交',
-  示范县农业农村局: '示农', 示范县卫生健康局: '示卫健', 示范县应急管理局: '示应急', 示范县市场监督管理局: '示市监', 示范县医疗保障局: '示医保',
-  示范县城市管理综合执法局: '示城管', 示范县人民政府: '示政', 示范县人民政府办公室: '示政办', 示范县经济开发区管理委员会: '示开管',
+  示范县发展和改革局: '示发改',
+  示范县教育局: '示教',
+  示范县公安局: '示公',
+  示范县民政局: '示民',
+  示范县司法局: '示司',
+  示范县财政局: '示财',
+  示范县人力资源和社会保障局: '示人社',
+  示范县自然资源局: '示自然资',
+  示范县住房和城乡建设局: '示住建',
+  示范县交通运输局: '示交',
+  示范县农业农村局: '示农',
+  示范县卫生健康局: '示卫健',
+  示范县应急管理局: '示应急',
+  示范县市场监督管理局: '示市监',
+  示范县医疗保障局: '示医保',
+  示范县城市管理综合执法局: '示城管',
+  示范县人民政府: '示政',
+  示范县人民政府办公室: '示政办',
+  示范县经济开发区管理委员会: '示开管',
 };
 
 export const TEMPLATES: readonly Template[] = [
   {
-    key: 'dibao', weight: 18, units: 'township', domain: 'shehui-jiuzhu', columnItem: 'a21-社会救助', subject: '民政、扶贫、救灾\\社会福利', genre: '公示',
+    key: 'dibao',
+    weight: 18,
+    units: 'township',
+    domain: 'shehui-jiuzhu',
+    columnItem: 'a21-社会救助',
+    subject: '民政、扶贫、救灾\\社会福利',
+    genre: '公示',
     build(r, u, date) {
       const y = date.slice(0, 4);
       const m = Number(date.slice(5, 7));
@@ -119,7 +199,13 @@ export const TEMPLATES: readonly Template[] = [
     },
   },
   {
-    key: 'linshi', weight: 10, units: 'township', domain: 'shehui-jiuzhu', columnItem: 'a21-社会救助', subject: '民政、扶贫、救灾\\社会福利', genre: '公示',
+    key: 'linshi',
+    weight: 10,
+    units: 'township',
+    domain: 'shehui-jiuzhu',
+    columnItem: 'a21-社会救助',
+    subject: '民政、扶贫、救灾\\社会福利',
+    genre: '公示',
     build(r, u, date) {
       const n = int(r, 2, 15);
       return {
@@ -134,7 +220,13 @@ export const TEMPLATES: readonly Template[] = [
     },
   },
   {
-    key: 'weifang', weight: 8, units: 'township', domain: 'nongcun-weifang-gaizao', columnItem: 'a20-11', subject: '城乡建设、环境保护\\城乡建设（含住房）', genre: '公示',
+    key: 'weifang',
+    weight: 8,
+    units: 'township',
+    domain: 'nongcun-weifang-gaizao',
+    columnItem: 'a20-11',
+    subject: '城乡建设、环境保护\\城乡建设（含住房）',
+    genre: '公示',
     build(r, u, date) {
       const phase = pick(r, ['补助对象', '竣工验收结果', '补助资金拨付']);
       const n = int(r, 3, 20);
@@ -143,21 +235,33 @@ export const TEMPLATES: readonly Template[] = [
         keywords: ['危房改造', '公示'],
         paragraphs: [
           `按照示范县住房和城乡建设局、示范县财政局关于做好${date.slice(0, 4)}年农村危房改造工作的要求，经农户申请、村级评议、乡镇审核，现将${placeOf(u)}${n}户农村危房改造${phase}予以公示。`,
-          listRows(r, n, false).replace(/；/g, `，改造方式：${pick(r, ['修缮加固', '拆除重建'])}，补助资金${fw(int(r, 10, 35))}，０００元；`),
+          listRows(r, n, false).replace(
+            /；/g,
+            `，改造方式：${pick(r, ['修缮加固', '拆除重建'])}，补助资金${fw(int(r, 10, 35))}，０００元；`,
+          ),
           `公示时间：${ymd(date)}起７日。监督电话：0000-6120099（示范县住房和城乡建设局）。`,
         ],
       };
     },
   },
   {
-    key: 'yusuan', weight: 10, units: 'department', domain: 'caizheng-yujuesuan', columnItem: 'a20-7', subject: '财政、金融、审计\\财政', genre: '报告',
+    key: 'yusuan',
+    weight: 10,
+    units: 'department',
+    domain: 'caizheng-yujuesuan',
+    columnItem: 'a20-7',
+    subject: '财政、金融、审计\\财政',
+    genre: '报告',
     build(r, u, date) {
       const y = Number(date.slice(0, 4));
       const kind = pick(r, ['预算', '决算']);
       const year = kind === '预算' ? y : y - 1;
       const total = (int(r, 200, 90000) / 100).toFixed(2);
       return {
-        title: u.name === '示范县财政局' && r() < 0.5 ? `示范县${year}年财政预算执行情况和${year + 1}年财政预算草案` : `${u.name}${year}年部门${kind}公开`,
+        title:
+          u.name === '示范县财政局' && r() < 0.5
+            ? `示范县${year}年财政预算执行情况和${year + 1}年财政预算草案`
+            : `${u.name}${year}年部门${kind}公开`,
         keywords: ['财政预算', `部门${kind}`],
         paragraphs: [
           `根据《中华人民共和国预算法》和示范县财政局关于${year}年部门${kind}公开的通知要求，现将${u.name}${year}年部门${kind}公开如下。`,
@@ -168,7 +272,13 @@ export const TEMPLATES: readonly Template[] = [
     },
   },
   {
-    key: 'zhaobiao', weight: 12, units: 'any', domain: 'gonggong-ziyuan-jiaoyi', columnItem: 'a20-9', subject: '城乡建设、环境保护\\城乡建设（含住房）', genre: '公告',
+    key: 'zhaobiao',
+    weight: 12,
+    units: 'any',
+    domain: 'gonggong-ziyuan-jiaoyi',
+    columnItem: 'a20-9',
+    subject: '城乡建设、环境保护\\城乡建设（含住房）',
+    genre: '公告',
     build(r, u, date) {
       const project = `${placeOf(u)}${pick(r, VILLAGES)}${pick(r, PROJECTS)}工程`;
       const kind = pick(r, ['招标公告', '中标结果公示', '竞争性磋商公告', '招标公告（第二次）']);
@@ -185,7 +295,13 @@ export const TEMPLATES: readonly Template[] = [
     },
   },
   {
-    key: 'zhengdi', weight: 8, units: 'any', domain: 'zhengdi-buchang', columnItem: 'a20-10', subject: '国土资源、能源\\土地', genre: '公告',
+    key: 'zhengdi',
+    weight: 8,
+    units: 'any',
+    domain: 'zhengdi-buchang',
+    columnItem: 'a20-10',
+    subject: '国土资源、能源\\土地',
+    genre: '公告',
     build(r, u, date) {
       const y = date.slice(0, 4);
       const batch = int(r, 1, 30);
@@ -203,7 +319,12 @@ export const TEMPLATES: readonly Template[] = [
     },
   },
   {
-    key: 'zhengce', weight: 14, units: 'government', columnItem: 'a20-1', subject: '综合政务\\政务公开', genre: '通知',
+    key: 'zhengce',
+    weight: 14,
+    units: 'government',
+    columnItem: 'a20-1',
+    subject: '综合政务\\政务公开',
+    genre: '通知',
     build(r, u, date) {
       const topic = pick(r, POLICY_TOPICS);
       const abbr = DEPT_ABBR[u.name] ?? '示政办';
@@ -222,7 +343,12 @@ export const TEMPLATES: readonly Template[] = [
     },
   },
   {
-    key: 'tongzhi', weight: 10, units: 'any', columnItem: 'a20-12', subject: '综合政务\\应急管理', genre: '通知',
+    key: 'tongzhi',
+    weight: 10,
+    units: 'any',
+    columnItem: 'a20-12',
+    subject: '综合政务\\应急管理',
+    genre: '通知',
     build(r, u, date) {
       const topic = pick(r, NOTICE_TOPICS);
       return {
@@ -236,7 +362,12 @@ export const TEMPLATES: readonly Template[] = [
     },
   },
   {
-    key: 'tongji', weight: 10, units: 'department', columnItem: 'a20-4', subject: '国民经济管理、国有资产监管\\统计', genre: '统计数据',
+    key: 'tongji',
+    weight: 10,
+    units: 'department',
+    columnItem: 'a20-4',
+    subject: '国民经济管理、国有资产监管\\统计',
+    genre: '统计数据',
     build(r, u, date) {
       const y = date.slice(0, 4);
       const m = Number(date.slice(5, 7));
@@ -281,4 +412,5 @@ export function bodyOf(r: Rand, paragraphs: string[]): string[] {
   return out;
 }
 
-export const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+export const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

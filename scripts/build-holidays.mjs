@@ -50,7 +50,11 @@ const NOTICES = {
     // days later; the exact release date is not verified, so it stays null.
     { title: mainTitle(2019), docNumber: '国办发明电〔2018〕15号', published: null },
     // Amendment: Labour Day changed from 1 day to 5/1–5/4 with 4/28 and 5/5 worked.
-    { title: '国务院办公厅关于调整2019年劳动节假期安排的通知', docNumber: '国办发明电〔2019〕3号', published: '2019-03-22' },
+    {
+      title: '国务院办公厅关于调整2019年劳动节假期安排的通知',
+      docNumber: '国办发明电〔2019〕3号',
+      published: '2019-03-22',
+    },
   ],
   2020: [
     { title: mainTitle(2020), docNumber: '国办发明电〔2019〕16号', published: '2019-11-21' },

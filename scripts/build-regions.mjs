@@ -134,5 +134,9 @@ writeFileSync(outFile, `${header}\n${lines.join('\n')}\n`, 'utf8');
 
 const size = statSync(outFile).size;
 console.log(`build-regions: wrote ${outFile} (${size} bytes)`);
-console.log(`build-regions: ${Object.entries(counts).map(([k, v]) => `${k}=${v}`).join(' ')}`);
+console.log(
+  `build-regions: ${Object.entries(counts)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(' ')}`,
+);
 if (dropped.length) console.log(`build-regions: dropped synthetic townships: ${dropped.join(', ')}`);

@@ -57,7 +57,8 @@ const HELP = `公开（Gongkai）基层政务公开标准化规范化平台
 const out = (s: string) => process.stdout.write(`${s}\n`);
 const err = (s: string) => process.stderr.write(`${s}\n`);
 
-const tempPassword = () => `Gk${crypto.randomBytes(6).toString('base64url').replace(/[-_]/g, 'x')}${crypto.randomInt(10, 99)}`;
+const tempPassword = () =>
+  `Gk${crypto.randomBytes(6).toString('base64url').replace(/[-_]/g, 'x')}${crypto.randomInt(10, 99)}`;
 
 /** Run a command on the migrated database; `readOnly` commands leave running servers' page caches alone. */
 async function withDb<T>(config: Config, fn: (db: Db) => Promise<T>, opts: { readOnly?: boolean } = {}): Promise<T> {
@@ -79,8 +80,21 @@ async function seedDemoCounty(db: Db): Promise<void> {
   await (await import('./publishing/demo.js')).seedDemoPublishing(db);
 }
 
-async function createDemoAccount(db: Db, u: { username: string; displayName: string; password: string; role: string; unitId: number }) {
-  await bootstrapUser(db, { username: u.username, displayName: u.displayName, password: u.password, grants: [{ role: u.role as Role, unitId: u.unitId }], mustChange: false }, systemActor('系统（示范数据）'));
+async function createDemoAccount(
+  db: Db,
+  u: { username: string; displayName: string; password: string; role: string; unitId: number },
+) {
+  await bootstrapUser(
+    db,
+    {
+      username: u.username,
+      displayName: u.displayName,
+      password: u.password,
+      grants: [{ role: u.role as Role, unitId: u.unitId }],
+      mustChange: false,
+    },
+    systemActor('系统（示范数据）'),
+  );
 }
 
 function printDemoAccounts(url: string) {
@@ -107,16 +121,28 @@ async function cmdServe(config: Config, demo: boolean): Promise<number> {
     ...(config.smtpUrl ? { email: smtpTransport(config.smtpUrl, config.mailFrom) } : {}),
     ...(config.smsWebhookUrl ? { sms: smsWebhookTransport(config.smsWebhookUrl, config.smsWebhookToken) } : {}),
   };
-  const timer = setInterval(() => void dispatchNotifications(db, transports, logger).catch((e: Error) => logger.warn({ err: e.message }, 'notification dispatch failed')), 15_000);
+  const timer = setInterval(
+    () =>
+      void dispatchNotifications(db, transports, logger).catch((e: Error) =>
+        logger.warn({ err: e.message }, 'notification dispatch failed'),
+      ),
+    15_000,
+  );
   timer.unref();
   // Scheduled publication (定时发布): publish what is due, every minute.
   const { publishDue } = await import('./publishing/service.js');
-  const publisher = setInterval(() => void publishDue(db).then(async (n) => {
-    if (n) {
-      logger.info({ published: n }, '定时发布');
-      await bumpGeneration(db);
-    }
-  }).catch((e: Error) => logger.warn({ err: e.message }, 'scheduled publication failed')), 60_000);
+  const publisher = setInterval(
+    () =>
+      void publishDue(db)
+        .then(async (n) => {
+          if (n) {
+            logger.info({ published: n }, '定时发布');
+            await bumpGeneration(db);
+          }
+        })
+        .catch((e: Error) => logger.warn({ err: e.message }, 'scheduled publication failed')),
+    60_000,
+  );
   publisher.unref();
   const server = createServer(app, pages ?? null);
   server.listen(config.port, config.host);
@@ -124,10 +150,16 @@ async function cmdServe(config: Config, demo: boolean): Promise<number> {
     server.once('listening', () => resolve());
     server.once('error', reject);
   }).catch((e: NodeJS.ErrnoException) => {
-    throw new ConfigError(e.code === 'EADDRINUSE' ? `端口 ${config.port} 已被占用，请设置其他 PORT / port ${config.port} is in use` : e.message);
+    throw new ConfigError(
+      e.code === 'EADDRINUSE'
+        ? `端口 ${config.port} 已被占用，请设置其他 PORT / port ${config.port} is in use`
+        : e.message,
+    );
   });
   const url = `http://localhost:${config.port}`;
-  out(`公开（Gongkai）已启动：${url}（数据库：${db.dialect === 'sqlite' ? `SQLite ${db.location}` : `PostgreSQL ${db.location}`}）`);
+  out(
+    `公开（Gongkai）已启动：${url}（数据库：${db.dialect === 'sqlite' ? `SQLite ${db.location}` : `PostgreSQL ${db.location}`}）`,
+  );
   if (await isDemo(db)) printDemoAccounts(url);
   const stop = () => {
     server.close();
@@ -143,18 +175,32 @@ async function cmdServe(config: Config, demo: boolean): Promise<number> {
  * years, counting rules), otherwise the shipped national calendar with the default rules.
  */
 async function cmdDeadline(config: Config, args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { from: { type: 'string' }, 'working-days': { type: 'string' }, days: { type: 'string' }, explain: { type: 'boolean', default: false }, county: { type: 'string' } } });
+  const { values } = parseArgs({
+    args,
+    options: {
+      from: { type: 'string' },
+      'working-days': { type: 'string' },
+      days: { type: 'string' },
+      explain: { type: 'boolean', default: false },
+      county: { type: 'string' },
+    },
+  });
   const { parseDeadlineQuery, computeDeadline } = await import('./calendar/routes.js');
   const { WorkCalendar, CalendarMissingError } = await import('./calendar/calendar.js');
   const { loadShippedSchedules } = await import('./calendar/data.js');
   const { DEFAULT_RULES } = await import('./calendar/clock.js');
   const { calendarFor, rulesFor } = await import('./calendar/service.js');
-  let q;
+  let q: ReturnType<typeof parseDeadlineQuery>;
   try {
     q = parseDeadlineQuery({ from: values.from, workingDays: values['working-days'], days: values.days });
   } catch (e) {
     if (e instanceof AppError && 'fieldErrors' in e) {
-      err(Object.values((e as unknown as { fieldErrors: Record<string, string> }).fieldErrors).join('；').replace('workingDays', '--working-days').replace('days', '--days'));
+      err(
+        Object.values((e as unknown as { fieldErrors: Record<string, string> }).fieldErrors)
+          .join('；')
+          .replace('workingDays', '--working-days')
+          .replace('days', '--days'),
+      );
       return 2;
     }
     throw e;
@@ -165,13 +211,26 @@ async function cmdDeadline(config: Config, args: string[]): Promise<number> {
   let cal = new WorkCalendar(loadShippedSchedules());
   let rules = DEFAULT_RULES;
   if (hasDb) {
-    await withDb(config, async (db) => {
-      const code = values.county ?? (await db.k.selectFrom('sites').innerJoin('jurisdictions', 'jurisdictions.id', 'sites.jurisdiction_id').select('jurisdictions.code').orderBy('sites.id').executeTakeFirst())?.code;
-      if (code) {
-        cal = await calendarFor(db.k, code);
-        rules = await rulesFor(db.k, code);
-      }
-    }, { readOnly: true });
+    await withDb(
+      config,
+      async (db) => {
+        const code =
+          values.county ??
+          (
+            await db.k
+              .selectFrom('sites')
+              .innerJoin('jurisdictions', 'jurisdictions.id', 'sites.jurisdiction_id')
+              .select('jurisdictions.code')
+              .orderBy('sites.id')
+              .executeTakeFirst()
+          )?.code;
+        if (code) {
+          cal = await calendarFor(db.k, code);
+          rules = await rulesFor(db.k, code);
+        }
+      },
+      { readOnly: true },
+    );
   }
   try {
     const d = computeDeadline(cal, rules, q);
@@ -189,43 +248,72 @@ async function cmdDeadline(config: Config, args: string[]): Promise<number> {
 
 async function cmdCatalog(config: Config, args: string[]): Promise<number> {
   const [sub, ...rest] = args;
-  const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { unit: { type: 'string' }, format: { type: 'string', default: 'xlsx' }, out: { type: 'string' }, append: { type: 'boolean', default: false } } });
-  if (sub !== 'export' && sub !== 'import') throw new ConfigError('用法：gongkai catalog export|import --unit <单位> …（运行 gongkai help 查看）');
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      unit: { type: 'string' },
+      format: { type: 'string', default: 'xlsx' },
+      out: { type: 'string' },
+      append: { type: 'boolean', default: false },
+    },
+  });
+  if (sub !== 'export' && sub !== 'import')
+    throw new ConfigError('用法：gongkai catalog export|import --unit <单位> …（运行 gongkai help 查看）');
   if (!values.unit) throw new ConfigError('请用 --unit 指定单位（单位编号、全称或统一社会信用代码）');
   const fs = await import('node:fs');
   const { catalogForUnit } = await import('./catalog/service.js');
   const exchange = await import('./catalog/exchange/service.js');
-  return withDb(config, async (db) => {
-    const u = values.unit!;
-    const unit = await db.k.selectFrom('units').select(['id', 'name']).where((eb) => eb.or([eb('name', '=', u), eb('credit_code', '=', u.toUpperCase()), ...(/^\d+$/.test(u) ? [eb('id', '=', Number(u))] : [])])).executeTakeFirst();
-    if (!unit) throw new ConfigError(`未找到单位“${u}”`);
-    const actor = systemActor();
-    const catalogId = await catalogForUnit(db, actor, unit.id);
-    if (sub === 'export') {
-      if (values.format !== 'xlsx' && values.format !== 'docx') throw new ConfigError('--format 只能是 xlsx 或 docx');
-      const f = await exchange.exportCatalog(db, actor, catalogId, values.format);
-      const outPath = values.out ?? f.filename;
-      fs.writeFileSync(outPath, f.body);
-      out(`已导出 ${unit.name}的目录到 ${outPath}`);
-      return 0;
-    }
-    if (positionals.length !== 1) throw new ConfigError('请给出要导入的 .xlsx 文件');
-    const file = positionals[0];
-    if (!fs.existsSync(file)) throw new ConfigError(`文件不存在：${file}`);
-    try {
-      const p = await exchange.previewImport(db, actor, catalogId, file.split('/').pop()!, fs.readFileSync(file));
-      const n = await exchange.commitImport(db, actor, p.token, values.append ? 'append' : 'replace');
-      out(`已为${unit.name}导入 ${n} 项（${values.append ? '追加' : '替换工作稿'}）。提交审核并发布后才会出现在门户上。`);
-      return 0;
-    } catch (e) {
-      if (e instanceof exchange.ImportFailed) {
-        err(e.message);
-        for (const x of e.errors) err(`  ${x.sheet ? `工作表“${x.sheet}” ` : ''}${x.row ? `第 ${x.row} 行 ` : ''}${x.column ? `${x.column} 列 ` : ''}${x.message}`);
-        return 1;
+  return withDb(
+    config,
+    async (db) => {
+      const u = values.unit!;
+      const unit = await db.k
+        .selectFrom('units')
+        .select(['id', 'name'])
+        .where((eb) =>
+          eb.or([
+            eb('name', '=', u),
+            eb('credit_code', '=', u.toUpperCase()),
+            ...(/^\d+$/.test(u) ? [eb('id', '=', Number(u))] : []),
+          ]),
+        )
+        .executeTakeFirst();
+      if (!unit) throw new ConfigError(`未找到单位“${u}”`);
+      const actor = systemActor();
+      const catalogId = await catalogForUnit(db, actor, unit.id);
+      if (sub === 'export') {
+        if (values.format !== 'xlsx' && values.format !== 'docx') throw new ConfigError('--format 只能是 xlsx 或 docx');
+        const f = await exchange.exportCatalog(db, actor, catalogId, values.format);
+        const outPath = values.out ?? f.filename;
+        fs.writeFileSync(outPath, f.body);
+        out(`已导出 ${unit.name}的目录到 ${outPath}`);
+        return 0;
       }
-      throw e;
-    }
-  }, { readOnly: sub === 'export' });
+      if (positionals.length !== 1) throw new ConfigError('请给出要导入的 .xlsx 文件');
+      const file = positionals[0];
+      if (!fs.existsSync(file)) throw new ConfigError(`文件不存在：${file}`);
+      try {
+        const p = await exchange.previewImport(db, actor, catalogId, file.split('/').pop()!, fs.readFileSync(file));
+        const n = await exchange.commitImport(db, actor, p.token, values.append ? 'append' : 'replace');
+        out(
+          `已为${unit.name}导入 ${n} 项（${values.append ? '追加' : '替换工作稿'}）。提交审核并发布后才会出现在门户上。`,
+        );
+        return 0;
+      } catch (e) {
+        if (e instanceof exchange.ImportFailed) {
+          err(e.message);
+          for (const x of e.errors)
+            err(
+              `  ${x.sheet ? `工作表“${x.sheet}” ` : ''}${x.row ? `第 ${x.row} 行 ` : ''}${x.column ? `${x.column} 列 ` : ''}${x.message}`,
+            );
+          return 1;
+        }
+        throw e;
+      }
+    },
+    { readOnly: sub === 'export' },
+  );
 }
 
 export async function runCli(argv: string[]): Promise<number> {
@@ -251,7 +339,13 @@ export async function runCli(argv: string[]): Promise<number> {
       const table = loadRegions();
       const list = table.findCounties(q);
       if (!list.length) throw new ConfigError(`未找到行政区划“${q}”`);
-      for (const r of list.slice(0, 50)) out(`${r.code}\t${r.name}\t${table.parentChain(r.code).map((p) => p.name).join(' ')}`);
+      for (const r of list.slice(0, 50))
+        out(
+          `${r.code}\t${r.name}\t${table
+            .parentChain(r.code)
+            .map((p) => p.name)
+            .join(' ')}`,
+        );
       return 0;
     }
     const config = loadConfig();
@@ -261,53 +355,107 @@ export async function runCli(argv: string[]): Promise<number> {
       case 'catalog':
         return await cmdCatalog(config, rest);
       case 'annual-report': {
-        const { values } = parseArgs({ args: rest, options: { unit: { type: 'string' }, county: { type: 'string' }, year: { type: 'string' }, format: { type: 'string', default: 'json' } } });
+        const { values } = parseArgs({
+          args: rest,
+          options: {
+            unit: { type: 'string' },
+            county: { type: 'string' },
+            year: { type: 'string' },
+            format: { type: 'string', default: 'json' },
+          },
+        });
         const year = Number(values.year);
-        if (!Number.isInteger(year) || year < 2008 || year > 2100) throw new ConfigError('请用 --year 指定年份，如 --year 2025');
+        if (!Number.isInteger(year) || year < 2008 || year > 2100)
+          throw new ConfigError('请用 --year 指定年份，如 --year 2025');
         if (values.format !== 'json') throw new ConfigError('目前只支持 --format json');
-        if (!values.unit === !values.county) throw new ConfigError('请用 --unit 指定单位，或用 --county 指定县（区）汇总');
+        if (!values.unit === !values.county)
+          throw new ConfigError('请用 --unit 指定单位，或用 --county 指定县（区）汇总');
         const { table3ForUnits, table4ForUnits } = await import('./reports/service.js');
         const { table2Of } = await import('./reports/table2.js');
-        return await withDb(config, async (db) => {
-          let ids: number[];
-          let name: string;
-          if (values.unit) {
-            const u = values.unit;
-            const unit = await db.k.selectFrom('units').select(['id', 'name']).where((eb) => eb.or([eb('name', '=', u), eb('credit_code', '=', u.toUpperCase()), ...(/^\d+$/.test(u) ? [eb('id', '=', Number(u))] : [])])).executeTakeFirst();
-            if (!unit) throw new ConfigError(`未找到单位“${u}”`);
-            ids = [unit.id];
-            name = unit.name;
-          } else {
-            const units = await db.k.selectFrom('units').innerJoin('jurisdictions', 'jurisdictions.id', 'units.jurisdiction_id').select(['units.id']).where('jurisdictions.code', 'like', `${values.county}%`).execute();
-            if (!units.length) throw new ConfigError(`未找到县（区）${values.county}`);
-            ids = units.map((x) => x.id);
-            name = values.county!;
-          }
-          const r = await table3ForUnits(db, ids, year);
-          const t4 = await table4ForUnits(db, ids, year);
-          const checks = [...r.problems, ...t4.problems];
-          // table2: the 第二十条第（一）项 cells computed from the published 规章 and 行政规范性文件
-          // (the other four cells are entered by the editor in the report, not printed here).
-          const table2 = await table2Of(db, ids, year);
-          out(JSON.stringify({ unit: name, year, table2, table3: r.table, table4: t4.table, checks }, null, 2));
-          return checks.length ? 1 : 0;
-        }, { readOnly: true });
+        return await withDb(
+          config,
+          async (db) => {
+            let ids: number[];
+            let name: string;
+            if (values.unit) {
+              const u = values.unit;
+              const unit = await db.k
+                .selectFrom('units')
+                .select(['id', 'name'])
+                .where((eb) =>
+                  eb.or([
+                    eb('name', '=', u),
+                    eb('credit_code', '=', u.toUpperCase()),
+                    ...(/^\d+$/.test(u) ? [eb('id', '=', Number(u))] : []),
+                  ]),
+                )
+                .executeTakeFirst();
+              if (!unit) throw new ConfigError(`未找到单位“${u}”`);
+              ids = [unit.id];
+              name = unit.name;
+            } else {
+              const units = await db.k
+                .selectFrom('units')
+                .innerJoin('jurisdictions', 'jurisdictions.id', 'units.jurisdiction_id')
+                .select(['units.id'])
+                .where('jurisdictions.code', 'like', `${values.county}%`)
+                .execute();
+              if (!units.length) throw new ConfigError(`未找到县（区）${values.county}`);
+              ids = units.map((x) => x.id);
+              name = values.county!;
+            }
+            const r = await table3ForUnits(db, ids, year);
+            const t4 = await table4ForUnits(db, ids, year);
+            const checks = [...r.problems, ...t4.problems];
+            // table2: the 第二十条第（一）项 cells computed from the published 规章 and 行政规范性文件
+            // (the other four cells are entered by the editor in the report, not printed here).
+            const table2 = await table2Of(db, ids, year);
+            out(JSON.stringify({ unit: name, year, table2, table3: r.table, table4: t4.table, checks }, null, 2));
+            return checks.length ? 1 : 0;
+          },
+          { readOnly: true },
+        );
       }
       case 'calendar-import': {
-        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { 'full-year': { type: 'boolean', default: false }, county: { type: 'string' } } });
-        if (positionals.length !== 1) throw new ConfigError('请给出要导入的文件，如：gongkai calendar-import 2027.json --full-year');
+        const { values, positionals } = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: { 'full-year': { type: 'boolean', default: false }, county: { type: 'string' } },
+        });
+        if (positionals.length !== 1)
+          throw new ConfigError('请给出要导入的文件，如：gongkai calendar-import 2027.json --full-year');
         const fs = await import('node:fs');
         const path = await import('node:path');
         const file = positionals[0];
         if (!fs.existsSync(file)) throw new ConfigError(`文件不存在：${file}`);
         const { importSchedule } = await import('./calendar/service.js');
         return await withDb(config, async (db) => {
-          let q = db.k.selectFrom('sites').innerJoin('jurisdictions', 'jurisdictions.id', 'sites.jurisdiction_id').select(['jurisdictions.id', 'jurisdictions.code', 'jurisdictions.name']).orderBy('sites.id');
+          let q = db.k
+            .selectFrom('sites')
+            .innerJoin('jurisdictions', 'jurisdictions.id', 'sites.jurisdiction_id')
+            .select(['jurisdictions.id', 'jurisdictions.code', 'jurisdictions.name'])
+            .orderBy('sites.id');
           if (values.county) q = q.where('jurisdictions.code', '=', values.county);
           const j = await q.executeTakeFirst();
-          if (!j) throw new ConfigError(values.county ? `未找到已初始化的县（区）${values.county}` : '数据库中还没有县（区），请先运行 gongkai init');
-          const r = await importSchedule(db, systemActor(), { code: j.code, jurisdictionId: j.id, name: j.name }, { filename: path.basename(file), content: fs.readFileSync(file, 'utf8'), fullYear: values['full-year'] ?? false });
-          out(`已为${j.name}导入 ${r.days} 个日期（${r.years.join('、')}年）${r.markedYears.length ? `，${r.markedYears[0]}年已载入全年安排` : ''}；重新计算了 ${r.recomputed} 个进行中的期限。`);
+          if (!j)
+            throw new ConfigError(
+              values.county
+                ? `未找到已初始化的县（区）${values.county}`
+                : '数据库中还没有县（区），请先运行 gongkai init',
+            );
+          const r = await importSchedule(
+            db,
+            systemActor(),
+            { code: j.code, jurisdictionId: j.id, name: j.name },
+            {
+              filename: path.basename(file),
+              content: fs.readFileSync(file, 'utf8'),
+              fullYear: values['full-year'] ?? false,
+            },
+          );
+          out(
+            `已为${j.name}导入 ${r.days} 个日期（${r.years.join('、')}年）${r.markedYears.length ? `，${r.markedYears[0]}年已载入全年安排` : ''}；重新计算了 ${r.recomputed} 个进行中的期限。`,
+          );
           return 0;
         });
       }
@@ -315,9 +463,20 @@ export async function runCli(argv: string[]): Promise<number> {
         return await withDb(config, async (db) => {
           const { reindexRecords } = await import('./publishing/search.js');
           const started = Date.now();
-          const total = Number((await db.k.selectFrom('info_records').select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-          const r = await reindexRecords(db, { progress: (done) => (done % 50_000 === 0 ? err(`  已处理 ${done} / ${total} 条`) : undefined) });
-          out(`已重建检索索引：共 ${total} 条政府信息记录，${r.indexed} 条已公开发布的在索引中，移出 ${r.removed} 条不应检索到的，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒。`);
+          const total = Number(
+            (
+              await db.k
+                .selectFrom('info_records')
+                .select((e) => e.fn.countAll().as('n'))
+                .executeTakeFirstOrThrow()
+            ).n,
+          );
+          const r = await reindexRecords(db, {
+            progress: (done) => (done % 50_000 === 0 ? err(`  已处理 ${done} / ${total} 条`) : undefined),
+          });
+          out(
+            `已重建检索索引：共 ${total} 条政府信息记录，${r.indexed} 条已公开发布的在索引中，移出 ${r.removed} 条不应检索到的，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒。`,
+          );
           return 0;
         });
       case 'serve': {
@@ -340,16 +499,37 @@ export async function runCli(argv: string[]): Promise<number> {
         return 0;
       }
       case 'init': {
-        const { values } = parseArgs({ args: rest, options: { county: { type: 'string' }, host: { type: 'string' }, admin: { type: 'string', default: 'admin' }, 'admin-name': { type: 'string', default: '系统管理员' } } });
-        if (!values.county) throw new ConfigError('请用 --county 指定县（区）的 6 位区划代码或名称，如：gongkai init --county 530926');
+        const { values } = parseArgs({
+          args: rest,
+          options: {
+            county: { type: 'string' },
+            host: { type: 'string' },
+            admin: { type: 'string', default: 'admin' },
+            'admin-name': { type: 'string', default: '系统管理员' },
+          },
+        });
+        if (!values.county)
+          throw new ConfigError('请用 --county 指定县（区）的 6 位区划代码或名称，如：gongkai init --county 530926');
         return await withDb(config, async (db) => {
-          if (await authStore.findUserByUsername(db.k, values.admin!)) throw new ConfigError(`用户名“${values.admin}”已被使用，请用 --admin 指定其他系统管理员用户名`);
+          if (await authStore.findUserByUsername(db.k, values.admin!))
+            throw new ConfigError(`用户名“${values.admin}”已被使用，请用 --admin 指定其他系统管理员用户名`);
           const r = await initCounty(db, values.county!, auditActor(systemActor()), { host: values.host });
           const password = tempPassword();
-          await bootstrapUser(db, { username: values.admin!, displayName: values['admin-name']!, password, grants: [{ role: 'system_admin', unitId: r.governmentUnitId }], mustChange: true }, systemActor());
+          await bootstrapUser(
+            db,
+            {
+              username: values.admin!,
+              displayName: values['admin-name']!,
+              password,
+              grants: [{ role: 'system_admin', unitId: r.governmentUnitId }],
+              mustChange: true,
+            },
+            systemActor(),
+          );
           out(`已创建 ${r.countyName}（${r.countyCode}），门户名称“${r.siteName}”。`);
           out(`乡级区划 ${r.townships.length} 个：`);
-          for (const t of r.townships) out(`  ${t.code} ${t.name}${t.unit ? ` → ${t.unit}` : '（已建行政区，未建单位，请按实际情况在后台添加）'}`);
+          for (const t of r.townships)
+            out(`  ${t.code} ${t.name}${t.unit ? ` → ${t.unit}` : '（已建行政区，未建单位，请按实际情况在后台添加）'}`);
           out(`系统管理员：${values.admin}　临时密码：${password}（首次登录须修改）`);
           out('请登录管理后台补充县直部门和各单位的政府信息公开工作机构信息。');
           return 0;
@@ -363,41 +543,93 @@ export async function runCli(argv: string[]): Promise<number> {
           return 0;
         });
       case 'create-user': {
-        const { values } = parseArgs({ args: rest, options: { username: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, unit: { type: 'string' }, password: { type: 'string' } } });
-        if (!values.username || !values.name || !values.role || !values.unit) throw new ConfigError('create-user 需要 --username、--name、--role 和 --unit');
-        if (!(ROLES as readonly string[]).includes(values.role)) throw new ConfigError(`未知角色“${values.role}”，可选：${ROLES.join('、')}`);
-        return await withDb(config, async (db) => {
-          const unit = /^\d+$/.test(values.unit!)
-            ? await db.k.selectFrom('units').select(['id', 'name']).where('id', '=', Number(values.unit)).executeTakeFirst()
-            : await db.k.selectFrom('units').select(['id', 'name']).where('name', '=', values.unit!).executeTakeFirst();
-          if (!unit) throw new ConfigError(`未找到单位“${values.unit}”`);
-          if (await authStore.findUserByUsername(db.k, values.username!)) throw new ConfigError(`用户名“${values.username}”已被使用`);
-          const password = values.password ?? tempPassword();
-          const { passwordProblem } = await import('./auth/passwords.js');
-          const problem = passwordProblem(password, values.username);
-          if (problem) throw new ConfigError(problem);
-          await bootstrapUser(db, { username: values.username!, displayName: values.name!, password, grants: [{ role: values.role as Role, unitId: unit.id }], mustChange: true }, systemActor());
-          out(`已创建账号 ${values.username}（${ROLE_LABELS[values.role as Role]}，${unit.name}）${values.password ? '' : `，临时密码：${password}`}，首次登录须修改密码。`);
-          return 0;
-        }, { readOnly: true });
+        const { values } = parseArgs({
+          args: rest,
+          options: {
+            username: { type: 'string' },
+            name: { type: 'string' },
+            role: { type: 'string' },
+            unit: { type: 'string' },
+            password: { type: 'string' },
+          },
+        });
+        if (!values.username || !values.name || !values.role || !values.unit)
+          throw new ConfigError('create-user 需要 --username、--name、--role 和 --unit');
+        if (!(ROLES as readonly string[]).includes(values.role))
+          throw new ConfigError(`未知角色“${values.role}”，可选：${ROLES.join('、')}`);
+        return await withDb(
+          config,
+          async (db) => {
+            const unit = /^\d+$/.test(values.unit!)
+              ? await db.k
+                  .selectFrom('units')
+                  .select(['id', 'name'])
+                  .where('id', '=', Number(values.unit))
+                  .executeTakeFirst()
+              : await db.k
+                  .selectFrom('units')
+                  .select(['id', 'name'])
+                  .where('name', '=', values.unit!)
+                  .executeTakeFirst();
+            if (!unit) throw new ConfigError(`未找到单位“${values.unit}”`);
+            if (await authStore.findUserByUsername(db.k, values.username!))
+              throw new ConfigError(`用户名“${values.username}”已被使用`);
+            const password = values.password ?? tempPassword();
+            const { passwordProblem } = await import('./auth/passwords.js');
+            const problem = passwordProblem(password, values.username);
+            if (problem) throw new ConfigError(problem);
+            await bootstrapUser(
+              db,
+              {
+                username: values.username!,
+                displayName: values.name!,
+                password,
+                grants: [{ role: values.role as Role, unitId: unit.id }],
+                mustChange: true,
+              },
+              systemActor(),
+            );
+            out(
+              `已创建账号 ${values.username}（${ROLE_LABELS[values.role as Role]}，${unit.name}）${values.password ? '' : `，临时密码：${password}`}，首次登录须修改密码。`,
+            );
+            return 0;
+          },
+          { readOnly: true },
+        );
       }
       case 'reset-password': {
         const { values } = parseArgs({ args: rest, options: { username: { type: 'string' } } });
         if (!values.username) throw new ConfigError('请用 --username 指定账号');
-        return await withDb(config, async (db) => {
-          const user = await authStore.findUserByUsername(db.k, values.username!);
-          if (!user) throw new ConfigError(`未找到账号“${values.username}”`);
-          const password = tempPassword();
-          const hashed = await hashPassword(password);
-          await db.k.transaction().execute(async (trx) => {
-            await authStore.updateUser(trx, user.id, { password_hash: hashed, must_change_password: 1, failed_logins: 0, locked_until: null, active: 1, updated_at: nowIso() });
-            await authStore.deleteUserSessions(trx, user.id);
-            await authStore.clearThrottle(trx, `acct:${user.username.toLowerCase()}`);
-            await writeAudit(trx, auditActor(systemActor()), { action: 'user.password_reset', objectType: 'user', objectId: user.id, summary: `命令行重置账号“${user.username}”的密码` });
-          });
-          out(`账号 ${user.username} 的临时密码：${password}（下次登录须修改）`);
-          return 0;
-        }, { readOnly: true });
+        return await withDb(
+          config,
+          async (db) => {
+            const user = await authStore.findUserByUsername(db.k, values.username!);
+            if (!user) throw new ConfigError(`未找到账号“${values.username}”`);
+            const password = tempPassword();
+            const hashed = await hashPassword(password);
+            await db.k.transaction().execute(async (trx) => {
+              await authStore.updateUser(trx, user.id, {
+                password_hash: hashed,
+                must_change_password: 1,
+                failed_logins: 0,
+                locked_until: null,
+                active: 1,
+                updated_at: nowIso(),
+              });
+              await authStore.deleteUserSessions(trx, user.id);
+              await authStore.clearThrottle(trx, `acct:${user.username.toLowerCase()}`);
+              await writeAudit(trx, auditActor(systemActor()), {
+                action: 'user.password_reset',
+                objectType: 'user',
+                objectId: user.id,
+                summary: `命令行重置账号“${user.username}”的密码`,
+              });
+            });
+            out(`账号 ${user.username} 的临时密码：${password}（下次登录须修改）`);
+            return 0;
+          },
+          { readOnly: true },
+        );
       }
       default:
         err(`未知命令“${command}”。运行 gongkai help 查看可用命令。`);

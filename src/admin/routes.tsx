@@ -13,7 +13,13 @@ import { reportReminders } from '../reports/annual.js';
 import { todayInChina } from '../calendar/dates.js';
 import { deadlineBoard } from '../publishing/service.js';
 
-const OBJECT_TYPES: Record<string, string> = { user: '账号', unit: '单位', jurisdiction: '行政区', site: '门户', system: '系统' };
+const OBJECT_TYPES: Record<string, string> = {
+  user: '账号',
+  unit: '单位',
+  jurisdiction: '行政区',
+  site: '门户',
+  system: '系统',
+};
 
 export function adminRoutes() {
   const r = new Hono<AppEnv>();
@@ -25,21 +31,43 @@ export function adminRoutes() {
     // From 1 October, warn the administrators when next year's holiday schedule is still missing.
     const reminders = await reportReminders(c.get('deps').db, actor, todayInChina());
     // 公开时限 (条例第二十六条) of the records within the user's reach.
-    const board = site && can(actor, 'record.view') ? await deadlineBoard(c.get('deps').db, actor, { countyCode: site.jurisdictionCode }) : null;
-    const calendarWarning = site && (can(actor, 'calendar.manage') || can(actor, 'audit.view')) ? coverageWarning(await calendarFor(c.get('deps').db.k, site.jurisdictionCode)) : null;
+    const board =
+      site && can(actor, 'record.view')
+        ? await deadlineBoard(c.get('deps').db, actor, { countyCode: site.jurisdictionCode })
+        : null;
+    const calendarWarning =
+      site && (can(actor, 'calendar.manage') || can(actor, 'audit.view'))
+        ? coverageWarning(await calendarFor(c.get('deps').db.k, site.jurisdictionCode))
+        : null;
     return page(
       c,
       <AdminLayout c={c} title="工作台" current="dashboard">
-        {calendarWarning ? <p class="notice" role="alert">{calendarWarning} <a href="/admin/calendar">前往工作日历</a></p> : null}
-        {reminders.map((m) => <p class="notice">{m} <a href="/admin/reports">前往年度报告</a></p>)}
+        {calendarWarning ? (
+          <p class="notice" role="alert">
+            {calendarWarning} <a href="/admin/calendar">前往工作日历</a>
+          </p>
+        ) : null}
+        {reminders.map((m) => (
+          <p class="notice">
+            {m} <a href="/admin/reports">前往年度报告</a>
+          </p>
+        ))}
         <p>您好，{actor.displayName}。</p>
         <h2>我的单位和角色</h2>
         <table class="data">
-          <thead><tr><th scope="col">单位</th><th scope="col">行政区</th><th scope="col">角色</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">单位</th>
+              <th scope="col">行政区</th>
+              <th scope="col">角色</th>
+            </tr>
+          </thead>
           <tbody>
             {actor.grants.map((g) => (
               <tr>
-                <td><a href={`/admin/units/${g.unitId}`}>{g.unitName}</a></td>
+                <td>
+                  <a href={`/admin/units/${g.unitId}`}>{g.unitName}</a>
+                </td>
                 <td>{g.jurisdictionName}</td>
                 <td>{ROLE_LABELS[g.role]}</td>
               </tr>
@@ -52,7 +80,8 @@ export function adminRoutes() {
           <section class="card" aria-labelledby="deadline-card-h">
             <h2 id="deadline-card-h">信息公开时限</h2>
             <p>
-              已逾期未公开：<strong class={board.overdue.length ? 'badge-overdue' : undefined}>{board.overdue.length}</strong> 条；
+              已逾期未公开：
+              <strong class={board.overdue.length ? 'badge-overdue' : undefined}>{board.overdue.length}</strong> 条；
               {board.soonDays} 个工作日内到期：<strong>{board.atRisk.length}</strong> 条。
               <a href="/admin/records/deadlines">查看公开时限监督</a>
             </p>
@@ -91,36 +120,82 @@ export function adminRoutes() {
     return page(
       c,
       <AdminLayout c={c} title="审计日志" current="audit">
-        <p class="muted">审计日志只能追加，不能修改或删除。记录每一次登录和数据变更的操作人、单位、操作、对象、变更前后内容、时间和 IP 地址。</p>
+        <p class="muted">
+          审计日志只能追加，不能修改或删除。记录每一次登录和数据变更的操作人、单位、操作、对象、变更前后内容、时间和 IP
+          地址。
+        </p>
         <form method="get" action="/admin/audit" class="filters" role="search" aria-label="筛选审计日志">
           <ErrorSummary errors={errors} labels={{ from: '开始日期', to: '结束日期' }} />
           <TextField name="actor" label="操作人" values={q} />
-          <SelectField name="unit" label="单位" values={q} placeholder="全部" options={units.map((u) => ({ value: u.id, label: u.name }))} />
-          <SelectField name="action" label="操作" values={q} placeholder="全部" options={Object.entries(AUDIT_ACTION_LABELS).map(([value, label]) => ({ value, label }))} />
-          <SelectField name="object_type" label="对象类型" values={q} placeholder="全部" options={Object.entries(OBJECT_TYPES).map(([value, label]) => ({ value, label }))} />
+          <SelectField
+            name="unit"
+            label="单位"
+            values={q}
+            placeholder="全部"
+            options={units.map((u) => ({ value: u.id, label: u.name }))}
+          />
+          <SelectField
+            name="action"
+            label="操作"
+            values={q}
+            placeholder="全部"
+            options={Object.entries(AUDIT_ACTION_LABELS).map(([value, label]) => ({ value, label }))}
+          />
+          <SelectField
+            name="object_type"
+            label="对象类型"
+            values={q}
+            placeholder="全部"
+            options={Object.entries(OBJECT_TYPES).map(([value, label]) => ({ value, label }))}
+          />
           <TextField name="object_id" label="对象编号" values={q} />
           <TextField name="from" label="开始日期" type="date" values={q} errors={errors} />
           <TextField name="to" label="结束日期" type="date" values={q} errors={errors} />
-          <button type="submit" class="button secondary">筛选</button>
+          <button type="submit" class="button secondary">
+            筛选
+          </button>
         </form>
         <div class="table-scroll">
           <table class="data audit">
-            <thead><tr><th scope="col">时间</th><th scope="col">操作人</th><th scope="col">单位</th><th scope="col">操作</th><th scope="col">对象</th><th scope="col">内容</th><th scope="col">IP 地址</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">时间</th>
+                <th scope="col">操作人</th>
+                <th scope="col">单位</th>
+                <th scope="col">操作</th>
+                <th scope="col">对象</th>
+                <th scope="col">内容</th>
+                <th scope="col">IP 地址</th>
+              </tr>
+            </thead>
             <tbody>
               {result.rows.map((e) => (
                 <tr>
                   <td class="nowrap">{formatTime(e.at)}</td>
                   <td>{e.actor_name}</td>
-                  <td>{e.unit_id ? unitName.get(e.unit_id) ?? `#${e.unit_id}` : '—'}</td>
+                  <td>{e.unit_id ? (unitName.get(e.unit_id) ?? `#${e.unit_id}`) : '—'}</td>
                   <td>{AUDIT_ACTION_LABELS[e.action] ?? e.action}</td>
-                  <td>{OBJECT_TYPES[e.object_type] ?? e.object_type}{e.object_id ? ` #${e.object_id}` : ''}</td>
+                  <td>
+                    {OBJECT_TYPES[e.object_type] ?? e.object_type}
+                    {e.object_id ? ` #${e.object_id}` : ''}
+                  </td>
                   <td>
                     {e.summary}
                     {e.before_json || e.after_json ? (
                       <details>
                         <summary>变更内容</summary>
-                        {e.before_json ? <><p>变更前：</p><pre>{JSON.stringify(JSON.parse(e.before_json), null, 1)}</pre></> : null}
-                        {e.after_json ? <><p>变更后：</p><pre>{JSON.stringify(JSON.parse(e.after_json), null, 1)}</pre></> : null}
+                        {e.before_json ? (
+                          <>
+                            <p>变更前：</p>
+                            <pre>{JSON.stringify(JSON.parse(e.before_json), null, 1)}</pre>
+                          </>
+                        ) : null}
+                        {e.after_json ? (
+                          <>
+                            <p>变更后：</p>
+                            <pre>{JSON.stringify(JSON.parse(e.after_json), null, 1)}</pre>
+                          </>
+                        ) : null}
                       </details>
                     ) : null}
                   </td>
@@ -131,7 +206,13 @@ export function adminRoutes() {
           </table>
         </div>
         {result.rows.length === 0 ? <p class="empty">没有符合条件的记录。</p> : null}
-        {result.nextBefore ? <p><a href={`/admin/audit?${new URLSearchParams([...params, ['before', String(result.nextBefore)]])}`}>更早的记录</a></p> : null}
+        {result.nextBefore ? (
+          <p>
+            <a href={`/admin/audit?${new URLSearchParams([...params, ['before', String(result.nextBefore)]])}`}>
+              更早的记录
+            </a>
+          </p>
+        ) : null}
       </AdminLayout>,
     );
   });

@@ -35,11 +35,25 @@ export async function listAudit(db: Db, actor: Actor, f: AuditFilter) {
       eb.or([
         ...(unitIds.length ? [eb('audit_log.unit_id', 'in', unitIds)] : []),
         ...jurisdictionPrefixes.flatMap((p) => [
-          eb('audit_log.jurisdiction_id', 'in', eb.selectFrom('jurisdictions').select('id').where('code', 'like', `${p}%`)),
-          eb('audit_log.unit_id', 'in', eb.selectFrom('units').innerJoin('jurisdictions', 'jurisdictions.id', 'units.jurisdiction_id').select('units.id').where('jurisdictions.code', 'like', `${p}%`)),
+          eb(
+            'audit_log.jurisdiction_id',
+            'in',
+            eb.selectFrom('jurisdictions').select('id').where('code', 'like', `${p}%`),
+          ),
+          eb(
+            'audit_log.unit_id',
+            'in',
+            eb
+              .selectFrom('units')
+              .innerJoin('jurisdictions', 'jurisdictions.id', 'units.jurisdiction_id')
+              .select('units.id')
+              .where('jurisdictions.code', 'like', `${p}%`),
+          ),
         ]),
         // Entries tied to no unit (e.g. failed logins with unknown user names) are for system administrators.
-        ...(isSystemAdmin ? [eb.and([eb('audit_log.unit_id', 'is', null), eb('audit_log.jurisdiction_id', 'is', null)])] : []),
+        ...(isSystemAdmin
+          ? [eb.and([eb('audit_log.unit_id', 'is', null), eb('audit_log.jurisdiction_id', 'is', null)])]
+          : []),
         eb.lit(false),
       ]),
     );
@@ -53,6 +67,9 @@ export async function listAudit(db: Db, actor: Actor, f: AuditFilter) {
   if (f.to) q = q.where('at', '<', new Date(Date.parse(cstStart(f.to)) + 86400_000).toISOString());
   if (f.before) q = q.where('id', '<', f.before);
   const limit = Math.min(Math.max(f.limit ?? 50, 1), 200);
-  const rows = await q.orderBy('id', 'desc').limit(limit + 1).execute();
+  const rows = await q
+    .orderBy('id', 'desc')
+    .limit(limit + 1)
+    .execute();
   return { rows: rows.slice(0, limit), nextBefore: rows.length > limit ? rows[limit - 1].id : undefined };
 }

@@ -9,7 +9,14 @@ const village = { id: 20, jurisdictionCode: '990121001201' };
 const otherCounty = { id: 99, jurisdictionCode: '530926' };
 
 function actor(role: Role, unit: { id: number; jurisdictionCode: string }): UserActor {
-  const g: Grant = { role, unitId: unit.id, unitName: 'u', jurisdictionId: 1, jurisdictionCode: unit.jurisdictionCode, jurisdictionName: 'j' };
+  const g: Grant = {
+    role,
+    unitId: unit.id,
+    unitName: 'u',
+    jurisdictionId: 1,
+    jurisdictionCode: unit.jurisdictionCode,
+    jurisdictionName: 'j',
+  };
   return { kind: 'user', userId: 1, username: 'u', displayName: 'u', grants: [g], ip: null };
 }
 
@@ -46,8 +53,20 @@ describe('declarative policies', () => {
   });
 
   it('computes list reach per role', () => {
-    expect(reachOf(actor('editor', chengguan), 'unit.view')).toEqual({ all: false, unitIds: [10], jurisdictionPrefixes: [] });
-    expect(reachOf(actor('office_admin', office), 'unit.view')).toEqual({ all: false, unitIds: [], jurisdictionPrefixes: ['990121'] });
-    expect(reachOf(actor('editor', chengguan), 'audit.view')).toEqual({ all: false, unitIds: [], jurisdictionPrefixes: [] });
+    expect(reachOf(actor('editor', chengguan), 'unit.view')).toEqual({
+      all: false,
+      unitIds: [10],
+      jurisdictionPrefixes: [],
+    });
+    expect(reachOf(actor('office_admin', office), 'unit.view')).toEqual({
+      all: false,
+      unitIds: [],
+      jurisdictionPrefixes: ['990121'],
+    });
+    expect(reachOf(actor('editor', chengguan), 'audit.view')).toEqual({
+      all: false,
+      unitIds: [],
+      jurisdictionPrefixes: [],
+    });
   });
 });

@@ -5,7 +5,14 @@
 import { ForbiddenError } from '../platform/errors.js';
 import type { AuditActor } from '../platform/audit.js';
 
-export const ROLES = ['system_admin', 'office_admin', 'editor', 'reviewer', 'request_handler', 'superior_reviewer'] as const;
+export const ROLES = [
+  'system_admin',
+  'office_admin',
+  'editor',
+  'reviewer',
+  'request_handler',
+  'superior_reviewer',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {

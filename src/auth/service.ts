@@ -38,7 +38,11 @@ export interface LoginResult {
   expiresAt: string;
 }
 
-export async function login(db: Db, raw: unknown, ctx: { ip: string | null; userAgent: string | null }): Promise<LoginResult> {
+export async function login(
+  db: Db,
+  raw: unknown,
+  ctx: { ip: string | null; userAgent: string | null },
+): Promise<LoginResult> {
   const { username, password } = parseInput(loginSchema, raw);
   const now = nowIso();
   const acctKey = `acct:${username.toLowerCase()}`;
@@ -47,15 +51,24 @@ export async function login(db: Db, raw: unknown, ctx: { ip: string | null; user
 
   const throttles = await store.findThrottle(db.k, keys);
   if (throttles.some((t) => t.locked_until && t.locked_until > now)) {
-    await writeAudit(db.k, { id: null, name: username, ip: ctx.ip }, {
-      action: 'auth.login_failed', objectType: 'user', objectId: null, summary: `登录被拒绝（尝试过于频繁）：${username}`,
-    });
+    await writeAudit(
+      db.k,
+      { id: null, name: username, ip: ctx.ip },
+      {
+        action: 'auth.login_failed',
+        objectType: 'user',
+        objectId: null,
+        summary: `登录被拒绝（尝试过于频繁）：${username}`,
+      },
+    );
     throw new LoginError(LOGIN_THROTTLED);
   }
 
   const user = await store.findUserByUsername(db.k, username);
-  const ok = user ? await verifyPassword(user.password_hash, password) : (await verifyDummy(password), false);
-  const grants = user ? (await store.grantsOf(db.k, [user.id])).get(user.id) ?? [] : [];
+  let ok = false;
+  if (user) ok = await verifyPassword(user.password_hash, password);
+  else await verifyDummy(password);
+  const grants = user ? ((await store.grantsOf(db.k, [user.id])).get(user.id) ?? []) : [];
   const primary = grants[0];
 
   if (!user || !ok || user.active !== 1) {
@@ -67,10 +80,24 @@ export async function login(db: Db, raw: unknown, ctx: { ip: string | null; user
         const failures = fresh ? 1 : t.failures + 1;
         const locked = failures >= THROTTLE.maxFailures ? minutesFrom(now, THROTTLE.lockMinutes) : null;
         if (locked && key === acctKey) lockedNow = true;
-        await store.upsertThrottle(trx, { key, failures, first_failure_at: fresh ? now : t.first_failure_at, locked_until: locked });
+        await store.upsertThrottle(trx, {
+          key,
+          failures,
+          first_failure_at: fresh ? now : t.first_failure_at,
+          locked_until: locked,
+        });
       }
-      const who = { id: user?.id ?? null, name: user ? `${user.display_name}（${user.username}）` : username, ip: ctx.ip };
-      const base = { objectType: 'user', objectId: user?.id ?? null, unitId: primary?.unitId ?? null, jurisdictionId: primary?.jurisdictionId ?? null };
+      const who = {
+        id: user?.id ?? null,
+        name: user ? `${user.display_name}（${user.username}）` : username,
+        ip: ctx.ip,
+      };
+      const base = {
+        objectType: 'user',
+        objectId: user?.id ?? null,
+        unitId: primary?.unitId ?? null,
+        jurisdictionId: primary?.jurisdictionId ?? null,
+      };
       if (user) {
         await store.updateUser(trx, user.id, {
           failed_logins: user.failed_logins + 1,
@@ -83,7 +110,11 @@ export async function login(db: Db, raw: unknown, ctx: { ip: string | null; user
         summary: user && user.active !== 1 && ok ? `已停用的账号尝试登录：${username}` : `登录失败：${username}`,
       });
       if (lockedNow && user) {
-        await writeAudit(trx, who, { ...base, action: 'auth.locked', summary: `连续登录失败 ${THROTTLE.maxFailures} 次，账号锁定 ${THROTTLE.lockMinutes} 分钟：${username}` });
+        await writeAudit(trx, who, {
+          ...base,
+          action: 'auth.locked',
+          summary: `连续登录失败 ${THROTTLE.maxFailures} 次，账号锁定 ${THROTTLE.lockMinutes} 分钟：${username}`,
+        });
       }
     });
     throw new LoginError(LOGIN_FAILED);
@@ -106,14 +137,18 @@ export async function login(db: Db, raw: unknown, ctx: { ip: string | null; user
       user_agent: ctx.userAgent?.slice(0, 300) ?? null,
     });
     await store.updateUser(trx, user.id, { failed_logins: 0, locked_until: null, last_login_at: now });
-    await writeAudit(trx, { id: user.id, name: `${user.display_name}（${user.username}）`, ip: ctx.ip }, {
-      action: 'auth.login',
-      objectType: 'user',
-      objectId: user.id,
-      unitId: primary?.unitId ?? null,
-      jurisdictionId: primary?.jurisdictionId ?? null,
-      summary: `登录后台：${user.username}`,
-    });
+    await writeAudit(
+      trx,
+      { id: user.id, name: `${user.display_name}（${user.username}）`, ip: ctx.ip },
+      {
+        action: 'auth.login',
+        objectType: 'user',
+        objectId: user.id,
+        unitId: primary?.unitId ?? null,
+        jurisdictionId: primary?.jurisdictionId ?? null,
+        summary: `登录后台：${user.username}`,
+      },
+    );
   });
   return { token, userId: user.id, mustChangePassword: user.must_change_password === 1, expiresAt };
 }
@@ -125,7 +160,11 @@ export interface SessionInfo {
 }
 
 /** Resolve a session cookie to an actor; undefined when missing, expired, idle or disabled. */
-export async function resolveSession(db: Db, token: string | undefined, ip: string | null): Promise<SessionInfo | undefined> {
+export async function resolveSession(
+  db: Db,
+  token: string | undefined,
+  ip: string | null,
+): Promise<SessionInfo | undefined> {
   if (!token || token.length > 100) return undefined;
   const id = sessionIdOf(token);
   const now = nowIso();
@@ -149,7 +188,11 @@ export async function logout(db: Db, session: SessionInfo): Promise<void> {
     await store.deleteSession(trx, session.sessionId);
     const g = session.actor.grants[0];
     await writeAudit(trx, auditActor(session.actor), {
-      action: 'auth.logout', objectType: 'user', objectId: session.actor.userId, unitId: g?.unitId, jurisdictionId: g?.jurisdictionId,
+      action: 'auth.logout',
+      objectType: 'user',
+      objectId: session.actor.userId,
+      unitId: g?.unitId,
+      jurisdictionId: g?.jurisdictionId,
       summary: `退出登录：${session.actor.username}`,
     });
   });
@@ -162,8 +205,10 @@ const changeSchema = z
     confirm_password: z.string().min(1, '请再次填写新密码'),
   })
   .superRefine((v, ctx) => {
-    if (v.new_password !== v.confirm_password) ctx.addIssue({ code: 'custom', path: ['confirm_password'], message: '两次填写的新密码不一致' });
-    if (v.new_password === v.current_password) ctx.addIssue({ code: 'custom', path: ['new_password'], message: '新密码不能与当前密码相同' });
+    if (v.new_password !== v.confirm_password)
+      ctx.addIssue({ code: 'custom', path: ['confirm_password'], message: '两次填写的新密码不一致' });
+    if (v.new_password === v.current_password)
+      ctx.addIssue({ code: 'custom', path: ['new_password'], message: '新密码不能与当前密码相同' });
   });
 
 /** A signed-in user changes their own password; other sessions of the user are ended. */
@@ -179,11 +224,20 @@ export async function changeOwnPassword(db: Db, session: SessionInfo, raw: unkno
   const hashed = await hashPassword(input.new_password);
   const now = nowIso();
   await db.k.transaction().execute(async (trx) => {
-    await store.updateUser(trx, user.id, { password_hash: hashed, must_change_password: flag(false), password_changed_at: now, updated_at: now });
+    await store.updateUser(trx, user.id, {
+      password_hash: hashed,
+      must_change_password: flag(false),
+      password_changed_at: now,
+      updated_at: now,
+    });
     await store.deleteUserSessions(trx, user.id, session.sessionId);
     const g = actor.grants[0];
     await writeAudit(trx, auditActor(actor), {
-      action: 'user.password_change', objectType: 'user', objectId: user.id, unitId: g?.unitId, jurisdictionId: g?.jurisdictionId,
+      action: 'user.password_change',
+      objectType: 'user',
+      objectId: user.id,
+      unitId: g?.unitId,
+      jurisdictionId: g?.jurisdictionId,
       summary: `修改本人密码：${user.username}`,
     });
   });

@@ -118,7 +118,13 @@ export async function upsertThrottle(k: K, row: Database['login_throttle']) {
   await k
     .insertInto('login_throttle')
     .values(row)
-    .onConflict((oc) => oc.column('key').doUpdateSet({ failures: row.failures, first_failure_at: row.first_failure_at, locked_until: row.locked_until }))
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet({
+        failures: row.failures,
+        first_failure_at: row.first_failure_at,
+        locked_until: row.locked_until,
+      }),
+    )
     .execute();
 }
 

@@ -9,7 +9,11 @@ import { assertCan, auditActor, type Actor, type UserActor } from './policy.js';
 
 const hash = (t: string) => crypto.createHash('sha256').update(t).digest('hex');
 
-export async function createToken(db: Db, actor: Actor, raw: Record<string, unknown>): Promise<{ id: number; token: string }> {
+export async function createToken(
+  db: Db,
+  actor: Actor,
+  raw: Record<string, unknown>,
+): Promise<{ id: number; token: string }> {
   const unit = await orgStore.findUnit(db.k, Number(raw.unit_id));
   const name = String(raw.name ?? '').trim();
   const errors: Record<string, string> = {};
@@ -20,8 +24,26 @@ export async function createToken(db: Db, actor: Actor, raw: Record<string, unkn
   const token = `gk_${crypto.randomBytes(24).toString('base64url')}`;
   const who = auditActor(actor);
   return db.k.transaction().execute(async (trx) => {
-    const r = await trx.insertInto('api_tokens').values({ unit_id: unit!.id, name, token_hash: hash(token), created_by: who.name, created_at: nowIso(), last_used_at: null }).returning('id').executeTakeFirstOrThrow();
-    await writeAudit(trx, who, { action: 'api_token.create', objectType: 'api_token', objectId: r.id, unitId: unit!.id, jurisdictionId: unit!.jurisdiction_id, summary: `为${unit!.name}创建接口令牌“${name}”` });
+    const r = await trx
+      .insertInto('api_tokens')
+      .values({
+        unit_id: unit!.id,
+        name,
+        token_hash: hash(token),
+        created_by: who.name,
+        created_at: nowIso(),
+        last_used_at: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, who, {
+      action: 'api_token.create',
+      objectType: 'api_token',
+      objectId: r.id,
+      unitId: unit!.id,
+      jurisdictionId: unit!.jurisdiction_id,
+      summary: `为${unit!.name}创建接口令牌“${name}”`,
+    });
     return { id: r.id, token };
   });
 }
@@ -33,25 +55,63 @@ export async function revokeToken(db: Db, actor: Actor, id: number): Promise<voi
   assertCan(actor, 'apiToken.manage', { id: unit.id, jurisdictionCode: unit.jurisdiction_code });
   await db.k.transaction().execute(async (trx) => {
     await trx.updateTable('api_tokens').set({ revoked: 1 }).where('id', '=', id).execute();
-    await writeAudit(trx, auditActor(actor), { action: 'api_token.revoke', objectType: 'api_token', objectId: id, unitId: unit.id, jurisdictionId: unit.jurisdiction_id, summary: `停用${unit.name}的接口令牌“${t.name}”` });
+    await writeAudit(trx, auditActor(actor), {
+      action: 'api_token.revoke',
+      objectType: 'api_token',
+      objectId: id,
+      unitId: unit.id,
+      jurisdictionId: unit.jurisdiction_id,
+      summary: `停用${unit.name}的接口令牌“${t.name}”`,
+    });
   });
 }
 
 export async function listTokens(db: Db, actor: Actor) {
   assertCan(actor, 'apiToken.manage');
-  return db.k.selectFrom('api_tokens').innerJoin('units', 'units.id', 'api_tokens.unit_id').select(['api_tokens.id', 'api_tokens.name', 'api_tokens.created_by', 'api_tokens.created_at', 'api_tokens.last_used_at', 'api_tokens.revoked', 'units.name as unit_name']).orderBy('api_tokens.id').execute();
+  return db.k
+    .selectFrom('api_tokens')
+    .innerJoin('units', 'units.id', 'api_tokens.unit_id')
+    .select([
+      'api_tokens.id',
+      'api_tokens.name',
+      'api_tokens.created_by',
+      'api_tokens.created_at',
+      'api_tokens.last_used_at',
+      'api_tokens.revoked',
+      'units.name as unit_name',
+    ])
+    .orderBy('api_tokens.id')
+    .execute();
 }
 
 /** The actor of a bearer token: the unit's 依申请办理员, named after the token. */
 export async function actorForToken(db: Db, token: string, ip: string | null): Promise<UserActor | null> {
   if (!token.startsWith('gk_') || token.length > 100) return null;
-  const t = await db.k.selectFrom('api_tokens').selectAll().where('token_hash', '=', hash(token)).where('revoked', '=', 0).executeTakeFirst();
+  const t = await db.k
+    .selectFrom('api_tokens')
+    .selectAll()
+    .where('token_hash', '=', hash(token))
+    .where('revoked', '=', 0)
+    .executeTakeFirst();
   if (!t) return null;
   const unit = await orgStore.findUnit(db.k, t.unit_id);
-  if (!unit || unit.active !== 1) return null;
+  if (unit?.active !== 1) return null;
   await db.k.updateTable('api_tokens').set({ last_used_at: nowIso() }).where('id', '=', t.id).execute();
   return {
-    kind: 'user', userId: 0, username: `token:${t.id}`, displayName: `接口令牌“${t.name}”`, ip,
-    grants: [{ role: 'request_handler', unitId: unit.id, unitName: unit.name, jurisdictionId: unit.jurisdiction_id, jurisdictionCode: unit.jurisdiction_code, jurisdictionName: unit.jurisdiction_name }],
+    kind: 'user',
+    userId: 0,
+    username: `token:${t.id}`,
+    displayName: `接口令牌“${t.name}”`,
+    ip,
+    grants: [
+      {
+        role: 'request_handler',
+        unitId: unit.id,
+        unitName: unit.name,
+        jurisdictionId: unit.jurisdiction_id,
+        jurisdictionCode: unit.jurisdiction_code,
+        jurisdictionName: unit.jurisdiction_name,
+      },
+    ],
   };
 }

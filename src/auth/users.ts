@@ -3,11 +3,22 @@ import type { Db } from '../platform/db.js';
 import { nowIso, flag } from '../platform/dialect.js';
 import { writeAudit } from '../platform/audit.js';
 import { NotFoundError, ValidationError, ForbiddenError } from '../platform/errors.js';
-import { parseInput, z, requiredText } from '../platform/validation.js';
+import { z, requiredText } from '../platform/validation.js';
 import * as store from './store.js';
 import * as orgStore from '../org/store.js';
 import { hashPassword, passwordProblem } from './passwords.js';
-import { ROLES, ROLE_LABELS, assertCan, auditActor, can, grantCovers, reachOf, type Actor, type Grant, type Role } from './policy.js';
+import {
+  ROLES,
+  ROLE_LABELS,
+  assertCan,
+  auditActor,
+  can,
+  grantCovers,
+  reachOf,
+  type Actor,
+  type Grant,
+  type Role,
+} from './policy.js';
 
 export const MAX_ROLE_ROWS = 6;
 
@@ -31,7 +42,10 @@ const usernameSchema = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, '用户名只能使用字母、数字、点、下划线和连字符，并以字母或数字开头');
 
 /** Role rows arrive as role_0/unit_0 … role_5/unit_5; blank rows are ignored. */
-function roleRows(raw: Record<string, unknown>): { grants: { role: Role; unitId: number }[]; errors: Record<string, string> } {
+function roleRows(raw: Record<string, unknown>): {
+  grants: { role: Role; unitId: number }[];
+  errors: Record<string, string>;
+} {
   const grants: { role: Role; unitId: number }[] = [];
   const errors: Record<string, string> = {};
   for (let i = 0; i < MAX_ROLE_ROWS; i++) {
@@ -54,13 +68,20 @@ function roleRows(raw: Record<string, unknown>): { grants: { role: Role; unitId:
 }
 
 /** Every granted unit must lie within the administrator's reach. */
-async function checkGrantScope(db: Db, actor: Actor, grants: { role: Role; unitId: number }[], errors: Record<string, string>, raw: Record<string, unknown>) {
+async function checkGrantScope(
+  db: Db,
+  actor: Actor,
+  grants: { role: Role; unitId: number }[],
+  errors: Record<string, string>,
+  raw: Record<string, unknown>,
+) {
   for (let i = 0; i < MAX_ROLE_ROWS; i++) {
     const unitId = Number(raw[`unit_${i}`]);
     if (!unitId || errors[`unit_${i}`] || errors[`role_${i}`]) continue;
     const unit = await orgStore.findUnit(db.k, unitId);
     if (!unit) errors[`unit_${i}`] = '所选单位不存在';
-    else if (!can(actor, 'user.manage', { id: unit.id, jurisdictionCode: unit.jurisdiction_code })) errors[`unit_${i}`] = '您无权为该单位分配角色';
+    else if (!can(actor, 'user.manage', { id: unit.id, jurisdictionCode: unit.jurisdiction_code }))
+      errors[`unit_${i}`] = '您无权为该单位分配角色';
     else if (unit.active !== 1) errors[`unit_${i}`] = '该单位已停用';
   }
   return grants;
@@ -70,10 +91,17 @@ function manageable(actor: Actor, grants: Grant[]): boolean {
   if (actor.kind === 'system') return true;
   const reach = actor.grants.filter((g) => g.role === 'system_admin');
   // An administrator manages an account only when every role of that account lies within reach.
-  return grants.length > 0 && grants.every((g) => reach.some((r) => grantCovers(r, { id: g.unitId, jurisdictionCode: g.jurisdictionCode })));
+  return (
+    grants.length > 0 &&
+    grants.every((g) => reach.some((r) => grantCovers(r, { id: g.unitId, jurisdictionCode: g.jurisdictionCode })))
+  );
 }
 
-export async function listUsers(db: Db, actor: Actor, f: { q?: string; unitId?: number; role?: string; status?: string } = {}): Promise<UserView[]> {
+export async function listUsers(
+  db: Db,
+  actor: Actor,
+  f: { q?: string; unitId?: number; role?: string; status?: string } = {},
+): Promise<UserView[]> {
   assertCan(actor, 'user.view');
   const reach = reachOf(actor, 'user.view');
   let q = db.k.selectFrom('users').selectAll();
@@ -86,11 +114,13 @@ export async function listUsers(db: Db, actor: Actor, f: { q?: string; unitId?: 
         .select('user_roles.user_id');
       if (!reach.all) {
         const { unitIds, jurisdictionPrefixes } = reach;
-        s = s.where((eb) => eb.or([
-          ...(unitIds.length ? [eb('units.id', 'in', unitIds)] : []),
-          ...jurisdictionPrefixes.map((p) => eb('jurisdictions.code', 'like', `${p}%`)),
-          ...(unitIds.length + jurisdictionPrefixes.length === 0 ? [eb.lit(false)] : []),
-        ]));
+        s = s.where((eb) =>
+          eb.or([
+            ...(unitIds.length ? [eb('units.id', 'in', unitIds)] : []),
+            ...jurisdictionPrefixes.map((p) => eb('jurisdictions.code', 'like', `${p}%`)),
+            ...(unitIds.length + jurisdictionPrefixes.length === 0 ? [eb.lit(false)] : []),
+          ]),
+        );
       }
       if (f.unitId) s = s.where('units.id', '=', f.unitId);
       if (f.role) s = s.where('user_roles.role', '=', f.role);
@@ -104,7 +134,10 @@ export async function listUsers(db: Db, actor: Actor, f: { q?: string; unitId?: 
   if (f.status === 'active') q = q.where('active', '=', 1);
   if (f.status === 'disabled') q = q.where('active', '=', 0);
   const users = await q.orderBy('username').limit(1000).execute();
-  const grants = await store.grantsOf(db.k, users.map((u) => u.id));
+  const grants = await store.grantsOf(
+    db.k,
+    users.map((u) => u.id),
+  );
   return users.map((u) => ({ ...pick(u), grants: grants.get(u.id) ?? [] }));
 }
 
@@ -150,7 +183,8 @@ export async function createUser(db: Db, actor: Actor, raw: Record<string, unkno
     const problem = passwordProblem(pw, typeof raw.username === 'string' ? raw.username.trim() : undefined);
     if (problem) errors.password = problem;
   }
-  if (parsed.success && (await store.findUserByUsername(db.k, parsed.data.username))) errors.username = '该用户名已被使用';
+  if (parsed.success && (await store.findUserByUsername(db.k, parsed.data.username)))
+    errors.username = '该用户名已被使用';
   if (Object.keys(errors).length || !parsed.success) throw new ValidationError(errors);
   const input = parsed.data;
   const hashed = await hashPassword(input.password);
@@ -204,8 +238,14 @@ export async function updateUser(db: Db, actor: Actor, id: number, raw: Record<s
     await store.updateUser(trx, id, { display_name: parsed.data.display_name, updated_at: now });
     await store.replaceGrants(trx, id, grants, now);
     await writeAudit(trx, auditActor(actor), {
-      action: 'user.update', objectType: 'user', objectId: id, unitId: unit?.id, jurisdictionId: unit?.jurisdiction_id,
-      summary: `修改账号“${parsed.data.display_name}（${user.username}）”`, before, after,
+      action: 'user.update',
+      objectType: 'user',
+      objectId: id,
+      unitId: unit?.id,
+      jurisdictionId: unit?.jurisdiction_id,
+      summary: `修改账号“${parsed.data.display_name}（${user.username}）”`,
+      before,
+      after,
     });
   });
 }
@@ -213,18 +253,27 @@ export async function updateUser(db: Db, actor: Actor, id: number, raw: Record<s
 export async function setUserActive(db: Db, actor: Actor, id: number, active: boolean): Promise<void> {
   assertCan(actor, 'user.manage');
   const user = await getUser(db, actor, id);
-  if (actor.kind === 'user' && actor.userId === id && !active) throw new ValidationError({ _form: '不能停用自己的账号' }, '不能停用自己的账号。');
+  if (actor.kind === 'user' && actor.userId === id && !active)
+    throw new ValidationError({ _form: '不能停用自己的账号' }, '不能停用自己的账号。');
   if ((user.active === 1) === active) return;
   const now = nowIso();
   await db.k.transaction().execute(async (trx) => {
-    await store.updateUser(trx, id, { active: flag(active), updated_at: now, ...(active ? { failed_logins: 0, locked_until: null } : {}) });
+    await store.updateUser(trx, id, {
+      active: flag(active),
+      updated_at: now,
+      ...(active ? { failed_logins: 0, locked_until: null } : {}),
+    });
     if (!active) await store.deleteUserSessions(trx, id);
     if (active) await store.clearThrottle(trx, `acct:${user.username.toLowerCase()}`);
     await writeAudit(trx, auditActor(actor), {
-      action: active ? 'user.enable' : 'user.disable', objectType: 'user', objectId: id,
-      unitId: user.grants[0]?.unitId, jurisdictionId: user.grants[0]?.jurisdictionId,
+      action: active ? 'user.enable' : 'user.disable',
+      objectType: 'user',
+      objectId: id,
+      unitId: user.grants[0]?.unitId,
+      jurisdictionId: user.grants[0]?.jurisdictionId,
       summary: `${active ? '启用' : '停用'}账号“${user.display_name}（${user.username}）”`,
-      before: { active: user.active }, after: { active: flag(active) },
+      before: { active: user.active },
+      after: { active: flag(active) },
     });
   });
 }
@@ -239,29 +288,57 @@ export async function resetPassword(db: Db, actor: Actor, id: number, raw: Recor
   const hashed = await hashPassword(password);
   const now = nowIso();
   await db.k.transaction().execute(async (trx) => {
-    await store.updateUser(trx, id, { password_hash: hashed, must_change_password: 1, failed_logins: 0, locked_until: null, updated_at: now });
+    await store.updateUser(trx, id, {
+      password_hash: hashed,
+      must_change_password: 1,
+      failed_logins: 0,
+      locked_until: null,
+      updated_at: now,
+    });
     await store.deleteUserSessions(trx, id);
     await store.clearThrottle(trx, `acct:${user.username.toLowerCase()}`);
     await writeAudit(trx, auditActor(actor), {
-      action: 'user.password_reset', objectType: 'user', objectId: id,
-      unitId: user.grants[0]?.unitId, jurisdictionId: user.grants[0]?.jurisdictionId,
+      action: 'user.password_reset',
+      objectType: 'user',
+      objectId: id,
+      unitId: user.grants[0]?.unitId,
+      jurisdictionId: user.grants[0]?.jurisdictionId,
       summary: `重置账号“${user.display_name}（${user.username}）”的密码`,
     });
   });
 }
 
 /** Create an account without an acting administrator (CLI, demo seed, init). */
-export async function bootstrapUser(db: Db, input: { username: string; displayName: string; password: string; grants: { role: Role; unitId: number }[]; mustChange: boolean }, actor: Actor): Promise<number> {
+export async function bootstrapUser(
+  db: Db,
+  input: {
+    username: string;
+    displayName: string;
+    password: string;
+    grants: { role: Role; unitId: number }[];
+    mustChange: boolean;
+  },
+  actor: Actor,
+): Promise<number> {
   const now = nowIso();
   const hashed = await hashPassword(input.password);
   return db.k.transaction().execute(async (trx) => {
     const id = await store.insertUser(trx, {
-      username: input.username, display_name: input.displayName, password_hash: hashed, active: 1,
-      must_change_password: flag(input.mustChange), failed_logins: 0, created_at: now, updated_at: now,
+      username: input.username,
+      display_name: input.displayName,
+      password_hash: hashed,
+      active: 1,
+      must_change_password: flag(input.mustChange),
+      failed_logins: 0,
+      created_at: now,
+      updated_at: now,
     });
     await store.replaceGrants(trx, id, input.grants, now);
     await writeAudit(trx, auditActor(actor), {
-      action: 'user.create', objectType: 'user', objectId: id, unitId: input.grants[0]?.unitId,
+      action: 'user.create',
+      objectType: 'user',
+      objectId: id,
+      unitId: input.grants[0]?.unitId,
       summary: `新建账号“${input.displayName}（${input.username}）”`,
       after: { username: input.username, display_name: input.displayName, roles: grantSummary(input.grants) },
     });

@@ -45,7 +45,9 @@ export interface DayInfo {
 
 export class CalendarMissingError extends Error {
   constructor(readonly year: number) {
-    super(`${year}年的节假日安排尚未载入，无法计算进入${year}年的期限。请系统管理员在“工作日历”页面导入国务院办公厅发布的${year}年部分节假日安排后再计算。`);
+    super(
+      `${year}年的节假日安排尚未载入，无法计算进入${year}年的期限。请系统管理员在“工作日历”页面导入国务院办公厅发布的${year}年部分节假日安排后再计算。`,
+    );
   }
 }
 
@@ -78,7 +80,8 @@ export class WorkCalendar {
     if (!this.years.has(year)) throw new CalendarMissingError(year);
     const d = this.days.get(date);
     if (d?.type === 'off') return { date, working: false, kind: 'holiday', name: d.name };
-    if (d?.type === 'workday') return { date, working: true, kind: isWeekend(date) ? 'makeup' : 'workday', name: d.name };
+    if (d?.type === 'workday')
+      return { date, working: true, kind: isWeekend(date) ? 'makeup' : 'workday', name: d.name };
     return isWeekend(date) ? { date, working: false, kind: 'weekend' } : { date, working: true, kind: 'workday' };
   }
 

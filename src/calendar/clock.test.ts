@@ -6,7 +6,16 @@
 import { describe, it, expect } from 'vitest';
 import { WorkCalendar, CalendarMissingError, type YearSchedule } from './calendar.js';
 import { loadShippedSchedules } from './data.js';
-import { addWorkingDays, addCalendarDays, addHours, computeClock, clockStatus, ClockError, DEFAULT_RULES, type ClockEvent } from './clock.js';
+import {
+  addWorkingDays,
+  addCalendarDays,
+  addHours,
+  computeClock,
+  clockStatus,
+  ClockError,
+  DEFAULT_RULES,
+  type ClockEvent,
+} from './clock.js';
 import { addDays, weekday } from './dates.js';
 
 const cal = new WorkCalendar(loadShippedSchedules());
@@ -19,11 +28,26 @@ const range = (a: string, b: string) => {
 
 const OFFICIAL = {
   2025: {
-    off: ['2025-01-01', ...range('2025-01-28', '2025-02-04'), ...range('2025-04-04', '2025-04-06'), ...range('2025-05-01', '2025-05-05'), ...range('2025-05-31', '2025-06-02'), ...range('2025-10-01', '2025-10-08')],
+    off: [
+      '2025-01-01',
+      ...range('2025-01-28', '2025-02-04'),
+      ...range('2025-04-04', '2025-04-06'),
+      ...range('2025-05-01', '2025-05-05'),
+      ...range('2025-05-31', '2025-06-02'),
+      ...range('2025-10-01', '2025-10-08'),
+    ],
     makeup: ['2025-01-26', '2025-02-08', '2025-04-27', '2025-09-28', '2025-10-11'],
   },
   2026: {
-    off: [...range('2026-01-01', '2026-01-03'), ...range('2026-02-15', '2026-02-23'), ...range('2026-04-04', '2026-04-06'), ...range('2026-05-01', '2026-05-05'), ...range('2026-06-19', '2026-06-21'), ...range('2026-09-25', '2026-09-27'), ...range('2026-10-01', '2026-10-07')],
+    off: [
+      ...range('2026-01-01', '2026-01-03'),
+      ...range('2026-02-15', '2026-02-23'),
+      ...range('2026-04-04', '2026-04-06'),
+      ...range('2026-05-01', '2026-05-05'),
+      ...range('2026-06-19', '2026-06-21'),
+      ...range('2026-09-25', '2026-09-27'),
+      ...range('2026-10-01', '2026-10-07'),
+    ],
     makeup: ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'],
   },
 };
@@ -122,9 +146,16 @@ describe('clocks that pause, restart and extend', () => {
   });
 
   it('reports a paused clock with the working days that remain', () => {
-    const r = computeClock(cal, reply, [{ type: 'start', date: '2025-09-22' }, { type: 'pause', date: '2025-09-25', note: '征求第三方意见' }]);
+    const r = computeClock(cal, reply, [
+      { type: 'start', date: '2025-09-22' },
+      { type: 'pause', date: '2025-09-25', note: '征求第三方意见' },
+    ]);
     expect(r).toMatchObject({ due: null, paused: true, remainingWhenPaused: 17 });
-    expect(clockStatus(cal, r, '2025-12-01')).toMatchObject({ state: 'paused', label: '暂停计时', workingDaysLeft: 17 });
+    expect(clockStatus(cal, r, '2025-12-01')).toMatchObject({
+      state: 'paused',
+      label: '暂停计时',
+      workingDaysLeft: 17,
+    });
   });
 
   it('starts again when the corrected request arrives (补正, 条例第三十条)', () => {
@@ -135,7 +166,9 @@ describe('clocks that pause, restart and extend', () => {
     ]);
     expect(r.due).toBe('2025-10-17');
     expect(r.startedOn).toBe('2025-09-15');
-    expect(r.steps[0]).toBe('2025-09-01（星期一）开始计时；2025-09-15（星期一）收到补正后的申请，期限重新起算（《中华人民共和国政府信息公开条例》第三十条）。');
+    expect(r.steps[0]).toBe(
+      '2025-09-01（星期一）开始计时；2025-09-15（星期一）收到补正后的申请，期限重新起算（《中华人民共和国政府信息公开条例》第三十条）。',
+    );
   });
 
   it('extends by at most 20 working days with approver and reason', () => {
@@ -147,22 +180,51 @@ describe('clocks that pause, restart and extend', () => {
     expect(r.due).toBe('2025-11-21');
     expect(r.extendedBy).toBe(20);
     expect(r.steps).toContain('2025-10-20（星期一）经县政府办公室副主任批准延长 20 个工作日（需调取档案）。');
-    expect(() => computeClock(cal, reply, [...events, { type: 'extend', date: '2025-11-01', workingDays: 1, approver: 'x', reason: 'y' }])).toThrow(ClockError);
+    expect(() =>
+      computeClock(cal, reply, [
+        ...events,
+        { type: 'extend', date: '2025-11-01', workingDays: 1, approver: 'x', reason: 'y' },
+      ]),
+    ).toThrow(ClockError);
   });
 
   it('refuses a resume without a pause', () => {
-    expect(() => computeClock(cal, reply, [{ type: 'start', date: '2025-09-22' }, { type: 'resume', date: '2025-09-23' }])).toThrow('2025-09-23 恢复计时前没有暂停计时');
+    expect(() =>
+      computeClock(cal, reply, [
+        { type: 'start', date: '2025-09-22' },
+        { type: 'resume', date: '2025-09-23' },
+      ]),
+    ).toThrow('2025-09-23 恢复计时前没有暂停计时');
   });
 
   it('gives the status on any day: 正常, 即将到期, 已逾期 with days overdue, 已办结', () => {
     const r = computeClock(cal, reply, [{ type: 'start', date: '2025-09-20' }]);
     expect(clockStatus(cal, r, '2025-10-10')).toMatchObject({ state: 'running', label: '正常', workingDaysLeft: 10 });
-    expect(clockStatus(cal, r, '2025-10-20')).toMatchObject({ state: 'due_soon', label: '即将到期', workingDaysLeft: 3 });
+    expect(clockStatus(cal, r, '2025-10-20')).toMatchObject({
+      state: 'due_soon',
+      label: '即将到期',
+      workingDaysLeft: 3,
+    });
     expect(clockStatus(cal, r, '2025-10-23')).toMatchObject({ state: 'due_soon', workingDaysLeft: 0 });
-    expect(clockStatus(cal, r, '2025-10-27')).toMatchObject({ state: 'overdue', label: '已逾期', overdueWorkingDays: 2, overdueDays: 4 });
-    const done = computeClock(cal, reply, [{ type: 'start', date: '2025-09-20' }, { type: 'stop', date: '2025-10-24', note: '答复' }]);
-    expect(clockStatus(cal, done, '2025-12-01')).toMatchObject({ state: 'stopped', label: '已办结（逾期）', overdueWorkingDays: 1 });
-    expect(clockStatus(cal, r, '2025-10-14', { ...DEFAULT_RULES, dueSoonWorkingDays: 8 })).toMatchObject({ state: 'due_soon', workingDaysLeft: 7 });
+    expect(clockStatus(cal, r, '2025-10-27')).toMatchObject({
+      state: 'overdue',
+      label: '已逾期',
+      overdueWorkingDays: 2,
+      overdueDays: 4,
+    });
+    const done = computeClock(cal, reply, [
+      { type: 'start', date: '2025-09-20' },
+      { type: 'stop', date: '2025-10-24', note: '答复' },
+    ]);
+    expect(clockStatus(cal, done, '2025-12-01')).toMatchObject({
+      state: 'stopped',
+      label: '已办结（逾期）',
+      overdueWorkingDays: 1,
+    });
+    expect(clockStatus(cal, r, '2025-10-14', { ...DEFAULT_RULES, dueSoonWorkingDays: 8 })).toMatchObject({
+      state: 'due_soon',
+      workingDaysLeft: 7,
+    });
   });
 
   it('runs calendar-day clocks with pauses added on', () => {
@@ -186,11 +248,18 @@ describe('refusing to guess', () => {
       }
     })();
     expect(e).toBeInstanceOf(CalendarMissingError);
-    expect((e as Error).message).toBe('2027年的节假日安排尚未载入，无法计算进入2027年的期限。请系统管理员在“工作日历”页面导入国务院办公厅发布的2027年部分节假日安排后再计算。');
+    expect((e as Error).message).toBe(
+      '2027年的节假日安排尚未载入，无法计算进入2027年的期限。请系统管理员在“工作日历”页面导入国务院办公厅发布的2027年部分节假日安排后再计算。',
+    );
   });
 
   it('works after a 2027 schedule is added', () => {
-    const y2027: YearSchedule = { year: 2027, region: 'CN', notices: [], days: [{ date: '2027-01-01', type: 'off', name: '元旦' }] };
+    const y2027: YearSchedule = {
+      year: 2027,
+      region: 'CN',
+      notices: [],
+      days: [{ date: '2027-01-01', type: 'off', name: '元旦' }],
+    };
     const with2027 = new WorkCalendar([...loadShippedSchedules(), y2027]);
     expect(addWorkingDays(with2027, '2026-12-20', 20).due).toBe('2027-01-18');
   });

@@ -17,7 +17,11 @@ export interface CountingRules {
   maxExtensionWorkingDays: number;
 }
 
-export const DEFAULT_RULES: CountingRules = { countFromNextDay: true, dueSoonWorkingDays: 5, maxExtensionWorkingDays: 20 };
+export const DEFAULT_RULES: CountingRules = {
+  countFromNextDay: true,
+  dueSoonWorkingDays: 5,
+  maxExtensionWorkingDays: 20,
+};
 
 export type ClockUnit = 'workday' | 'day';
 
@@ -96,13 +100,19 @@ class Walker {
       return false;
     }
     this.counted++;
-    if (info.kind === 'makeup') this.steps.push(`${withWeekday(date)}${info.name ?? ''}调休上班，计为第 ${this.counted} 个工作日。`);
+    if (info.kind === 'makeup')
+      this.steps.push(`${withWeekday(date)}${info.name ?? ''}调休上班，计为第 ${this.counted} 个工作日。`);
     return true;
   }
 }
 
 /** The N-th working day after (or from) an event: e.g. 20 working days to reply (条例第三十三条). */
-export function addWorkingDays(cal: WorkCalendar, from: IsoDate, n: number, rules: CountingRules = DEFAULT_RULES): Deadline {
+export function addWorkingDays(
+  cal: WorkCalendar,
+  from: IsoDate,
+  n: number,
+  rules: CountingRules = DEFAULT_RULES,
+): Deadline {
   if (!Number.isInteger(n) || n < 0) throw new ClockError('工作日数应为不小于 0 的整数');
   const steps = [`${conventionStep(from, rules)}共需 ${n} 个工作日。`];
   if (n === 0) return { due: from, steps: [...steps, `截止日为 ${withWeekday(from)}。`] };
@@ -123,7 +133,12 @@ export function addWorkingDays(cal: WorkCalendar, from: IsoDate, n: number, rule
  * N calendar days after an event (e.g. 预算 “批准后20日内”). When the last day is a rest day or a
  * statutory holiday, the period ends on the next working day (《中华人民共和国民法典》第二百零三条).
  */
-export function addCalendarDays(cal: WorkCalendar, from: IsoDate, n: number, rules: CountingRules = DEFAULT_RULES): Deadline {
+export function addCalendarDays(
+  cal: WorkCalendar,
+  from: IsoDate,
+  n: number,
+  rules: CountingRules = DEFAULT_RULES,
+): Deadline {
   if (!Number.isInteger(n) || n < 0) throw new ClockError('天数应为不小于 0 的整数');
   const steps = [`${conventionStep(from, rules)}共 ${n} 日（自然日）。`];
   let due = addDays(from, rules.countFromNextDay ? n : Math.max(n - 1, 0));
@@ -131,7 +146,9 @@ export function addCalendarDays(cal: WorkCalendar, from: IsoDate, n: number, rul
   const first = cal.info(due);
   if (!first.working) {
     while (!cal.info(due).working) due = addDays(due, 1);
-    steps.push(`该日为${first.kind === 'holiday' ? `${first.name ?? ''}法定节假日` : '休息日'}，期间最后一日顺延至其后第一个工作日 ${withWeekday(due)}（《中华人民共和国民法典》第二百零三条）。`);
+    steps.push(
+      `该日为${first.kind === 'holiday' ? `${first.name ?? ''}法定节假日` : '休息日'}，期间最后一日顺延至其后第一个工作日 ${withWeekday(due)}（《中华人民共和国民法典》第二百零三条）。`,
+    );
   }
   return { due, steps };
 }
@@ -142,7 +159,13 @@ export function addHours(fromIso: string, n: number): { due: string; steps: stri
   if (Number.isNaN(start)) throw new ClockError('起算时间无效');
   const due = new Date(start + n * 3_600_000);
   const fmt = (t: number) => new Date(t + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-  return { due: due.toISOString(), steps: [`自 ${fmt(start)} 起计算 ${n} 小时（按自然小时，不扣除节假日）。`, `截止时间为 ${fmt(due.getTime())}（北京时间）。`] };
+  return {
+    due: due.toISOString(),
+    steps: [
+      `自 ${fmt(start)} 起计算 ${n} 小时（按自然小时，不扣除节假日）。`,
+      `截止时间为 ${fmt(due.getTime())}（北京时间）。`,
+    ],
+  };
 }
 
 // ---- restartable, pausable, extendable clocks ------------------------------------------------
@@ -175,8 +198,16 @@ export interface ClockResult {
   steps: string[];
 }
 
-export function computeClock(cal: WorkCalendar, spec: ClockSpec, events: ClockEvent[], rules: CountingRules = DEFAULT_RULES): ClockResult {
-  const list = [...events].map((e, i) => ({ e, i })).sort((a, b) => a.e.date.localeCompare(b.e.date) || a.i - b.i).map((x) => x.e);
+export function computeClock(
+  cal: WorkCalendar,
+  spec: ClockSpec,
+  events: ClockEvent[],
+  rules: CountingRules = DEFAULT_RULES,
+): ClockResult {
+  const list = [...events]
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => a.e.date.localeCompare(b.e.date) || a.i - b.i)
+    .map((x) => x.e);
   let baseIndex = -1;
   list.forEach((e, i) => {
     if (e.type === 'start' || e.type === 'restart') baseIndex = i;
@@ -188,12 +219,16 @@ export function computeClock(cal: WorkCalendar, spec: ClockSpec, events: ClockEv
   const earlier = list.slice(0, baseIndex);
   if (base.type === 'restart') {
     const first = earlier.find((e) => e.type === 'start');
-    steps.push(`${first ? `${withWeekday(first.date)}开始计时；` : ''}${withWeekday(base.date)}${base.note ?? '收到补正后的申请'}，期限重新起算（《中华人民共和国政府信息公开条例》第三十条）。`);
+    steps.push(
+      `${first ? `${withWeekday(first.date)}开始计时；` : ''}${withWeekday(base.date)}${base.note ?? '收到补正后的申请'}，期限重新起算（《中华人民共和国政府信息公开条例》第三十条）。`,
+    );
   }
   const extensions = after.filter((e): e is Extract<ClockEvent, { type: 'extend' }> => e.type === 'extend');
   const extendedBy = extensions.reduce((s, e) => s + e.workingDays, 0);
   if (spec.unit === 'workday' && extendedBy > rules.maxExtensionWorkingDays) {
-    throw new ClockError(`延长的期限最长不得超过${rules.maxExtensionWorkingDays}个工作日（《中华人民共和国政府信息公开条例》第三十三条）`);
+    throw new ClockError(
+      `延长的期限最长不得超过${rules.maxExtensionWorkingDays}个工作日（《中华人民共和国政府信息公开条例》第三十三条）`,
+    );
   }
   // Pause windows: days d with pause < d <= resume are not counted; an open pause stops counting.
   const windows: { from: IsoDate; to: IsoDate | null; note: string }[] = [];
@@ -211,7 +246,8 @@ export function computeClock(cal: WorkCalendar, spec: ClockSpec, events: ClockEv
   const openPause = windows.find((w) => w.to === null) ?? null;
 
   steps.push(`${conventionStep(base.date, rules)}期限 ${spec.amount} ${spec.unit === 'workday' ? '个工作日' : '日'}。`);
-  for (const x of extensions) steps.push(`${withWeekday(x.date)}经${x.approver}批准延长 ${x.workingDays} 个工作日（${x.reason}）。`);
+  for (const x of extensions)
+    steps.push(`${withWeekday(x.date)}经${x.approver}批准延长 ${x.workingDays} 个工作日（${x.reason}）。`);
 
   if (spec.unit === 'day') {
     // Calendar-day clocks: paused calendar days are added on.
@@ -219,11 +255,27 @@ export function computeClock(cal: WorkCalendar, spec: ClockSpec, events: ClockEv
     for (const w of windows) if (w.to) pausedDays += daysBetween(w.from, w.to);
     if (openPause) {
       const elapsed = daysBetween(base.date, openPause.from) + (rules.countFromNextDay ? 0 : 1);
-      return { due: null, remainingWhenPaused: Math.max(spec.amount - elapsed, 0), paused: true, stoppedOn: stop?.date ?? null, extendedBy: 0, startedOn: base.date, steps: [...steps, `${withWeekday(openPause.from)}起${openPause.note}，暂停计时。`] };
+      return {
+        due: null,
+        remainingWhenPaused: Math.max(spec.amount - elapsed, 0),
+        paused: true,
+        stoppedOn: stop?.date ?? null,
+        extendedBy: 0,
+        startedOn: base.date,
+        steps: [...steps, `${withWeekday(openPause.from)}起${openPause.note}，暂停计时。`],
+      };
     }
     const d = addCalendarDays(cal, addDays(base.date, pausedDays), spec.amount, rules);
     if (pausedDays) steps.push(`暂停计时共 ${pausedDays} 日，不计算在期限内。`);
-    return { due: d.due, remainingWhenPaused: null, paused: false, stoppedOn: stop?.date ?? null, extendedBy: 0, startedOn: base.date, steps: [...steps, ...d.steps.slice(1)] };
+    return {
+      due: d.due,
+      remainingWhenPaused: null,
+      paused: false,
+      stoppedOn: stop?.date ?? null,
+      extendedBy: 0,
+      startedOn: base.date,
+      steps: [...steps, ...d.steps.slice(1)],
+    };
   }
 
   const w = new Walker(cal);
@@ -231,8 +283,19 @@ export function computeClock(cal: WorkCalendar, spec: ClockSpec, events: ClockEv
   for (;;) {
     if (openPause && d > openPause.from) {
       w.flush();
-      steps.push(...w.steps, `${withWeekday(openPause.from)}起${openPause.note}，暂停计时；已计 ${w.counted} 个工作日，尚余 ${target - w.counted} 个工作日。`);
-      return { due: null, remainingWhenPaused: target - w.counted, paused: true, stoppedOn: stop?.date ?? null, extendedBy, startedOn: base.date, steps };
+      steps.push(
+        ...w.steps,
+        `${withWeekday(openPause.from)}起${openPause.note}，暂停计时；已计 ${w.counted} 个工作日，尚余 ${target - w.counted} 个工作日。`,
+      );
+      return {
+        due: null,
+        remainingWhenPaused: target - w.counted,
+        paused: true,
+        stoppedOn: stop?.date ?? null,
+        extendedBy,
+        startedOn: base.date,
+        steps,
+      };
     }
     const p = pausedOn(d);
     if (w.visit(d, p ? p.note : null) && w.counted === target) break;
@@ -243,7 +306,15 @@ export function computeClock(cal: WorkCalendar, spec: ClockSpec, events: ClockEv
   if (w.weekendDays) steps.push(`其间 ${w.weekendDays} 个周末休息日不计。`);
   steps.push(`第 ${target} 个工作日为 ${withWeekday(d)}，即截止日。`);
   if (stop) steps.push(`${withWeekday(stop.date)}${stop.note ?? '办结'}，计时结束。`);
-  return { due: d, remainingWhenPaused: null, paused: false, stoppedOn: stop?.date ?? null, extendedBy, startedOn: base.date, steps };
+  return {
+    due: d,
+    remainingWhenPaused: null,
+    paused: false,
+    stoppedOn: stop?.date ?? null,
+    extendedBy,
+    startedOn: base.date,
+    steps,
+  };
 }
 
 export type ClockState = 'running' | 'due_soon' | 'overdue' | 'paused' | 'stopped';
@@ -274,15 +345,35 @@ export function workingDaysBetween(cal: WorkCalendar, a: IsoDate, b: IsoDate): n
 }
 
 /** Where a clock stands on a given day (即将到期 / 已逾期 with days overdue). */
-export function clockStatus(cal: WorkCalendar, r: ClockResult, today: IsoDate, rules: CountingRules = DEFAULT_RULES): ClockStatus {
+export function clockStatus(
+  cal: WorkCalendar,
+  r: ClockResult,
+  today: IsoDate,
+  rules: CountingRules = DEFAULT_RULES,
+): ClockStatus {
   const base = { due: r.due, overdueWorkingDays: 0, overdueDays: 0 };
   if (r.stoppedOn) {
     const late = r.due && r.stoppedOn > r.due;
-    return { ...base, state: 'stopped', label: late ? '已办结（逾期）' : CLOCK_STATE_LABELS.stopped, workingDaysLeft: null, overdueWorkingDays: late ? workingDaysBetween(cal, r.due!, r.stoppedOn) : 0, overdueDays: late ? daysBetween(r.due!, r.stoppedOn) : 0 };
+    return {
+      ...base,
+      state: 'stopped',
+      label: late ? '已办结（逾期）' : CLOCK_STATE_LABELS.stopped,
+      workingDaysLeft: null,
+      overdueWorkingDays: late ? workingDaysBetween(cal, r.due!, r.stoppedOn) : 0,
+      overdueDays: late ? daysBetween(r.due!, r.stoppedOn) : 0,
+    };
   }
-  if (r.paused || !r.due) return { ...base, state: 'paused', label: CLOCK_STATE_LABELS.paused, workingDaysLeft: r.remainingWhenPaused };
+  if (r.paused || !r.due)
+    return { ...base, state: 'paused', label: CLOCK_STATE_LABELS.paused, workingDaysLeft: r.remainingWhenPaused };
   if (today > r.due) {
-    return { ...base, state: 'overdue', label: CLOCK_STATE_LABELS.overdue, workingDaysLeft: 0, overdueWorkingDays: workingDaysBetween(cal, r.due, today), overdueDays: daysBetween(r.due, today) };
+    return {
+      ...base,
+      state: 'overdue',
+      label: CLOCK_STATE_LABELS.overdue,
+      workingDaysLeft: 0,
+      overdueWorkingDays: workingDaysBetween(cal, r.due, today),
+      overdueDays: daysBetween(r.due, today),
+    };
   }
   const left = workingDaysBetween(cal, today, r.due);
   const state: ClockState = left <= rules.dueSoonWorkingDays ? 'due_soon' : 'running';

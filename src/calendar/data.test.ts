@@ -88,7 +88,17 @@ describe('shipped holiday files', () => {
   });
 
   it.each(YEARS)('%i: uses only the official holiday names', (year) => {
-    const allowed = ['元旦', '春节', '清明节', '劳动节', '端午节', '中秋节', '国庆节', '国庆节、中秋节', '春节（延长假期）'];
+    const allowed = [
+      '元旦',
+      '春节',
+      '清明节',
+      '劳动节',
+      '端午节',
+      '中秋节',
+      '国庆节',
+      '国庆节、中秋节',
+      '春节（延长假期）',
+    ];
     for (const d of load(year).days) expect(allowed, d.date).toContain(d.name);
   });
 });
@@ -122,7 +132,11 @@ describe('2025 (国办发明电〔2024〕12号)', () => {
 
   it('notice', () => {
     expect(f.notices).toEqual([
-      { title: '国务院办公厅关于2025年部分节假日安排的通知', docNumber: '国办发明电〔2024〕12号', published: '2024-11-12' },
+      {
+        title: '国务院办公厅关于2025年部分节假日安排的通知',
+        docNumber: '国办发明电〔2024〕12号',
+        published: '2024-11-12',
+      },
     ]);
   });
 });
@@ -143,7 +157,14 @@ describe('2026', () => {
   });
 
   it('make-up workdays match the notice exactly', () => {
-    expect(workdayDates(f)).toEqual(['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10']);
+    expect(workdayDates(f)).toEqual([
+      '2026-01-04',
+      '2026-02-14',
+      '2026-02-28',
+      '2026-05-09',
+      '2026-09-20',
+      '2026-10-10',
+    ]);
   });
 
   it('names', () => {
@@ -155,7 +176,9 @@ describe('2026', () => {
   });
 
   it('notice', () => {
-    expect(f.notices).toEqual([{ title: '国务院办公厅关于2026年部分节假日安排的通知', docNumber: null, published: '2025-11-04' }]);
+    expect(f.notices).toEqual([
+      { title: '国务院办公厅关于2026年部分节假日安排的通知', docNumber: null, published: '2025-11-04' },
+    ]);
   });
 });
 
@@ -192,7 +215,11 @@ describe('earlier years', () => {
     expect(nameOf(f, '2023-01-03')).toBeUndefined();
     for (const d of range('2023-09-29', '2023-10-06')) expect(nameOf(f, d)).toBe('国庆节、中秋节');
     // 2023's 元旦 started on Saturday 2022-12-31, which therefore lives in the 2022 file.
-    expect(load(2022).days.find((d) => d.date === '2022-12-31')).toEqual({ date: '2022-12-31', type: 'off', name: '元旦' });
+    expect(load(2022).days.find((d) => d.date === '2022-12-31')).toEqual({
+      date: '2022-12-31',
+      type: 'off',
+      name: '元旦',
+    });
   });
 
   it('2019: Labour Day as amended by 国办发明电〔2019〕3号 (5/1–5/4, 4/28 and 5/5 worked)', () => {

@@ -56,7 +56,9 @@ describe('reading .ics holiday calendars', () => {
   it('names the line of every bad date and refuses a non-calendar file', () => {
     const bad = SAMPLE.replace('DTSTART;VALUE=DATE:20270206', 'DTSTART;VALUE=DATE:20270230');
     expect(parseIcs(bad).errors).toEqual(['第 13 行：DTSTART 不是有效日期（20270230）']);
-    expect(parseIcs(SAMPLE.replace('DTSTART;VALUE=DATE:20270410\r\n', '')).errors).toEqual(['第 19 行开始的事件缺少开始日期（DTSTART）']);
+    expect(parseIcs(SAMPLE.replace('DTSTART;VALUE=DATE:20270410\r\n', '')).errors).toEqual([
+      '第 19 行开始的事件缺少开始日期（DTSTART）',
+    ]);
     expect(parseIcs('hello').errors).toEqual(['不是 iCalendar（.ics）文件：缺少 BEGIN:VCALENDAR']);
     expect(parseIcs('BEGIN:VCALENDAR\nEND:VCALENDAR').errors).toEqual(['文件中没有找到任何节假日事件（VEVENT）']);
   });

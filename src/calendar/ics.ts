@@ -10,18 +10,31 @@ export interface IcsResult {
   errors: string[];
 }
 
-const SHORT_NAMES: Record<string, string> = { 端午: '端午节', 清明: '清明节', 中秋: '中秋节', 国庆: '国庆节', 劳动: '劳动节' };
+const SHORT_NAMES: Record<string, string> = {
+  端午: '端午节',
+  清明: '清明节',
+  中秋: '中秋节',
+  国庆: '国庆节',
+  劳动: '劳动节',
+};
 
 function unfold(text: string): { line: string; no: number }[] {
   const out: { line: string; no: number }[] = [];
-  text.replace(/^\uFEFF/, '').split(/\r?\n/).forEach((raw, i) => {
-    if ((raw.startsWith(' ') || raw.startsWith('\t')) && out.length) out[out.length - 1].line += raw.slice(1);
-    else out.push({ line: raw, no: i + 1 });
-  });
+  text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .forEach((raw, i) => {
+      if ((raw.startsWith(' ') || raw.startsWith('\t')) && out.length) out[out.length - 1].line += raw.slice(1);
+      else out.push({ line: raw, no: i + 1 });
+    });
   return out;
 }
 
-const unescape = (v: string) => v.replace(/\\n/gi, ' ').replace(/\\([,;\\])/g, '$1').trim();
+const unescapeText = (v: string) =>
+  v
+    .replace(/\\n/gi, ' ')
+    .replace(/\\([,;\\])/g, '$1')
+    .trim();
 
 function dateValue(v: string): IsoDate | null {
   const m = /^(\d{4})(\d{2})(\d{2})/.exec(v.trim());
@@ -31,9 +44,17 @@ function dateValue(v: string): IsoDate | null {
 }
 
 /** Decide 放假 or 调休上班 and the holiday name from an event's texts. */
-export function classify(summary: string, description: string, appleSpecial: string): { type: 'off' | 'workday'; name: string } {
+export function classify(
+  summary: string,
+  description: string,
+  appleSpecial: string,
+): { type: 'off' | 'workday'; name: string } {
   const all = `${summary} ${description}`;
-  const workday = /ALTERNATE-WORKDAY/i.test(appleSpecial) || /[（(]班[)）]|补班|上班|调班|^班$/.test(summary.trim()) || /^班$/.test(description.trim()) || /补班|上班/.test(all);
+  const workday =
+    /ALTERNATE-WORKDAY/i.test(appleSpecial) ||
+    /[（(]班[)）]|补班|上班|调班|^班$/.test(summary.trim()) ||
+    /^班$/.test(description.trim()) ||
+    /补班|上班/.test(all);
   let name = summary
     .replace(/[（(][休班][)）]/g, '')
     .replace(/放假调休|放假|补班|上班|调休|休息|假期/g, '')
@@ -47,15 +68,25 @@ export function parseIcs(text: string): IcsResult {
   const days = new Map<IsoDate, CalendarDay>();
   const errors: string[] = [];
   const lines = unfold(text);
-  if (!lines.some((l) => l.line.trim() === 'BEGIN:VCALENDAR')) return { days: [], errors: ['不是 iCalendar（.ics）文件：缺少 BEGIN:VCALENDAR'] };
-  let ev: { start?: IsoDate; end?: IsoDate; summary: string; description: string; apple: string; no: number; bad?: boolean } | null = null;
+  if (!lines.some((l) => l.line.trim() === 'BEGIN:VCALENDAR'))
+    return { days: [], errors: ['不是 iCalendar（.ics）文件：缺少 BEGIN:VCALENDAR'] };
+  let ev: {
+    start?: IsoDate;
+    end?: IsoDate;
+    summary: string;
+    description: string;
+    apple: string;
+    no: number;
+    bad?: boolean;
+  } | null = null;
   for (const { line, no } of lines) {
     const idx = line.indexOf(':');
     if (idx < 0) continue;
     const head = line.slice(0, idx).toUpperCase();
     const value = line.slice(idx + 1);
     const prop = head.split(';')[0];
-    if (prop === 'BEGIN' && value.trim().toUpperCase() === 'VEVENT') ev = { summary: '', description: '', apple: '', no };
+    if (prop === 'BEGIN' && value.trim().toUpperCase() === 'VEVENT')
+      ev = { summary: '', description: '', apple: '', no };
     else if (!ev) continue;
     else if (prop === 'DTSTART') {
       ev.start = dateValue(value) ?? undefined;
@@ -69,8 +100,8 @@ export function parseIcs(text: string): IcsResult {
         errors.push(`第 ${no} 行：DTEND 不是有效日期（${value.trim()}）`);
         ev.bad = true;
       }
-    } else if (prop === 'SUMMARY') ev.summary = unescape(value);
-    else if (prop === 'DESCRIPTION') ev.description = unescape(value);
+    } else if (prop === 'SUMMARY') ev.summary = unescapeText(value);
+    else if (prop === 'DESCRIPTION') ev.description = unescapeText(value);
     else if (prop === 'X-APPLE-SPECIAL-DAY') ev.apple = value.trim();
     else if (prop === 'END' && value.trim().toUpperCase() === 'VEVENT') {
       if (ev.bad) {

@@ -14,7 +14,13 @@ describeEachDb('calendar web and API', (db) => {
     const res = await app.request('/api/v1/calendar/deadline?from=2025-09-20&workingDays=20');
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body).toMatchObject({ from: '2025-09-20', workingDays: 20, deadline: '2025-10-23', weekday: '星期四', countFromNextDay: true });
+    expect(body).toMatchObject({
+      from: '2025-09-20',
+      workingDays: 20,
+      deadline: '2025-10-23',
+      weekday: '星期四',
+      countFromNextDay: true,
+    });
     expect(body.steps).toContain('2025-10-01 至 10-08 国庆节、中秋节放假，不计。');
     const days = await (await app.request('/api/v1/calendar/deadline?from=2025-09-12&days=20')).json();
     expect(days).toMatchObject({ days: 20, deadline: '2025-10-09' });
@@ -23,7 +29,10 @@ describeEachDb('calendar web and API', (db) => {
   it('refuses bad questions and missing years with Chinese JSON errors', async () => {
     const bad = await app.request('/api/v1/calendar/deadline?from=2025-02-30&workingDays=abc');
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toEqual({ error: '日期应为“年-月-日”格式，如 2025-09-20；天数应为 0～365 的整数', fields: { from: '日期应为“年-月-日”格式，如 2025-09-20', workingDays: '天数应为 0～365 的整数' } });
+    expect(await bad.json()).toEqual({
+      error: '日期应为“年-月-日”格式，如 2025-09-20；天数应为 0～365 的整数',
+      fields: { from: '日期应为“年-月-日”格式，如 2025-09-20', workingDays: '天数应为 0～365 的整数' },
+    });
     const none = await app.request('/api/v1/calendar/deadline?from=2025-01-01');
     expect((await none.json()).error).toBe('请填写工作日数（workingDays）或自然日数（days）');
     const missing = await app.request('/api/v1/calendar/deadline?from=2026-12-20&workingDays=20');
@@ -49,7 +58,14 @@ describeEachDb('calendar web and API', (db) => {
   });
 
   it('lets every staff member see the calendar, and only the system administrator change it', async () => {
-    const expected: Record<string, number> = { admin: 303, gkb: 403, shiji: 403, 'cgz.bianji': 403, 'cgz.shenhe': 403, 'cgz.banli': 403 };
+    const expected: Record<string, number> = {
+      admin: 303,
+      gkb: 403,
+      shiji: 403,
+      'cgz.bianji': 403,
+      'cgz.shenhe': 403,
+      'cgz.banli': 403,
+    };
     let n = 0;
     for (const [who, status] of Object.entries(expected)) {
       const c = new TestClient(app, `10.20.0.${++n}`);
@@ -58,7 +74,12 @@ describeEachDb('calendar web and API', (db) => {
       expect(view.status, who).toBe(200);
       const html = await view.text();
       expect(html.includes('增加本地调整'), who).toBe(who === 'admin');
-      const post = await c.post('/admin/calendar/overrides', { date: '2026-07-01', type: 'off', name: '测试节', note: '' });
+      const post = await c.post('/admin/calendar/overrides', {
+        date: '2026-07-01',
+        type: 'off',
+        name: '测试节',
+        note: '',
+      });
       expect(post.status, who).toBe(status);
       const rules = await c.post('/admin/calendar/rules', { count_from_next_day: '1', due_soon_working_days: '5' });
       expect(rules.status, who).toBe(status);
@@ -85,17 +106,41 @@ describeEachDb('calendar web and API', (db) => {
       form.set('_csrf', c.cookies.get('gk_csrf')!);
       form.set('file', new File([content], name, { type: 'application/octet-stream' }));
       if (fullYear) form.set('full_year', '1');
-      return app.request('/admin/calendar/import', { method: 'POST', body: form, headers: { cookie: [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; '), host: 'localhost', 'x-forwarded-for': '10.21.0.1' } });
+      return app.request('/admin/calendar/import', {
+        method: 'POST',
+        body: form,
+        headers: {
+          cookie: [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+          host: 'localhost',
+          'x-forwarded-for': '10.21.0.1',
+        },
+      });
     };
-    const bad = await upload('2027.json', '{"year":2027,"days":[{"date":"2027-13-01","type":"off","name":"元旦"}]}', true);
+    const bad = await upload(
+      '2027.json',
+      '{"year":2027,"days":[{"date":"2027-13-01","type":"off","name":"元旦"}]}',
+      true,
+    );
     expect(bad.status).toBe(422);
-    expect(await bad.text()).toContain('导入失败，未做任何修改：2027.json 第 1 个日期：日期应为“年-月-日”格式，如 2027-01-01');
-    const good = await upload('2027.json', JSON.stringify({ year: 2027, days: [{ date: '2027-01-01', type: 'off', name: '元旦' }] }), true);
+    expect(await bad.text()).toContain(
+      '导入失败，未做任何修改：2027.json 第 1 个日期：日期应为“年-月-日”格式，如 2027-01-01',
+    );
+    const good = await upload(
+      '2027.json',
+      JSON.stringify({ year: 2027, days: [{ date: '2027-01-01', type: 'off', name: '元旦' }] }),
+      true,
+    );
     expect(good.status).toBe(200);
     expect(await good.text()).toContain('已导入 1 个日期（2027年），2027年已载入全年安排');
     const api = await (await app.request('/api/v1/calendar/deadline?from=2026-12-20&workingDays=20')).json();
     expect(api.deadline).toBe('2027-01-18');
-    const audit = await db().k.selectFrom('audit_log').select('summary').where('action', '=', 'calendar.import').execute();
-    expect(audit.map((a) => a.summary)).toEqual(['示范县工作日历：从 2027.json 导入 1 个日期（2027年），作为2027年全年安排']);
+    const audit = await db()
+      .k.selectFrom('audit_log')
+      .select('summary')
+      .where('action', '=', 'calendar.import')
+      .execute();
+    expect(audit.map((a) => a.summary)).toEqual([
+      '示范县工作日历：从 2027.json 导入 1 个日期（2027年），作为2027年全年安排',
+    ]);
   });
 });

@@ -11,9 +11,23 @@ import { writeAudit, type AuditActor } from '../platform/audit.js';
 import { NotFoundError, ValidationError } from '../platform/errors.js';
 import { parseInput, z } from '../platform/validation.js';
 import { assertCan, auditActor, type Actor } from '../auth/policy.js';
-import { WorkCalendar, CalendarMissingError, type CalendarDay, type CalendarOverride, type YearSchedule } from './calendar.js';
+import {
+  WorkCalendar,
+  CalendarMissingError,
+  type CalendarDay,
+  type CalendarOverride,
+  type YearSchedule,
+} from './calendar.js';
 import { loadShippedSchedules, validateSchedule } from './data.js';
-import { computeClock, clockStatus, DEFAULT_RULES, type ClockEvent, type ClockSpec, type CountingRules, type ClockResult } from './clock.js';
+import {
+  computeClock,
+  clockStatus,
+  DEFAULT_RULES,
+  type ClockEvent,
+  type ClockSpec,
+  type CountingRules,
+  type ClockResult,
+} from './clock.js';
 import { parseIcs } from './ics.js';
 import { isIsoDate, todayInChina, yearOf, type IsoDate } from './dates.js';
 
@@ -28,17 +42,33 @@ export function scopesOf(code: string): string[] {
 
 export async function calendarFor(k: K, jurisdictionCode: string): Promise<WorkCalendar> {
   const scopes = scopesOf(jurisdictionCode);
-  const overrides = await k.selectFrom('calendar_overrides').select(['scope', 'date', 'type', 'name']).where('scope', 'in', scopes).execute();
+  const overrides = await k
+    .selectFrom('calendar_overrides')
+    .select(['scope', 'date', 'type', 'name'])
+    .where('scope', 'in', scopes)
+    .execute();
   // A narrower scope wins over a wider one for the same date (a county's own entry beats the city's).
   overrides.sort((a, b) => a.scope.length - b.scope.length || a.date.localeCompare(b.date));
   const years = await k.selectFrom('calendar_years').select('year').where('scope', 'in', scopes).execute();
-  return new WorkCalendar(loadShippedSchedules(), overrides as CalendarOverride[], years.map((y) => y.year));
+  return new WorkCalendar(
+    loadShippedSchedules(),
+    overrides as CalendarOverride[],
+    years.map((y) => y.year),
+  );
 }
 
-const RULE_KEYS = { countFromNextDay: 'calendar.countFromNextDay', dueSoonWorkingDays: 'calendar.dueSoonWorkingDays' } as const;
+const RULE_KEYS = {
+  countFromNextDay: 'calendar.countFromNextDay',
+  dueSoonWorkingDays: 'calendar.dueSoonWorkingDays',
+} as const;
 
 export async function rulesFor(k: K, jurisdictionCode: string): Promise<CountingRules> {
-  const rows = await k.selectFrom('settings').select(['scope', 'key', 'value']).where('scope', 'in', scopesOf(jurisdictionCode)).where('key', 'in', Object.values(RULE_KEYS)).execute();
+  const rows = await k
+    .selectFrom('settings')
+    .select(['scope', 'key', 'value'])
+    .where('scope', 'in', scopesOf(jurisdictionCode))
+    .where('key', 'in', Object.values(RULE_KEYS))
+    .execute();
   rows.sort((a, b) => a.scope.length - b.scope.length);
   const rules = { ...DEFAULT_RULES };
   for (const r of rows) {
@@ -51,7 +81,8 @@ export async function rulesFor(k: K, jurisdictionCode: string): Promise<Counting
 /** The warning shown on the dashboard from 1 October when next year's schedule is missing. */
 export function coverageWarning(cal: WorkCalendar, today: IsoDate = todayInChina()): string | null {
   const year = yearOf(today);
-  if (!cal.covers(year)) return `本年度（${year}年）的节假日安排尚未载入，所有期限均无法计算。请立即在“工作日历”页面导入。`;
+  if (!cal.covers(year))
+    return `本年度（${year}年）的节假日安排尚未载入，所有期限均无法计算。请立即在“工作日历”页面导入。`;
   if (today >= `${year}-10-01` && !cal.covers(year + 1)) {
     return `${year + 1}年的节假日安排尚未载入。国务院办公厅通常在10月至12月发布下一年的节假日安排，发布后请在“工作日历”页面导入；在此之前，进入${year + 1}年的期限将无法计算。`;
   }
@@ -70,7 +101,12 @@ const overrideSchema = z.object({
   date: z.string({ error: '请填写日期' }).trim().refine(isIsoDate, '日期应为“年-月-日”格式，如 2027-04-10'),
   type: z.enum(['off', 'workday'], { error: '请选择放假或上班' }),
   name: z.string({ error: '请填写名称' }).trim().min(1, '请填写名称，如“三月三”').max(30, '名称不能超过 30 个字'),
-  note: z.string().trim().max(200, '说明不能超过 200 个字').optional().transform((v) => v || null),
+  note: z
+    .string()
+    .trim()
+    .max(200, '说明不能超过 200 个字')
+    .optional()
+    .transform((v) => v || null),
 });
 
 export async function listOverrides(db: Db, actor: Actor, scope: Scope, year?: number) {
@@ -81,7 +117,12 @@ export async function listOverrides(db: Db, actor: Actor, scope: Scope, year?: n
 }
 
 export async function listImportedYears(db: Db, scope: Scope) {
-  return db.k.selectFrom('calendar_years').selectAll().where('scope', 'in', scopesOf(scope.code)).orderBy('year').execute();
+  return db.k
+    .selectFrom('calendar_years')
+    .selectAll()
+    .where('scope', 'in', scopesOf(scope.code))
+    .orderBy('year')
+    .execute();
 }
 
 export async function addOverride(db: Db, actor: Actor, scope: Scope, raw: unknown): Promise<void> {
@@ -89,16 +130,41 @@ export async function addOverride(db: Db, actor: Actor, scope: Scope, raw: unkno
   const input = parseInput(overrideSchema, raw);
   const who = auditActor(actor);
   await db.k.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom('calendar_overrides').selectAll().where('scope', '=', scope.code).where('date', '=', input.date).executeTakeFirst();
+    const before = await trx
+      .selectFrom('calendar_overrides')
+      .selectAll()
+      .where('scope', '=', scope.code)
+      .where('date', '=', input.date)
+      .executeTakeFirst();
     await trx
       .insertInto('calendar_overrides')
-      .values({ scope: scope.code, date: input.date, type: input.type, name: input.name, note: input.note, created_by: who.name, created_at: nowIso() })
-      .onConflict((oc) => oc.columns(['scope', 'date']).doUpdateSet({ type: input.type, name: input.name, note: input.note, created_by: who.name, created_at: nowIso() }))
+      .values({
+        scope: scope.code,
+        date: input.date,
+        type: input.type,
+        name: input.name,
+        note: input.note,
+        created_by: who.name,
+        created_at: nowIso(),
+      })
+      .onConflict((oc) =>
+        oc.columns(['scope', 'date']).doUpdateSet({
+          type: input.type,
+          name: input.name,
+          note: input.note,
+          created_by: who.name,
+          created_at: nowIso(),
+        }),
+      )
       .execute();
     await writeAudit(trx, who, {
-      action: 'calendar.override_add', objectType: 'calendar', objectId: input.date, jurisdictionId: scope.jurisdictionId,
+      action: 'calendar.override_add',
+      objectType: 'calendar',
+      objectId: input.date,
+      jurisdictionId: scope.jurisdictionId,
       summary: `${scope.name}工作日历：${input.date} 设为${input.type === 'off' ? '放假' : '上班'}（${input.name}）`,
-      before: before ? { type: before.type, name: before.name } : undefined, after: { type: input.type, name: input.name, note: input.note },
+      before: before ? { type: before.type, name: before.name } : undefined,
+      after: { type: input.type, name: input.name, note: input.note },
     });
     await recomputeClocks(trx, who, scope, [input.date]);
   });
@@ -112,8 +178,12 @@ export async function removeOverride(db: Db, actor: Actor, scope: Scope, id: num
   await db.k.transaction().execute(async (trx) => {
     await trx.deleteFrom('calendar_overrides').where('id', '=', id).execute();
     await writeAudit(trx, who, {
-      action: 'calendar.override_remove', objectType: 'calendar', objectId: row.date, jurisdictionId: scope.jurisdictionId,
-      summary: `${scope.name}工作日历：删除 ${row.date} 的调整（${row.name}）`, before: { type: row.type, name: row.name },
+      action: 'calendar.override_remove',
+      objectType: 'calendar',
+      objectId: row.date,
+      jurisdictionId: scope.jurisdictionId,
+      summary: `${scope.name}工作日历：删除 ${row.date} 的调整（${row.name}）`,
+      before: { type: row.type, name: row.name },
     });
     await recomputeClocks(trx, who, scope, [row.date]);
   });
@@ -156,8 +226,10 @@ export async function importSchedule(db: Db, actor: Actor, scope: Scope, input: 
     days = r.days;
   } else errors.push('只能导入 .json 或 .ics 文件');
   const years = [...new Set(days.map((d) => yearOf(d.date)))].sort();
-  if (!errors.length && input.fullYear && years.length !== 1) errors.push(`“全年安排”应只包含一个年份，文件中有：${years.join('、')}`);
-  if (errors.length) throw new ValidationError({ file: errors.join('；') }, `导入失败，未做任何修改：${errors.slice(0, 10).join('；')}`);
+  if (!errors.length && input.fullYear && years.length !== 1)
+    errors.push(`“全年安排”应只包含一个年份，文件中有：${years.join('、')}`);
+  if (errors.length)
+    throw new ValidationError({ file: errors.join('；') }, `导入失败，未做任何修改：${errors.slice(0, 10).join('；')}`);
 
   const who = auditActor(actor);
   const now = nowIso();
@@ -165,8 +237,24 @@ export async function importSchedule(db: Db, actor: Actor, scope: Scope, input: 
     for (const d of days) {
       await trx
         .insertInto('calendar_overrides')
-        .values({ scope: scope.code, date: d.date, type: d.type, name: d.name, note: `导入自 ${input.filename}`, created_by: who.name, created_at: now })
-        .onConflict((oc) => oc.columns(['scope', 'date']).doUpdateSet({ type: d.type, name: d.name, note: `导入自 ${input.filename}`, created_by: who.name, created_at: now }))
+        .values({
+          scope: scope.code,
+          date: d.date,
+          type: d.type,
+          name: d.name,
+          note: `导入自 ${input.filename}`,
+          created_by: who.name,
+          created_at: now,
+        })
+        .onConflict((oc) =>
+          oc.columns(['scope', 'date']).doUpdateSet({
+            type: d.type,
+            name: d.name,
+            note: `导入自 ${input.filename}`,
+            created_by: who.name,
+            created_at: now,
+          }),
+        )
         .execute();
     }
     const markedYears: number[] = [];
@@ -176,39 +264,83 @@ export async function importSchedule(db: Db, actor: Actor, scope: Scope, input: 
       const title = input.title?.trim() || notice?.title || `国务院办公厅关于${year}年部分节假日安排的通知`;
       const docNumber = input.docNumber?.trim() || notice?.docNumber || null;
       await trx.deleteFrom('calendar_years').where('scope', '=', scope.code).where('year', '=', year).execute();
-      await trx.insertInto('calendar_years').values({ scope: scope.code, year, title, doc_number: docNumber, published: notice?.published ?? null, imported_by: who.name, imported_at: now }).execute();
+      await trx
+        .insertInto('calendar_years')
+        .values({
+          scope: scope.code,
+          year,
+          title,
+          doc_number: docNumber,
+          published: notice?.published ?? null,
+          imported_by: who.name,
+          imported_at: now,
+        })
+        .execute();
       markedYears.push(year);
     }
     await writeAudit(trx, who, {
-      action: 'calendar.import', objectType: 'calendar', objectId: years.join(','), jurisdictionId: scope.jurisdictionId,
+      action: 'calendar.import',
+      objectType: 'calendar',
+      objectId: years.join(','),
+      jurisdictionId: scope.jurisdictionId,
       summary: `${scope.name}工作日历：从 ${input.filename} 导入 ${days.length} 个日期（${years.join('、')}年）${markedYears.length ? `，作为${markedYears[0]}年全年安排` : ''}`,
-      after: { days: days.length, off: days.filter((d) => d.type === 'off').length, workday: days.filter((d) => d.type === 'workday').length, fullYear: input.fullYear },
+      after: {
+        days: days.length,
+        off: days.filter((d) => d.type === 'off').length,
+        workday: days.filter((d) => d.type === 'workday').length,
+        fullYear: input.fullYear,
+      },
     });
-    const recomputed = await recomputeClocks(trx, who, scope, days.map((d) => d.date), markedYears);
+    const recomputed = await recomputeClocks(
+      trx,
+      who,
+      scope,
+      days.map((d) => d.date),
+      markedYears,
+    );
     return { days: days.length, years, markedYears, recomputed };
   });
 }
 
 const rulesSchema = z.object({
   count_from_next_day: z.enum(['1', '0'], { error: '请选择起算方式' }),
-  due_soon_working_days: z.coerce.number({ error: '请填写数字' }).int('请填写整数').min(1, '至少 1 个工作日').max(20, '不能超过 20 个工作日'),
+  due_soon_working_days: z.coerce
+    .number({ error: '请填写数字' })
+    .int('请填写整数')
+    .min(1, '至少 1 个工作日')
+    .max(20, '不能超过 20 个工作日'),
 });
 
 export async function setRules(db: Db, actor: Actor, scope: Scope, raw: unknown): Promise<void> {
   assertCan(actor, 'calendar.manage', { id: 0, jurisdictionCode: scope.code });
   const input = parseInput(rulesSchema, raw);
   const before = await rulesFor(db.k, scope.code);
-  const after = { countFromNextDay: input.count_from_next_day === '1', dueSoonWorkingDays: input.due_soon_working_days };
+  const after = {
+    countFromNextDay: input.count_from_next_day === '1',
+    dueSoonWorkingDays: input.due_soon_working_days,
+  };
   const who = auditActor(actor);
   await db.k.transaction().execute(async (trx) => {
-    for (const [key, value] of [[RULE_KEYS.countFromNextDay, after.countFromNextDay], [RULE_KEYS.dueSoonWorkingDays, after.dueSoonWorkingDays]] as const) {
-      await trx.insertInto('settings').values({ scope: scope.code, key, value: JSON.stringify(value), updated_at: nowIso() })
-        .onConflict((oc) => oc.columns(['scope', 'key']).doUpdateSet({ value: JSON.stringify(value), updated_at: nowIso() })).execute();
+    for (const [key, value] of [
+      [RULE_KEYS.countFromNextDay, after.countFromNextDay],
+      [RULE_KEYS.dueSoonWorkingDays, after.dueSoonWorkingDays],
+    ] as const) {
+      await trx
+        .insertInto('settings')
+        .values({ scope: scope.code, key, value: JSON.stringify(value), updated_at: nowIso() })
+        .onConflict((oc) =>
+          oc.columns(['scope', 'key']).doUpdateSet({ value: JSON.stringify(value), updated_at: nowIso() }),
+        )
+        .execute();
     }
     await writeAudit(trx, who, {
-      action: 'calendar.rules', objectType: 'calendar', objectId: 'rules', jurisdictionId: scope.jurisdictionId,
+      action: 'calendar.rules',
+      objectType: 'calendar',
+      objectId: 'rules',
+      jurisdictionId: scope.jurisdictionId,
       summary: `${scope.name}期限计算规则：${after.countFromNextDay ? '起算日当日不计入' : '起算日当日计入'}，剩余 ${after.dueSoonWorkingDays} 个工作日起提示即将到期`,
-      before: { countFromNextDay: before.countFromNextDay, dueSoonWorkingDays: before.dueSoonWorkingDays }, after,
+      before: { countFromNextDay: before.countFromNextDay, dueSoonWorkingDays: before.dueSoonWorkingDays },
+      after,
     });
     if (before.countFromNextDay !== after.countFromNextDay) await recomputeClocks(trx, who, scope, 'all');
   });
@@ -245,7 +377,11 @@ const stateOf = (r: ClockResult) => (r.stoppedOn ? 'stopped' : r.paused ? 'pause
  * date falls into a year without a calendar, the clock is still stored — as 'uncomputable', with
  * no due date — so that nothing is lost; importing that year's schedule computes it.
  */
-export async function startClock(k: K, input: ClockInput, opts: { allowUncomputable?: boolean } = {}): Promise<ClockResult | null> {
+export async function startClock(
+  k: K,
+  input: ClockInput,
+  opts: { allowUncomputable?: boolean } = {},
+): Promise<ClockResult | null> {
   let result: ClockResult;
   const now = nowIso();
   try {
@@ -253,45 +389,123 @@ export async function startClock(k: K, input: ClockInput, opts: { allowUncomputa
   } catch (e) {
     if (!(e instanceof CalendarMissingError) || !opts.allowUncomputable) throw e;
     const start = input.events.find((x) => x.type === 'start');
-    await k.insertInto('clocks').values({
-      jurisdiction_id: input.jurisdictionId, object_type: input.objectType, object_id: String(input.objectId), purpose: input.purpose,
-      amount: input.spec.amount, unit: input.spec.unit, events_json: JSON.stringify(input.events), started_on: start?.date ?? now.slice(0, 10),
-      due_date: null, state: 'uncomputable', closed: 0, created_at: now, updated_at: now,
-    }).execute();
+    await k
+      .insertInto('clocks')
+      .values({
+        jurisdiction_id: input.jurisdictionId,
+        object_type: input.objectType,
+        object_id: String(input.objectId),
+        purpose: input.purpose,
+        amount: input.spec.amount,
+        unit: input.spec.unit,
+        events_json: JSON.stringify(input.events),
+        started_on: start?.date ?? now.slice(0, 10),
+        due_date: null,
+        state: 'uncomputable',
+        closed: 0,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
     return null;
   }
-  await k.insertInto('clocks').values({
-    jurisdiction_id: input.jurisdictionId, object_type: input.objectType, object_id: String(input.objectId), purpose: input.purpose,
-    amount: input.spec.amount, unit: input.spec.unit, events_json: JSON.stringify(input.events), started_on: result.startedOn,
-    due_date: result.due, state: stateOf(result), closed: result.stoppedOn ? 1 : 0, created_at: now, updated_at: now,
-  }).execute();
+  await k
+    .insertInto('clocks')
+    .values({
+      jurisdiction_id: input.jurisdictionId,
+      object_type: input.objectType,
+      object_id: String(input.objectId),
+      purpose: input.purpose,
+      amount: input.spec.amount,
+      unit: input.spec.unit,
+      events_json: JSON.stringify(input.events),
+      started_on: result.startedOn,
+      due_date: result.due,
+      state: stateOf(result),
+      closed: result.stoppedOn ? 1 : 0,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
   return result;
 }
 
 /** Add an event (pause, resume, restart, extend, stop) to an object's clock. */
-export async function addClockEvent(k: K, objectType: string, objectId: string | number, purpose: string, event: ClockEvent): Promise<ClockResult | null> {
-  const row = await k.selectFrom('clocks').selectAll().where('object_type', '=', objectType).where('object_id', '=', String(objectId)).where('purpose', '=', purpose).executeTakeFirst();
+export async function addClockEvent(
+  k: K,
+  objectType: string,
+  objectId: string | number,
+  purpose: string,
+  event: ClockEvent,
+): Promise<ClockResult | null> {
+  const row = await k
+    .selectFrom('clocks')
+    .selectAll()
+    .where('object_type', '=', objectType)
+    .where('object_id', '=', String(objectId))
+    .where('purpose', '=', purpose)
+    .executeTakeFirst();
   if (!row) throw new NotFoundError('该事项没有计时。');
   const events = [...parseJson<ClockEvent[]>(row.events_json, []), event];
   let result: ClockResult;
   try {
-    result = (await evaluate(k, row.jurisdiction_id, { amount: row.amount, unit: row.unit as ClockSpec['unit'] }, events)).result;
+    result = (
+      await evaluate(k, row.jurisdiction_id, { amount: row.amount, unit: row.unit as ClockSpec['unit'] }, events)
+    ).result;
   } catch (e) {
     // An event is never lost for want of next year's calendar: keep it, recompute on import.
     if (!(e instanceof CalendarMissingError)) throw e;
     const closed = event.type === 'stop' ? 1 : row.closed;
-    await k.updateTable('clocks').set({ events_json: JSON.stringify(events), due_date: null, state: closed ? 'stopped' : 'uncomputable', closed, updated_at: nowIso() }).where('id', '=', row.id).execute();
+    await k
+      .updateTable('clocks')
+      .set({
+        events_json: JSON.stringify(events),
+        due_date: null,
+        state: closed ? 'stopped' : 'uncomputable',
+        closed,
+        updated_at: nowIso(),
+      })
+      .where('id', '=', row.id)
+      .execute();
     return null;
   }
-  await k.updateTable('clocks').set({ events_json: JSON.stringify(events), started_on: result.startedOn, due_date: result.due, state: stateOf(result), closed: result.stoppedOn ? 1 : 0, updated_at: nowIso() }).where('id', '=', row.id).execute();
+  await k
+    .updateTable('clocks')
+    .set({
+      events_json: JSON.stringify(events),
+      started_on: result.startedOn,
+      due_date: result.due,
+      state: stateOf(result),
+      closed: result.stoppedOn ? 1 : 0,
+      updated_at: nowIso(),
+    })
+    .where('id', '=', row.id)
+    .execute();
   return result;
 }
 
-export async function clockOf(k: K, objectType: string, objectId: string | number, purpose: string, today: IsoDate = todayInChina()) {
-  const row = await k.selectFrom('clocks').selectAll().where('object_type', '=', objectType).where('object_id', '=', String(objectId)).where('purpose', '=', purpose).executeTakeFirst();
+export async function clockOf(
+  k: K,
+  objectType: string,
+  objectId: string | number,
+  purpose: string,
+  today: IsoDate = todayInChina(),
+) {
+  const row = await k
+    .selectFrom('clocks')
+    .selectAll()
+    .where('object_type', '=', objectType)
+    .where('object_id', '=', String(objectId))
+    .where('purpose', '=', purpose)
+    .executeTakeFirst();
   if (!row) return undefined;
   const events = parseJson<ClockEvent[]>(row.events_json, []);
-  const { result, cal, rules } = await evaluate(k, row.jurisdiction_id, { amount: row.amount, unit: row.unit as ClockSpec['unit'] }, events);
+  const { result, cal, rules } = await evaluate(
+    k,
+    row.jurisdiction_id,
+    { amount: row.amount, unit: row.unit as ClockSpec['unit'] },
+    events,
+  );
   return { events, result, status: clockStatus(cal, result, today, rules) };
 }
 
@@ -300,7 +514,13 @@ export async function clockOf(k: K, objectType: string, objectId: string | numbe
  * whose counting span — from their start to their due date, or open-ended while paused — contains
  * a changed date, or all of them. Every changed due date is written to the audit log.
  */
-export async function recomputeClocks(k: K, who: AuditActor, scope: Scope, dates: IsoDate[] | 'all', years: number[] = []): Promise<number> {
+export async function recomputeClocks(
+  k: K,
+  who: AuditActor,
+  scope: Scope,
+  dates: IsoDate[] | 'all',
+  years: number[] = [],
+): Promise<number> {
   const rows = await k
     .selectFrom('clocks')
     .innerJoin('jurisdictions', 'jurisdictions.id', 'clocks.jurisdiction_id')
@@ -311,7 +531,10 @@ export async function recomputeClocks(k: K, who: AuditActor, scope: Scope, dates
   // A changed day moves a due date only when it lies inside the counting span [start, due];
   // paused or uncomputable clocks (no due date) are always recomputed.
   const touches = (start: string, due: string | null) =>
-    dates === 'all' || due === null || years.some((y) => `${y}-12-31` >= start) || dates.some((d) => d >= start && d <= due);
+    dates === 'all' ||
+    due === null ||
+    years.some((y) => `${y}-12-31` >= start) ||
+    dates.some((d) => d >= start && d <= due);
   let changed = 0;
   for (const row of rows) {
     if (!touches(row.started_on, row.due_date)) continue;
@@ -319,7 +542,12 @@ export async function recomputeClocks(k: K, who: AuditActor, scope: Scope, dates
     let due: string | null;
     let state: string;
     try {
-      const { result } = await evaluate(k, row.jurisdiction_id, { amount: row.amount, unit: row.unit as ClockSpec['unit'] }, events);
+      const { result } = await evaluate(
+        k,
+        row.jurisdiction_id,
+        { amount: row.amount, unit: row.unit as ClockSpec['unit'] },
+        events,
+      );
       due = result.due;
       state = stateOf(result);
     } catch {
@@ -328,11 +556,19 @@ export async function recomputeClocks(k: K, who: AuditActor, scope: Scope, dates
       state = 'uncomputable';
     }
     if (due === row.due_date && state === row.state) continue;
-    await k.updateTable('clocks').set({ due_date: due, state, updated_at: nowIso() }).where('id', '=', row.id).execute();
+    await k
+      .updateTable('clocks')
+      .set({ due_date: due, state, updated_at: nowIso() })
+      .where('id', '=', row.id)
+      .execute();
     await writeAudit(k, who, {
-      action: 'clock.recompute', objectType: row.object_type, objectId: row.object_id, jurisdictionId: row.jurisdiction_id,
+      action: 'clock.recompute',
+      objectType: row.object_type,
+      objectId: row.object_id,
+      jurisdictionId: row.jurisdiction_id,
       summary: `工作日历变更，重新计算期限：${row.due_date ?? '未定'} → ${due ?? (state === 'uncomputable' ? '无法计算（缺少节假日安排）' : '未定')}`,
-      before: { due: row.due_date, state: row.state }, after: { due, state },
+      before: { due: row.due_date, state: row.state },
+      after: { due, state },
     });
     changed++;
   }

@@ -20,7 +20,12 @@ import {
 } from './timelimit.js';
 
 // Builders: each returns exactly the object the parser must produce (compared with toStrictEqual).
-const deadline = (amount: number, unit: TimeUnit, trigger: Trigger, extra: { scope?: string; channel?: string } = {}): TimeLimitRule => ({
+const deadline = (
+  amount: number,
+  unit: TimeUnit,
+  trigger: Trigger,
+  extra: { scope?: string; channel?: string } = {},
+): TimeLimitRule => ({
   kind: 'deadline',
   amount,
   unit,
@@ -57,10 +62,7 @@ const REFERENCE: Case[] = [
     // Reference: standing without the 动态调整 flag, deadline trigger null. Here the deadline names no start
     // event, so the statutory default is used and marked triggerImplied (条例第二十六条).
     phrase: '1.除处罚决定外其他内容:长期公开(动态调整);2.处罚决定:20个工作日内。',
-    rules: [
-      { kind: 'standing', dynamic: true, scope: '除处罚决定外其他内容' },
-      implied(20, 'workday', '处罚决定'),
-    ],
+    rules: [{ kind: 'standing', dynamic: true, scope: '除处罚决定外其他内容' }, implied(20, 'workday', '处罚决定')],
   },
   // Reference: trigger info_formed_or_changed; here the same trigger, marked as implied (the text names none).
   { phrase: '20个工作日', rules: [implied(20, 'workday')] },
@@ -130,7 +132,8 @@ const REFERENCE: Case[] = [
   {
     // Reference: prompt with trigger land_survey_started. "在…时…公开" is publication at the event itself
     // (due on the event date), so it is its own kind; the channels named are kept.
-    phrase: '在实地启动拟征收土地工作时,在村公示栏公开。(另:收到征地批准文件之日起10个工作日内,在政府网站/征地信息公开平台公开)',
+    phrase:
+      '在实地启动拟征收土地工作时,在村公示栏公开。(另:收到征地批准文件之日起10个工作日内,在政府网站/征地信息公开平台公开)',
     rules: [
       { kind: 'onEvent', trigger: 'land_survey_started', channel: '村公示栏' },
       deadline(10, 'workday', 'land_approval_received', { channel: '政府网站/征地信息公开平台' }),
@@ -201,34 +204,56 @@ const VARIANTS: Case[] = [
     rules: [info20],
     lawOverride: true,
   },
-  { phrase: '制定或获取信息之日起十个工作日内，公示七个工作日', rules: [madeOrObtained10, { kind: 'posting', amount: 7, unit: 'workday' }] },
+  {
+    phrase: '制定或获取信息之日起十个工作日内，公示七个工作日',
+    rules: [madeOrObtained10, { kind: 'posting', amount: 7, unit: 'workday' }],
+  },
   { phrase: '本级人民代表大会或其常务委员会批准后二十日内', rules: [deadline(20, 'day', 'congress_approved')] },
   { phrase: ' 信息形成或变更之日起 20 个工作日内 ', rules: [info20] },
   { phrase: '信息形成或变更之日起十五个工作日内', rules: [deadline(15, 'workday', 'info_formed_or_changed')] },
   { phrase: '信息形成或变更之日起三十日内', rules: [deadline(30, 'day', 'info_formed_or_changed')] },
   { phrase: '信息形成或变更之日起两个工作日内', rules: [deadline(2, 'workday', 'info_formed_or_changed')] },
   { phrase: '二十个工作日内', rules: [implied(20, 'workday')] },
-  { phrase: '(1)除处罚决定外其他内容:长期公开;(2)处罚决定:20个工作日内', rules: [{ kind: 'standing', scope: '除处罚决定外其他内容' }, implied(20, 'workday', '处罚决定')] },
+  {
+    phrase: '(1)除处罚决定外其他内容:长期公开;(2)处罚决定:20个工作日内',
+    rules: [{ kind: 'standing', scope: '除处罚决定外其他内容' }, implied(20, 'workday', '处罚决定')],
+  },
 ];
 
 /** Other common phrasings (regulations.md; 条例第三十三条; 54号 catalog practice). */
 const OTHER: Case[] = [
   {
     // 条例第三十三条 wording.
-    phrase: '自收到申请之日起20个工作日内予以答复；需要延长答复期限的，经政府信息公开工作机构负责人同意，可延长不超过20个工作日',
+    phrase:
+      '自收到申请之日起20个工作日内予以答复；需要延长答复期限的，经政府信息公开工作机构负责人同意，可延长不超过20个工作日',
     rules: [
       deadline(20, 'workday', 'request_received'),
-      { kind: 'extension', amount: 20, unit: 'workday', condition: '需要延长答复期限的，经政府信息公开工作机构负责人同意' },
+      {
+        kind: 'extension',
+        amount: 20,
+        unit: 'workday',
+        condition: '需要延长答复期限的，经政府信息公开工作机构负责人同意',
+      },
     ],
   },
-  { phrase: '自该政府信息形成或者变更之日起20个工作日内及时公开。法律、法规对政府信息公开的期限另有规定的，从其规定。', rules: [info20], lawOverride: true },
+  {
+    phrase: '自该政府信息形成或者变更之日起20个工作日内及时公开。法律、法规对政府信息公开的期限另有规定的，从其规定。',
+    rules: [info20],
+    lawOverride: true,
+  },
   { phrase: '批准后20日内', rules: [deadline(20, 'day', 'approved')] },
   { phrase: '作出行政处罚决定之日起7个工作日内', rules: [deadline(7, 'workday', 'decision_made')] },
   { phrase: '公示期7个工作日', rules: [{ kind: 'posting', amount: 7, unit: 'workday' }] },
   { phrase: '公示期不少于7日', rules: [{ kind: 'posting', amount: 7, unit: 'day' }] },
-  { phrase: '征求意见期限不得少于30日', rules: [{ kind: 'minimumPeriod', amount: 30, unit: 'day', what: '征求意见期限' }] },
+  {
+    phrase: '征求意见期限不得少于30日',
+    rules: [{ kind: 'minimumPeriod', amount: 30, unit: 'day', what: '征求意见期限' }],
+  },
   { phrase: '不少于7个工作日', rules: [{ kind: 'minimumPeriod', amount: 7, unit: 'workday', what: null }] },
-  { phrase: '每季度结束后10个工作日内', rules: [{ kind: 'periodic', period: 'quarter', offset: { amount: 10, unit: 'workday' } }] },
+  {
+    phrase: '每季度结束后10个工作日内',
+    rules: [{ kind: 'periodic', period: 'quarter', offset: { amount: 10, unit: 'workday' } }],
+  },
   { phrase: '每年1月31日前', rules: [{ kind: 'periodic', period: 'year', due: { month: 1, day: 31 } }] },
   { phrase: '每月更新', rules: [{ kind: 'periodic', period: 'month' }] },
   { phrase: '按季度公开', rules: [{ kind: 'periodic', period: 'quarter' }] },
@@ -350,7 +375,9 @@ describe('parseTimeLimit: 需人工设定', () => {
   });
 
   it('names the unreadable part in Chinese', () => {
-    expect(parseTimeLimit('信息形成或变更之日起20个工作日内;其他视情况').note).toBe('“其他视情况”无法识别为期限规则，请人工设定');
+    expect(parseTimeLimit('信息形成或变更之日起20个工作日内;其他视情况').note).toBe(
+      '“其他视情况”无法识别为期限规则，请人工设定',
+    );
   });
 });
 
@@ -374,8 +401,14 @@ describe('describeRule / describeTimeLimit', () => {
       '1.除处罚决定外其他内容:长期公开(动态调整);2.处罚决定:20个工作日内。',
       '除处罚决定外其他内容：长期公开（动态调整）；处罚决定：自信息形成或变更之日起20个工作日内（未写明起算日，按条例第二十六条推定）',
     ],
-    ['作出决定之日起7个工作日内;情况复杂的,经本单位负责人批准,可延长7个工作日', '自作出决定之日起7个工作日内；情况复杂的，经本单位负责人批准，可延长7个工作日'],
-    ['信息形成或者变更之日起20个工作日内。法律、法规对政府信息公开的期限另有规定的,从其规定。', '自信息形成或变更之日起20个工作日内（法律、法规另有规定的，从其规定）'],
+    [
+      '作出决定之日起7个工作日内;情况复杂的,经本单位负责人批准,可延长7个工作日',
+      '自作出决定之日起7个工作日内；情况复杂的，经本单位负责人批准，可延长7个工作日',
+    ],
+    [
+      '信息形成或者变更之日起20个工作日内。法律、法规对政府信息公开的期限另有规定的,从其规定。',
+      '自信息形成或变更之日起20个工作日内（法律、法规另有规定的，从其规定）',
+    ],
     [
       '在实地启动拟征收土地工作时,在村公示栏公开。(另:收到征地批准文件之日起10个工作日内,在政府网站/征地信息公开平台公开)',
       '实地启动拟征收土地工作时在村公示栏公开；自收到征地批准文件之日起10个工作日内，在政府网站/征地信息公开平台公开',
@@ -417,7 +450,9 @@ describe('helpers', () => {
   });
 
   it('normalises full-width punctuation and digits, whitespace and numerals before units', () => {
-    expect(normalizeTimeLimitText('１．处罚决定：二十个工作日内（许可结果）； 其他')).toBe('1.处罚决定:20个工作日内(许可结果);其他');
+    expect(normalizeTimeLimitText('１．处罚决定：二十个工作日内（许可结果）； 其他')).toBe(
+      '1.处罚决定:20个工作日内(许可结果);其他',
+    );
   });
 
   it('every parsed case yields only rules with positive whole amounts and a description', () => {

@@ -203,7 +203,20 @@ export const STATUTORY_DEFAULT: Readonly<DeadlineRule> = Object.freeze({
 // Normalisation
 // ---------------------------------------------------------------------------------------------
 
-const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_DIGITS: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
 /** 二十 → 20, 十五 → 15, 两 → 2, 一百零五 → 105, 二〇 → 20 (digit by digit when no 十/百/千). */
@@ -227,7 +240,8 @@ export function chineseNumber(s: string): number | null {
 }
 
 /** Chinese numerals directly before a unit word become Arabic digits ("二十个工作日" → "20个工作日"). */
-const CN_NUMBER_BEFORE_UNIT = /[零〇一二两三四五六七八九十百千]+(?=个?(?:工作日|自然日|日历日|日|天|小时|周|星期|月|年|次))/g;
+const CN_NUMBER_BEFORE_UNIT =
+  /[零〇一二两三四五六七八九十百千]+(?=个?(?:工作日|自然日|日历日|日|天|小时|周|星期|月|年|次))/g;
 
 /**
  * Full-width → half-width (NFKC: （）→(), ，→, ；→; ：→: ０-９→0-9), whitespace removed, Chinese
@@ -287,7 +301,7 @@ const SCOPE_NOUN =
 /** A noun phrase naming part of the content ("处罚决定", "行政许可、行政处罚事项", "许可结果"). */
 function plausibleScope(s: string): boolean {
   if (s.length < 2 || s.length > 30) return false;
-  if (!/^[\u4e00-\u9fff、()\/]+$/.test(s)) return false;
+  if (!/^[\u4e00-\u9fff、()/]+$/.test(s)) return false;
   if (VAGUE.test(s)) return false;
   if (/^(?:经|由|在|于|自|从|按|随|与)/.test(s)) return false;
   return SCOPE_NOUN.test(s);
@@ -317,7 +331,10 @@ const TRIGGER_PATTERNS: TriggerPattern[] = [
     re: `(?:自|从)?该?(?:公开事项)?(?:政府)?(?:信息)?(?:(?:形成|产生|生成)(?:(?:或者|或|、|和|及)变更|\\(变更\\))?|获取\\(形成[、,]?变更\\))(?:之日起|之日以后|之日后|之日|起|以后|之后|后)?`,
   },
   // 制定或获取信息之日起 / 制定或获取备案政策之日起 / 自制作或获取该信息之日起
-  { trigger: 'made_or_obtained', re: `(?:自|从)?(?:制作|制定)(?:或者|或|、)(?:获取|取得|获得)[\\u4e00-\\u9fff、]{0,10}?${FROM}` },
+  {
+    trigger: 'made_or_obtained',
+    re: `(?:自|从)?(?:制作|制定)(?:或者|或|、)(?:获取|取得|获得)[\\u4e00-\\u9fff、]{0,10}?${FROM}`,
+  },
   { trigger: 'request_received', re: `(?:自|从)?收到(?:政府信息公开)?申请${FROM}` },
   { trigger: 'land_approval_received', re: `(?:自|从)?收到征(?:收土)?地批准文件${FROM}` },
   { trigger: 'major_decision_made', re: `(?:自|从)?(?:重大决策作出|作出重大决策)${FROM}` },
@@ -339,7 +356,9 @@ const TRIGGER_PATTERNS: TriggerPattern[] = [
 const COMPILED_TRIGGERS = TRIGGER_PATTERNS.map((p) => ({ ...p, regex: new RegExp(`^(.*?)(?:${p.re})$`) }));
 
 /** Events named with "在…时" (onEvent). */
-const EVENT_PATTERNS: Array<{ trigger: Trigger; re: RegExp }> = [{ trigger: 'land_survey_started', re: /^实地启动拟征收土地工作$/ }];
+const EVENT_PATTERNS: Array<{ trigger: Trigger; re: RegExp }> = [
+  { trigger: 'land_survey_started', re: /^实地启动拟征收土地工作$/ },
+];
 
 /**
  * The text before an amount ("部门预算经本级财政部门批复后") → trigger and scope.
@@ -367,7 +386,7 @@ function splitTrigger(pre: string): { trigger: Trigger; scope?: string } | null 
 function parseTail(post: string): { channel?: string } | null {
   if (/^(?:应|须)?(?:予以|及时|主动|向社会)?(?:公开|公示|公布|发布|更新|完成公开|答复)?$/.test(post)) return {};
   const m = /^,?(?:应|须)?(?:在|通过)(.+?)(?:上)?(?:予以|及时)?(?:公开|公示|公布|发布)$/.exec(post);
-  if (m && /^[\u4e00-\u9fff、\/]+$/.test(m[1]) && !VAGUE.test(m[1])) return { channel: display(m[1]) };
+  if (m && /^[\u4e00-\u9fff、/]+$/.test(m[1]) && !VAGUE.test(m[1])) return { channel: display(m[1]) };
   return null;
 }
 
@@ -379,10 +398,12 @@ const PUBLISH = '(?:予以)?(?:公开|公示|公布|发布|更新)';
 
 type ClauseReader = (c: string) => TimeLimitRule | null;
 
-const readRealtime: ClauseReader = (c) => (/^(?:实时|即时)(?:公开|更新|发布|公布)?$/.test(c) ? { kind: 'realtime' } : null);
+const readRealtime: ClauseReader = (c) =>
+  /^(?:实时|即时)(?:公开|更新|发布|公布)?$/.test(c) ? { kind: 'realtime' } : null;
 
 const readStanding: ClauseReader = (c) => {
-  let m = /^(?:保持)?(?:长期|永久|常态化|持续)(?:公开|公布|有效)?(?:\((动态(?:调整|更新))\)|,?(动态(?:调整|更新)))?$/.exec(c);
+  let m =
+    /^(?:保持)?(?:长期|永久|常态化|持续)(?:公开|公布|有效)?(?:\((动态(?:调整|更新))\)|,?(动态(?:调整|更新)))?$/.exec(c);
   if (m) return m[1] || m[2] ? { kind: 'standing', dynamic: true } : { kind: 'standing' };
   m = /^动态(?:调整|更新)(?:公开)?$/.exec(c);
   return m ? { kind: 'standing', dynamic: true } : null;
@@ -420,7 +441,9 @@ const readMinimum: ClauseReader = (c) => {
 };
 
 const readExtension: ClauseReader = (c) => {
-  const m = new RegExp(`^(.*?),?(?:最长|最多)?(?:可以|可|可再|可适当)?延长(?:期限)?(?:不超过|最长不超过|不得超过|最多)?(\\d+)${UNIT}$`).exec(c);
+  const m = new RegExp(
+    `^(.*?),?(?:最长|最多)?(?:可以|可|可再|可适当)?延长(?:期限)?(?:不超过|最长不超过|不得超过|最多)?(\\d+)${UNIT}$`,
+  ).exec(c);
   if (!m) return null;
   const s = span(m[2], m[3]);
   if (!s) return null;
@@ -433,7 +456,9 @@ const readExtension: ClauseReader = (c) => {
 
 const readPeriodic: ClauseReader = (c) => {
   // 每季度的首个月20日 / 每季度第1个月20日前
-  let m = new RegExp(`^(?:每|按)${PERIOD}的?(?:首个?月|第(\\d{1,2})个月)(\\d{1,2})日(?:前|之前|以前)?${PUBLISH}?$`).exec(c);
+  let m = new RegExp(
+    `^(?:每|按)${PERIOD}的?(?:首个?月|第(\\d{1,2})个月)(\\d{1,2})日(?:前|之前|以前)?${PUBLISH}?$`,
+  ).exec(c);
   if (m) {
     const month = m[2] ? Number(m[2]) : 1;
     const day = Number(m[3]);
@@ -498,8 +523,10 @@ const readOnEvent: ClauseReader = (c) => {
   if (!m) return null;
   const ev = EVENT_PATTERNS.find((e) => e.re.test(m[1]));
   if (!ev) return null;
-  if (m[2] !== undefined && (!/^[\u4e00-\u9fff、\/]+$/.test(m[2]) || VAGUE.test(m[2]))) return null;
-  return m[2] ? { kind: 'onEvent', trigger: ev.trigger, channel: display(m[2]) } : { kind: 'onEvent', trigger: ev.trigger };
+  if (m[2] !== undefined && (!/^[\u4e00-\u9fff、/]+$/.test(m[2]) || VAGUE.test(m[2]))) return null;
+  return m[2]
+    ? { kind: 'onEvent', trigger: ev.trigger, channel: display(m[2]) }
+    : { kind: 'onEvent', trigger: ev.trigger };
 };
 
 const readDeadline: ClauseReader = (c) => {
@@ -707,7 +734,13 @@ function removeLawOverride(s: string): { text: string; found: boolean } {
 // Public API
 // ---------------------------------------------------------------------------------------------
 
-const manual = (text: string, note: string, lawOverride = false): ParsedTimeLimit => ({ text, status: 'manual', rules: [], lawOverride, note });
+const manual = (text: string, note: string, lawOverride = false): ParsedTimeLimit => ({
+  text,
+  status: 'manual',
+  rules: [],
+  lawOverride,
+  note,
+});
 
 /** Adjacent standing rules of the same scope are one rule ("长期公开,动态调整"). */
 function mergeStanding(rules: TimeLimitRule[]): TimeLimitRule[] {
@@ -748,7 +781,8 @@ export function parseTimeLimit(text: string | null | undefined): ParsedTimeLimit
     truncated = true;
     return '';
   });
-  if (s === '') return manual(original, truncated ? '原文被截断，没有可读内容，请人工设定' : '公开时限为空，请人工设定');
+  if (s === '')
+    return manual(original, truncated ? '原文被截断，没有可读内容，请人工设定' : '公开时限为空，请人工设定');
 
   // Catalog cells are short; a long text is not a time limit this reader should try to read.
   if (s.length > MAX_LENGTH) return manual(original, `公开时限文字过长（超过${MAX_LENGTH}字），请人工设定`);
@@ -807,9 +841,12 @@ export function describeRule(rule: TimeLimitRule): string {
       if (rule.offset) body = `每${p}结束后${spanText(rule.offset)}内`;
       else if (rule.due) {
         const { month, day } = rule.due;
-        body = rule.period === 'year' ? `每年${month}月${day}日前` : `每${p}${month === 1 ? '首月' : `第${month}个月`}${day}日前`;
-      }
-      else body = rule.times && rule.times > 1 ? `每${p}至少公开（更新）${rule.times}次` : `每${p}至少公开（更新）一次`;
+        body =
+          rule.period === 'year'
+            ? `每年${month}月${day}日前`
+            : `每${p}${month === 1 ? '首月' : `第${month}个月`}${day}日前`;
+      } else
+        body = rule.times && rule.times > 1 ? `每${p}至少公开（更新）${rule.times}次` : `每${p}至少公开（更新）一次`;
       break;
     }
     case 'interval':
@@ -819,7 +856,11 @@ export function describeRule(rule: TimeLimitRule): string {
       body = rule.dynamic ? '长期公开（动态调整）' : '长期公开';
       break;
     case 'prompt':
-      body = rule.followsProgress ? '按进展情况及时公开' : rule.trigger ? `${eventOf(rule.trigger)}后及时公开` : '及时公开';
+      body = rule.followsProgress
+        ? '按进展情况及时公开'
+        : rule.trigger
+          ? `${eventOf(rule.trigger)}后及时公开`
+          : '及时公开';
       break;
     case 'realtime':
       body = '实时公开';

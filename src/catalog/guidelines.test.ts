@@ -18,8 +18,14 @@ describe('built-in standard guidelines', () => {
     const d = domainBySlug('shehui-jiuzhu')!;
     expect(d.rows).toHaveLength(13);
     expect(d.rows[0].item).toMatchObject({
-      domain: '社会救助', level1: '综合业务', level2: '政策法规文件', timeLimit: '制定或获取信息之日起10个工作日内',
-      channels: ['政府网站', '公开查阅点', '政务服务中心'], audiencePublic: true, modeProactive: true, tiers: ['county', 'township'],
+      domain: '社会救助',
+      level1: '综合业务',
+      level2: '政策法规文件',
+      timeLimit: '制定或获取信息之日起10个工作日内',
+      channels: ['政府网站', '公开查阅点', '政务服务中心'],
+      audiencePublic: true,
+      modeProactive: true,
+      tiers: ['county', 'township'],
     });
     expect(d.rows[0].missing).toEqual([]);
   });

@@ -9,7 +9,14 @@ import { insertMany, nowIso, parseJson } from '../platform/dialect.js';
 import { writeAudit } from '../platform/audit.js';
 import { assertCan, auditActor, type Actor } from '../auth/policy.js';
 import { xlsxToCatalog, type ImportError } from './exchange/xlsx.js';
-import { STANDARD_CHANNELS, CHANNEL_ALIASES, sortChannels, type CatalogItemData, type StandardChannel, type Tier } from './model.js';
+import {
+  STANDARD_CHANNELS,
+  CHANNEL_ALIASES,
+  sortChannels,
+  type CatalogItemData,
+  type StandardChannel,
+  type Tier,
+} from './model.js';
 
 const DIR = new URL('../../data/guidelines/', import.meta.url);
 
@@ -107,7 +114,11 @@ let cache: GuidelineDomain[] | undefined;
 export function loadShippedGuidelines(): GuidelineDomain[] {
   if (cache) return cache;
   cache = DOMAINS.map((d) => {
-    const raw = JSON.parse(fs.readFileSync(new URL(`${d.slug}.json`, DIR), 'utf8')) as { completeness: string; source: string; items: RawRow[] };
+    const raw = JSON.parse(fs.readFileSync(new URL(`${d.slug}.json`, DIR), 'utf8')) as {
+      completeness: string;
+      source: string;
+      items: RawRow[];
+    };
     return {
       slug: d.slug,
       name: d.name,
@@ -130,15 +141,27 @@ export function domainByName(name: string): GuidelineDomain | undefined {
 
 // ---- full tables imported by a county office ---------------------------------------------------
 
-
-const scopesOf = (code: string) => ['CN', ...[2, 4, 6, 9, 12].filter((n) => code.length >= n).map((n) => code.slice(0, n))];
+const scopesOf = (code: string) => [
+  'CN',
+  ...[2, 4, 6, 9, 12].filter((n) => code.length >= n).map((n) => code.slice(0, n)),
+];
 
 /** The guidelines a county works from: shipped rows, replaced per domain by an imported full table. */
-export async function guidelinesFor(db: Db, countyCode: string): Promise<(GuidelineDomain & { importedBy?: string; importedAt?: string })[]> {
-  const rows = await db.k.selectFrom('guideline_rows').selectAll().where('scope', 'in', scopesOf(countyCode)).orderBy('domain').orderBy('seq').execute();
+export async function guidelinesFor(
+  db: Db,
+  countyCode: string,
+): Promise<(GuidelineDomain & { importedBy?: string; importedAt?: string })[]> {
+  const rows = await db.k
+    .selectFrom('guideline_rows')
+    .selectAll()
+    .where('scope', 'in', scopesOf(countyCode))
+    .orderBy('domain')
+    .orderBy('seq')
+    .execute();
   // The narrowest scope with rows for a domain wins.
   const best = new Map<string, string>();
-  for (const r of rows) if (!best.has(r.domain) || r.scope.length > best.get(r.domain)!.length) best.set(r.domain, r.scope);
+  for (const r of rows)
+    if (!best.has(r.domain) || r.scope.length > best.get(r.domain)!.length) best.set(r.domain, r.scope);
   return loadShippedGuidelines().map((d) => {
     const mine = rows.filter((r) => r.domain === d.name && r.scope === best.get(d.name));
     if (!mine.length) return d;
@@ -167,14 +190,26 @@ export class GuidelineImportFailed extends Error {
 }
 
 /** Import full guideline tables (one sheet per domain, template layout); replaces those domains' rows. */
-export async function importGuidelines(db: Db, actor: Actor, scope: { code: string; jurisdictionId: number; name: string }, filename: string, body: Buffer) {
+export async function importGuidelines(
+  db: Db,
+  actor: Actor,
+  scope: { code: string; jurisdictionId: number; name: string },
+  filename: string,
+  body: Buffer,
+) {
   assertCan(actor, 'guideline.import', { id: 0, jurisdictionCode: scope.code });
-  if (!/\.xlsx$/i.test(filename)) throw new GuidelineImportFailed([{ sheet: '', row: 0, column: '', message: '只能导入 .xlsx 格式的 Excel 文件，未导入。' }]);
+  if (!/\.xlsx$/i.test(filename))
+    throw new GuidelineImportFailed([
+      { sheet: '', row: 0, column: '', message: '只能导入 .xlsx 格式的 Excel 文件，未导入。' },
+    ]);
   const r = await xlsxToCatalog(body);
   const errors = [...r.errors];
   const known = new Set(DOMAINS.map((d) => d.name as string));
-  for (const s of new Set(r.items.map((i) => i.domain))) if (!known.has(s)) errors.push({ sheet: s, row: 0, column: '', message: `“${s}”不是 26 个试点领域之一，请将工作表命名为领域名称` });
-  if (!errors.length && r.items.length === 0) errors.push({ sheet: '', row: 0, column: '', message: '文件中没有指引事项，未导入。' });
+  for (const s of new Set(r.items.map((i) => i.domain)))
+    if (!known.has(s))
+      errors.push({ sheet: s, row: 0, column: '', message: `“${s}”不是 26 个试点领域之一，请将工作表命名为领域名称` });
+  if (!errors.length && r.items.length === 0)
+    errors.push({ sheet: '', row: 0, column: '', message: '文件中没有指引事项，未导入。' });
   if (errors.length) throw new GuidelineImportFailed(errors);
   const who = auditActor(actor);
   const domains = [...new Set(r.items.map((i) => i.domain))];
@@ -183,9 +218,29 @@ export async function importGuidelines(db: Db, actor: Actor, scope: { code: stri
     for (const d of domains) {
       await trx.deleteFrom('guideline_rows').where('scope', '=', scope.code).where('domain', '=', d).execute();
       let seq = 0;
-      await insertMany(trx, 'guideline_rows', r.items.filter((i) => i.domain === d).map((item) => ({ scope: scope.code, domain: d, seq: ++seq, data_json: JSON.stringify(item), imported_by: who.name, imported_at: now })));
+      await insertMany(
+        trx,
+        'guideline_rows',
+        r.items
+          .filter((i) => i.domain === d)
+          .map((item) => ({
+            scope: scope.code,
+            domain: d,
+            seq: ++seq,
+            data_json: JSON.stringify(item),
+            imported_by: who.name,
+            imported_at: now,
+          })),
+      );
     }
-    await writeAudit(trx, who, { action: 'guideline.import', objectType: 'guideline', objectId: domains.join(','), jurisdictionId: scope.jurisdictionId, summary: `${scope.name}从 ${filename} 导入完整标准指引：${domains.map((d) => `${d} ${r.items.filter((i) => i.domain === d).length} 项`).join('、')}`, after: { domains, items: r.items.length } });
+    await writeAudit(trx, who, {
+      action: 'guideline.import',
+      objectType: 'guideline',
+      objectId: domains.join(','),
+      jurisdictionId: scope.jurisdictionId,
+      summary: `${scope.name}从 ${filename} 导入完整标准指引：${domains.map((d) => `${d} ${r.items.filter((i) => i.domain === d).length} 项`).join('、')}`,
+      after: { domains, items: r.items.length },
+    });
   });
   return { domains, items: r.items.length };
 }

@@ -37,13 +37,28 @@ export interface NegativeItem {
 
 const schema = z.object({
   name: z.string({ error: '请填写事项名称' }).trim().min(1, '请填写事项名称').max(100, '事项名称不能超过 100 个字'),
-  content: z.string({ error: '请说明不予公开的内容' }).trim().min(1, '请说明不予公开的内容').max(1000, '内容说明不能超过 1000 个字'),
-  reason: z.enum(NEGATIVE_REASONS.map((r) => r.key) as [NegativeReason, ...NegativeReason[]], { error: '请选择不予公开的理由' }),
-  basis: z.string({ error: '请填写法律依据' }).trim().min(1, '请填写法律依据，如“《中华人民共和国保守国家秘密法》第九条”').max(500, '法律依据不能超过 500 个字'),
+  content: z
+    .string({ error: '请说明不予公开的内容' })
+    .trim()
+    .min(1, '请说明不予公开的内容')
+    .max(1000, '内容说明不能超过 1000 个字'),
+  reason: z.enum(NEGATIVE_REASONS.map((r) => r.key) as [NegativeReason, ...NegativeReason[]], {
+    error: '请选择不予公开的理由',
+  }),
+  basis: z
+    .string({ error: '请填写法律依据' })
+    .trim()
+    .min(1, '请填写法律依据，如“《中华人民共和国保守国家秘密法》第九条”')
+    .max(500, '法律依据不能超过 500 个字'),
 });
 
 export async function listNegatives(db: Db, catalogId: number): Promise<NegativeItem[]> {
-  return db.k.selectFrom('catalog_negatives').select(['id', 'name', 'content', 'reason', 'basis']).where('catalog_id', '=', catalogId).orderBy('id').execute();
+  return db.k
+    .selectFrom('catalog_negatives')
+    .select(['id', 'name', 'content', 'reason', 'basis'])
+    .where('catalog_id', '=', catalogId)
+    .orderBy('id')
+    .execute();
 }
 
 export async function addNegative(db: Db, actor: Actor, catalogId: number, raw: unknown): Promise<number> {
@@ -52,10 +67,35 @@ export async function addNegative(db: Db, actor: Actor, catalogId: number, raw: 
   const input = parseInput(schema, raw);
   const who = auditActor(actor);
   return db.k.transaction().execute(async (trx) => {
-    const r = await trx.insertInto('catalog_negatives').values({ catalog_id: catalogId, ...input, created_at: nowIso() }).returning('id').executeTakeFirstOrThrow();
-    await trx.updateTable('catalogs').set({ status: v.catalog.status === 'published' ? 'draft' : v.catalog.status, updated_at: nowIso() }).where('id', '=', catalogId).execute();
-    await trx.insertInto('catalog_events').values({ catalog_id: catalogId, action: 'negative_add', actor_name: who.name, comment: `新增负面清单事项“${input.name}”`, at: nowIso() }).execute();
-    await writeAudit(trx, who, { action: 'catalog.negative_add', objectType: 'catalog_negative', objectId: r.id, unitId: v.unit.id, jurisdictionId: v.unit.jurisdiction_id, summary: `${v.unit.name}负面清单新增“${input.name}”：${reasonText(input.reason)}`, after: input });
+    const r = await trx
+      .insertInto('catalog_negatives')
+      .values({ catalog_id: catalogId, ...input, created_at: nowIso() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .updateTable('catalogs')
+      .set({ status: v.catalog.status === 'published' ? 'draft' : v.catalog.status, updated_at: nowIso() })
+      .where('id', '=', catalogId)
+      .execute();
+    await trx
+      .insertInto('catalog_events')
+      .values({
+        catalog_id: catalogId,
+        action: 'negative_add',
+        actor_name: who.name,
+        comment: `新增负面清单事项“${input.name}”`,
+        at: nowIso(),
+      })
+      .execute();
+    await writeAudit(trx, who, {
+      action: 'catalog.negative_add',
+      objectType: 'catalog_negative',
+      objectId: r.id,
+      unitId: v.unit.id,
+      jurisdictionId: v.unit.jurisdiction_id,
+      summary: `${v.unit.name}负面清单新增“${input.name}”：${reasonText(input.reason)}`,
+      after: input,
+    });
     return r.id;
   });
 }
@@ -68,9 +108,30 @@ export async function deleteNegative(db: Db, actor: Actor, id: number): Promise<
   const who = auditActor(actor);
   await db.k.transaction().execute(async (trx) => {
     await trx.deleteFrom('catalog_negatives').where('id', '=', id).execute();
-    await trx.updateTable('catalogs').set({ status: v.catalog.status === 'published' ? 'draft' : v.catalog.status, updated_at: nowIso() }).where('id', '=', row.catalog_id).execute();
-    await trx.insertInto('catalog_events').values({ catalog_id: row.catalog_id, action: 'negative_delete', actor_name: who.name, comment: `删除负面清单事项“${row.name}”`, at: nowIso() }).execute();
-    await writeAudit(trx, who, { action: 'catalog.negative_delete', objectType: 'catalog_negative', objectId: id, unitId: v.unit.id, jurisdictionId: v.unit.jurisdiction_id, summary: `${v.unit.name}负面清单删除“${row.name}”`, before: row });
+    await trx
+      .updateTable('catalogs')
+      .set({ status: v.catalog.status === 'published' ? 'draft' : v.catalog.status, updated_at: nowIso() })
+      .where('id', '=', row.catalog_id)
+      .execute();
+    await trx
+      .insertInto('catalog_events')
+      .values({
+        catalog_id: row.catalog_id,
+        action: 'negative_delete',
+        actor_name: who.name,
+        comment: `删除负面清单事项“${row.name}”`,
+        at: nowIso(),
+      })
+      .execute();
+    await writeAudit(trx, who, {
+      action: 'catalog.negative_delete',
+      objectType: 'catalog_negative',
+      objectId: id,
+      unitId: v.unit.id,
+      jurisdictionId: v.unit.jurisdiction_id,
+      summary: `${v.unit.name}负面清单删除“${row.name}”`,
+      before: row,
+    });
   });
   return row.catalog_id;
 }

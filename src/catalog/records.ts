@@ -17,7 +17,12 @@ export function recordFields(elements: string): string[] {
   const text = elements.replace(/\(as far as legible\)|…/g, '');
   const parts = /[●•]/.test(text) ? text.split(/[●•]/) : text.split(/[、；;\n]/);
   const fields = parts
-    .map((p) => p.replace(/^\s*[（(]?\d+[)）.、]\s*/, '').replace(/[。；;，,：:\s]+$/g, '').trim())
+    .map((p) =>
+      p
+        .replace(/^\s*[（(]?\d+[)）.、]\s*/, '')
+        .replace(/[。；;，,：:\s]+$/g, '')
+        .trim(),
+    )
     .filter((p) => p.length > 0 && p.length <= 30);
   return [...new Set(fields)].slice(0, MAX_FIELDS);
 }
@@ -28,7 +33,13 @@ export interface ItemRecord {
 }
 
 async function recordsOf(db: Db, itemId: number): Promise<ItemRecord[]> {
-  const rows = await db.k.selectFrom('catalog_item_records').select(['id', 'data_json']).where('item_id', '=', itemId).orderBy('sort_order').orderBy('id').execute();
+  const rows = await db.k
+    .selectFrom('catalog_item_records')
+    .select(['id', 'data_json'])
+    .where('item_id', '=', itemId)
+    .orderBy('sort_order')
+    .orderBy('id')
+    .execute();
   return rows.map((r) => ({ id: r.id, data: parseJson<Record<string, string>>(r.data_json, {}) }));
 }
 
@@ -51,9 +62,18 @@ function parseRecord(fields: string[], raw: Record<string, unknown>): Record<str
   return data;
 }
 
-export async function saveRecord(db: Db, actor: Actor, itemId: number, recordId: number | null, raw: Record<string, unknown>): Promise<number> {
+export async function saveRecord(
+  db: Db,
+  actor: Actor,
+  itemId: number,
+  recordId: number | null,
+  raw: Record<string, unknown>,
+): Promise<number> {
   const x = await itemRecords(db, actor, itemId);
-  if (x.fields.length === 0) throw new ValidationError({ field_0: '该事项的公开内容（要素）中没有可用作字段的要素，请先在事项中用“●”逐项列出要素' });
+  if (x.fields.length === 0)
+    throw new ValidationError({
+      field_0: '该事项的公开内容（要素）中没有可用作字段的要素，请先在事项中用“●”逐项列出要素',
+    });
   const data = parseRecord(x.fields, raw);
   const who = auditActor(actor);
   const label = `${x.item.level1}${x.item.level2 ? ` / ${x.item.level2}` : ''}`;
@@ -62,13 +82,44 @@ export async function saveRecord(db: Db, actor: Actor, itemId: number, recordId:
     if (recordId) {
       const before = x.records.find((r) => r.id === recordId);
       if (!before) throw new NotFoundError('该记录不存在。');
-      await trx.updateTable('catalog_item_records').set({ data_json: JSON.stringify(data), updated_at: now }).where('id', '=', recordId).execute();
-      await writeAudit(trx, who, { action: 'catalog.record_update', objectType: 'catalog_record', objectId: recordId, unitId: x.unit.id, jurisdictionId: x.unit.jurisdiction_id, summary: `${x.unit.name}修改“${label}”的梳理记录`, before: before.data, after: data });
+      await trx
+        .updateTable('catalog_item_records')
+        .set({ data_json: JSON.stringify(data), updated_at: now })
+        .where('id', '=', recordId)
+        .execute();
+      await writeAudit(trx, who, {
+        action: 'catalog.record_update',
+        objectType: 'catalog_record',
+        objectId: recordId,
+        unitId: x.unit.id,
+        jurisdictionId: x.unit.jurisdiction_id,
+        summary: `${x.unit.name}修改“${label}”的梳理记录`,
+        before: before.data,
+        after: data,
+      });
       return recordId;
     }
     const max = x.records.length;
-    const r = await trx.insertInto('catalog_item_records').values({ item_id: itemId, data_json: JSON.stringify(data), sort_order: max + 1, created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow();
-    await writeAudit(trx, who, { action: 'catalog.record_add', objectType: 'catalog_record', objectId: r.id, unitId: x.unit.id, jurisdictionId: x.unit.jurisdiction_id, summary: `${x.unit.name}为“${label}”新增梳理记录`, after: data });
+    const r = await trx
+      .insertInto('catalog_item_records')
+      .values({
+        item_id: itemId,
+        data_json: JSON.stringify(data),
+        sort_order: max + 1,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, who, {
+      action: 'catalog.record_add',
+      objectType: 'catalog_record',
+      objectId: r.id,
+      unitId: x.unit.id,
+      jurisdictionId: x.unit.jurisdiction_id,
+      summary: `${x.unit.name}为“${label}”新增梳理记录`,
+      after: data,
+    });
     return r.id;
   });
 }
@@ -80,14 +131,27 @@ export async function deleteRecord(db: Db, actor: Actor, itemId: number, recordI
   const who = auditActor(actor);
   await db.k.transaction().execute(async (trx) => {
     await trx.deleteFrom('catalog_item_records').where('id', '=', recordId).execute();
-    await writeAudit(trx, who, { action: 'catalog.record_delete', objectType: 'catalog_record', objectId: recordId, unitId: x.unit.id, jurisdictionId: x.unit.jurisdiction_id, summary: `${x.unit.name}删除“${x.item.level1}${x.item.level2 ? ` / ${x.item.level2}` : ''}”的一条梳理记录`, before: rec.data });
+    await writeAudit(trx, who, {
+      action: 'catalog.record_delete',
+      objectType: 'catalog_record',
+      objectId: recordId,
+      unitId: x.unit.id,
+      jurisdictionId: x.unit.jurisdiction_id,
+      summary: `${x.unit.name}删除“${x.item.level1}${x.item.level2 ? ` / ${x.item.level2}` : ''}”的一条梳理记录`,
+      before: rec.data,
+    });
   });
 }
 
 /** Record counts for the items of a catalog (one query). */
 export async function recordCounts(db: Db, itemIds: number[]): Promise<Map<number, number>> {
   if (!itemIds.length) return new Map();
-  const rows = await db.k.selectFrom('catalog_item_records').select(['item_id', (eb) => eb.fn.countAll<number>().as('n')]).where('item_id', 'in', itemIds).groupBy('item_id').execute();
+  const rows = await db.k
+    .selectFrom('catalog_item_records')
+    .select(['item_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('item_id', 'in', itemIds)
+    .groupBy('item_id')
+    .execute();
   return new Map(rows.map((r) => [r.item_id, Number(r.n)]));
 }
 
@@ -105,8 +169,15 @@ export async function publicRecords(db: Db, countyCode: string, catalogId: numbe
 
 /** CSV (UTF-8 with BOM so that spreadsheet software reads Chinese correctly). */
 export function toCsv(fields: string[], records: ItemRecord[]): string {
-  const cell = (v: string) => (/[",\n\r]/.test(v) || /^[=+\-@]/.test(v) ? `"${(/^[=+\-@]/.test(v) ? `'${v}` : v).replace(/"/g, '""')}"` : v);
-  return '\uFEFF' + [fields.map(cell).join(','), ...records.map((r) => fields.map((f) => cell(r.data[f] ?? '')).join(','))].join('\r\n') + '\r\n';
+  const cell = (v: string) =>
+    /[",\n\r]/.test(v) || /^[=+\-@]/.test(v) ? `"${(/^[=+\-@]/.test(v) ? `'${v}` : v).replace(/"/g, '""')}"` : v;
+  return (
+    '\uFEFF' +
+    [fields.map(cell).join(','), ...records.map((r) => fields.map((f) => cell(r.data[f] ?? '')).join(','))].join(
+      '\r\n',
+    ) +
+    '\r\n'
+  );
 }
 
 export { ForbiddenError, toItem };

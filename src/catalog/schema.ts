@@ -1,10 +1,22 @@
 import { z, optionalText } from '../platform/validation.js';
-import { STANDARD_CHANNELS, TIERS, sortChannels, type CatalogItemData, type StandardChannel, type Tier } from './model.js';
+import {
+  STANDARD_CHANNELS,
+  TIERS,
+  sortChannels,
+  type CatalogItemData,
+  type StandardChannel,
+  type Tier,
+} from './model.js';
 import { DOMAINS } from '../portal/columns.js';
 
 export const KNOWN_DOMAINS: string[] = DOMAINS.map((d) => d.name);
 
-const text = (max: number, label: string) => z.string({ error: `请填写${label}` }).trim().min(1, `请填写${label}`).max(max, `${label}不能超过 ${max} 个字`);
+const text = (max: number, label: string) =>
+  z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .min(1, `请填写${label}`)
+    .max(max, `${label}不能超过 ${max} 个字`);
 const on = (v: unknown) => v === '1' || v === 'on' || v === 'true' || v === true;
 
 /**
@@ -13,7 +25,9 @@ const on = (v: unknown) => v === '1' || v === 'on' || v === 'true' || v === true
  */
 export function parseItemForm(raw: Record<string, unknown>, categories: string[] = KNOWN_DOMAINS): CatalogItemData {
   const schema = z.object({
-    domain: z.string({ error: '请选择所属领域（类别）' }).refine((d) => categories.includes(d), '请选择所属领域（类别）'),
+    domain: z
+      .string({ error: '请选择所属领域（类别）' })
+      .refine((d) => categories.includes(d), '请选择所属领域（类别）'),
     level1: text(100, '一级事项'),
     level2: optionalText(100, '二级事项'),
     level3: optionalText(100, '三级事项'),
@@ -42,7 +56,8 @@ export function parseItemForm(raw: Record<string, unknown>, categories: string[]
   if (!modeProactive && !modeOnRequest) errors.mode_proactive = '请选择公开方式';
   const tiers = TIERS.filter((t) => on(raw[`tier_${t}`])) as Tier[];
   if (tiers.length === 0) errors.tier_county = '请选择公开层级';
-  if (base.success && audienceSpecific && !base.data.specific_group) errors.specific_group = '选择“特定群体”时请写明群体，如“低保对象”';
+  if (base.success && audienceSpecific && !base.data.specific_group)
+    errors.specific_group = '选择“特定群体”时请写明群体，如“低保对象”';
   if (Object.keys(errors).length || !base.success) throw Object.assign(new Error('invalid'), { fieldErrors: errors });
   const d = base.data;
   return {
@@ -64,4 +79,3 @@ export function parseItemForm(raw: Record<string, unknown>, categories: string[]
     tiers,
   };
 }
-

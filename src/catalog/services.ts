@@ -1,10 +1,3 @@
-/**
- * Service-item alignment: catalog items that describe 办事服务 must use the same names as the
- * county's 政务服务事项 list. The list is imported from Excel or CSV; mismatches are flagged with
- * the closest names.
- */
-import type ExcelJS from 'exceljs';
-
 /** exceljs is loaded on first use (it is large and most requests never need it). */
 const loadExcel = async () => (await import('exceljs')).default;
 import type { Db } from '../platform/db.js';
@@ -34,8 +27,16 @@ const HEADERS: Record<keyof ServiceItem, RegExp> = {
   category: /^(事项类型|事项类别|类型|类别)$/,
 };
 
-const norm = (s: string) => s.replace(/[\s\u3000]+/g, '').replace(/[（(]/g, '（').replace(/[)）]/g, '）');
-const letter = (n: number) => { let s = ''; for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s; return s; };
+const norm = (s: string) =>
+  s
+    .replace(/[\s\u3000]+/g, '')
+    .replace(/[（(]/g, '（')
+    .replace(/[)）]/g, '）');
+const letter = (n: number) => {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+};
 
 /** Parse CSV text (RFC 4180 quoting). */
 export function parseCsv(text: string): string[][] {
@@ -47,34 +48,54 @@ export function parseCsv(text: string): string[][] {
   for (let i = 0; i < t.length; i++) {
     const ch = t[i];
     if (quoted) {
-      if (ch === '"' && t[i + 1] === '"') { cell += '"'; i++; }
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && t[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else cell += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') { row.push(cell); cell = ''; }
-    else if (ch === '\n' || ch === '\r') {
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && t[i + 1] === '\n') i++;
-      row.push(cell); rows.push(row); row = []; cell = '';
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
     } else cell += ch;
   }
-  if (cell || row.length) { row.push(cell); rows.push(row); }
+  if (cell || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
   return rows;
 }
 
 /** Read the list from .xlsx or .csv; every bad cell is reported by sheet, row and column. */
-export async function readServiceList(filename: string, body: Buffer): Promise<{ items: ServiceItem[]; errors: ImportError[] }> {
+export async function readServiceList(
+  filename: string,
+  body: Buffer,
+): Promise<{ items: ServiceItem[]; errors: ImportError[] }> {
   let table: string[][] = [];
   let sheet = '';
   if (/\.csv$/i.test(filename)) {
     sheet = filename;
     table = parseCsv(body.toString('utf8'));
   } else if (/\.xlsx$/i.test(filename)) {
-    if (body.subarray(0, 4).toString('latin1') !== 'PK\x03\x04') return { items: [], errors: [{ sheet: '', row: 0, column: '', message: '文件不是 Excel（.xlsx）格式，未导入。' }] };
+    if (body.subarray(0, 4).toString('latin1') !== 'PK\x03\x04')
+      return {
+        items: [],
+        errors: [{ sheet: '', row: 0, column: '', message: '文件不是 Excel（.xlsx）格式，未导入。' }],
+      };
     const wb = new (await loadExcel()).Workbook();
     try {
       await wb.xlsx.load(body as unknown as ArrayBuffer);
     } catch {
-      return { items: [], errors: [{ sheet: '', row: 0, column: '', message: '文件不是 Excel（.xlsx）格式，未导入。' }] };
+      return {
+        items: [],
+        errors: [{ sheet: '', row: 0, column: '', message: '文件不是 Excel（.xlsx）格式，未导入。' }],
+      };
     }
     const ws = wb.worksheets.find((w) => w.state !== 'hidden' && w.rowCount > 0);
     if (!ws) return { items: [], errors: [{ sheet: '', row: 0, column: '', message: '文件中没有数据，未导入。' }] };
@@ -85,13 +106,15 @@ export async function readServiceList(filename: string, body: Buffer): Promise<{
       table[n - 1] = cells;
     });
     table = Array.from(table, (r) => r ?? []);
-  } else return { items: [], errors: [{ sheet: '', row: 0, column: '', message: '只能导入 .xlsx 或 .csv 文件，未导入。' }] };
+  } else
+    return { items: [], errors: [{ sheet: '', row: 0, column: '', message: '只能导入 .xlsx 或 .csv 文件，未导入。' }] };
 
   const headerIndex = table.findIndex((r) => r.some((c) => HEADERS.name.test(norm(c ?? ''))));
   if (headerIndex < 0) return { items: [], errors: [{ sheet, row: 0, column: '', message: '未找到“事项名称”列' }] };
   const cols: Partial<Record<keyof ServiceItem, number>> = {};
   table[headerIndex].forEach((h, i) => {
-    for (const [k, re] of Object.entries(HEADERS) as [keyof ServiceItem, RegExp][]) if (re.test(norm(h ?? '')) && cols[k] === undefined) cols[k] = i;
+    for (const [k, re] of Object.entries(HEADERS) as [keyof ServiceItem, RegExp][])
+      if (re.test(norm(h ?? '')) && cols[k] === undefined) cols[k] = i;
   });
   const items: ServiceItem[] = [];
   const errors: ImportError[] = [];
@@ -105,17 +128,26 @@ export async function readServiceList(filename: string, body: Buffer): Promise<{
       errors.push({ sheet, row: r + 1, column: letter(cols.name! + 1), message: '缺少事项名称' });
       continue;
     }
-    if (name.length > 200) errors.push({ sheet, row: r + 1, column: letter(cols.name! + 1), message: '事项名称超过 200 个字' });
+    if (name.length > 200)
+      errors.push({ sheet, row: r + 1, column: letter(cols.name! + 1), message: '事项名称超过 200 个字' });
     const key = `${norm(name)}|${get('unitName') ?? ''}`;
-    if (seen.has(key)) errors.push({ sheet, row: r + 1, column: letter(cols.name! + 1), message: `与第 ${seen.get(key)} 行重复` });
+    if (seen.has(key))
+      errors.push({ sheet, row: r + 1, column: letter(cols.name! + 1), message: `与第 ${seen.get(key)} 行重复` });
     seen.set(key, r + 1);
     items.push({ name, code: get('code'), unitName: get('unitName'), category: get('category') });
   }
-  if (!errors.length && items.length === 0) errors.push({ sheet, row: 0, column: '', message: '文件中没有政务服务事项，未导入。' });
+  if (!errors.length && items.length === 0)
+    errors.push({ sheet, row: 0, column: '', message: '文件中没有政务服务事项，未导入。' });
   return { items: errors.length ? [] : items, errors };
 }
 
-export async function importServiceItems(db: Db, actor: Actor, scope: { code: string; jurisdictionId: number; name: string }, filename: string, body: Buffer): Promise<number> {
+export async function importServiceItems(
+  db: Db,
+  actor: Actor,
+  scope: { code: string; jurisdictionId: number; name: string },
+  filename: string,
+  body: Buffer,
+): Promise<number> {
   assertCan(actor, 'serviceItems.import', { id: 0, jurisdictionCode: scope.code });
   const r = await readServiceList(filename, body);
   if (r.errors.length) throw new ServiceImportFailed(r.errors);
@@ -124,21 +156,47 @@ export async function importServiceItems(db: Db, actor: Actor, scope: { code: st
   await db.k.transaction().execute(async (trx) => {
     await trx.deleteFrom('service_items').where('scope', '=', scope.code).execute();
     for (let i = 0; i < r.items.length; i += 500) {
-      await trx.insertInto('service_items').values(r.items.slice(i, i + 500).map((s) => ({ scope: scope.code, name: s.name, code: s.code, unit_name: s.unitName, category: s.category, imported_by: who.name, imported_at: now }))).execute();
+      await trx
+        .insertInto('service_items')
+        .values(
+          r.items.slice(i, i + 500).map((s) => ({
+            scope: scope.code,
+            name: s.name,
+            code: s.code,
+            unit_name: s.unitName,
+            category: s.category,
+            imported_by: who.name,
+            imported_at: now,
+          })),
+        )
+        .execute();
     }
-    await writeAudit(trx, who, { action: 'service_items.import', objectType: 'service_items', objectId: scope.code, jurisdictionId: scope.jurisdictionId, summary: `${scope.name}从 ${filename} 导入政务服务事项清单 ${r.items.length} 项（替换原清单）`, after: { items: r.items.length } });
+    await writeAudit(trx, who, {
+      action: 'service_items.import',
+      objectType: 'service_items',
+      objectId: scope.code,
+      jurisdictionId: scope.jurisdictionId,
+      summary: `${scope.name}从 ${filename} 导入政务服务事项清单 ${r.items.length} 项（替换原清单）`,
+      after: { items: r.items.length },
+    });
   });
   return r.items.length;
 }
 
 export async function serviceItemsOf(db: Db, countyCode: string): Promise<ServiceItem[]> {
-  const rows = await db.k.selectFrom('service_items').select(['name', 'code', 'unit_name', 'category']).where('scope', '=', countyCode.slice(0, 6)).orderBy('id').execute();
+  const rows = await db.k
+    .selectFrom('service_items')
+    .select(['name', 'code', 'unit_name', 'category'])
+    .where('scope', '=', countyCode.slice(0, 6))
+    .orderBy('id')
+    .execute();
   return rows.map((r) => ({ name: r.name, code: r.code, unitName: r.unit_name, category: r.category }));
 }
 
 // ---- alignment ---------------------------------------------------------------------------------
 
-const SERVICE_WORDS = /(办理|申请|审批|许可|登记|备案|认定|确认|核准|核发|给付|补贴|补助|发放|证明|变更|注销|年检|审核)/;
+const SERVICE_WORDS =
+  /(办理|申请|审批|许可|登记|备案|认定|确认|核准|核发|给付|补贴|补助|发放|证明|变更|注销|年检|审核)/;
 const GENERIC = /^(办事指南|办理流程|办理程序|服务指南|申请条件|办理结果|审批结果|审核信息|审批信息|审核审批信息)$/;
 
 /** The name under which an item would appear in the service list, or null when it is not a 办事服务 item. */
@@ -175,7 +233,10 @@ export interface Mismatch {
 }
 
 /** Items whose service name is not in the list, with up to three closest names. */
-export function alignItems(items: (Pick<CatalogItemData, 'level1' | 'level2' | 'level3'> & { id: number })[], services: ServiceItem[]): Mismatch[] {
+export function alignItems(
+  items: (Pick<CatalogItemData, 'level1' | 'level2' | 'level3'> & { id: number })[],
+  services: ServiceItem[],
+): Mismatch[] {
   const names = [...new Set(services.map((s) => s.name))];
   const exact = new Set(names.map(norm));
   const out: Mismatch[] = [];

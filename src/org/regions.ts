@@ -214,9 +214,11 @@ export class RegionTable {
   }
 
   private fullName(r: Region): string {
-    return this.parentChain(r.code)
-      .map((p) => p.name)
-      .join('') + r.name;
+    return (
+      this.parentChain(r.code)
+        .map((p) => p.name)
+        .join('') + r.name
+    );
   }
 
   private isCountyLike(r: Region): boolean {

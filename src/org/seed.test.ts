@@ -11,7 +11,18 @@ describeEachDb('gongkai init from the national region table', (db) => {
     expect(r.countyName).toBe('耿马傣族佤族自治县');
     expect(r.siteName).toBe('耿马傣族佤族自治县人民政府');
     expect(r.townships.map((t) => t.name)).toEqual([
-      '耿马镇', '勐永镇', '勐撒镇', '孟定镇', '大兴乡', '芒洪拉祜族布朗族乡', '四排山乡', '贺派乡', '勐简乡', '耿马华侨农场', '勐撒农场', '孟定农场',
+      '耿马镇',
+      '勐永镇',
+      '勐撒镇',
+      '孟定镇',
+      '大兴乡',
+      '芒洪拉祜族布朗族乡',
+      '四排山乡',
+      '贺派乡',
+      '勐简乡',
+      '耿马华侨农场',
+      '勐撒农场',
+      '孟定农场',
     ]);
     const j = await db().k.selectFrom('jurisdictions').select(['code', 'name', 'level']).orderBy('code').execute();
     expect(j.slice(0, 3)).toEqual([
@@ -27,7 +38,11 @@ describeEachDb('gongkai init from the national region table', (db) => {
     ]);
     expect(units.filter((u) => u.kind === 'township_government').map((u) => u.name)).toContain('孟定镇人民政府');
     expect(units.filter((u) => u.kind === 'township_government')).toHaveLength(9);
-    const audit = await db().k.selectFrom('audit_log').select(['action', 'summary']).where('action', '=', 'system.init').executeTakeFirstOrThrow();
+    const audit = await db()
+      .k.selectFrom('audit_log')
+      .select(['action', 'summary'])
+      .where('action', '=', 'system.init')
+      .executeTakeFirstOrThrow();
     expect(audit.summary).toBe('初始化耿马傣族佤族自治县（530926）：12 个乡级区划，9 个乡镇政府或街道办事处');
   });
 
@@ -40,13 +55,20 @@ describeEachDb('gongkai init from the national region table', (db) => {
     expect(r.countyCode).toBe('110101');
     expect(r.townships.find((t) => t.name === '东华门街道')?.unit).toBe('东华门街道办事处');
     // 北京市's 市辖区 placeholder is skipped: the district hangs under the province
-    const d = await db().k.selectFrom('jurisdictions as j').innerJoin('jurisdictions as p', 'p.id', 'j.parent_id').select(['p.name']).where('j.code', '=', '110101').executeTakeFirstOrThrow();
+    const d = await db()
+      .k.selectFrom('jurisdictions as j')
+      .innerJoin('jurisdictions as p', 'p.id', 'j.parent_id')
+      .select(['p.name'])
+      .where('j.code', '=', '110101')
+      .executeTakeFirstOrThrow();
     expect(d.name).toBe('北京市');
   });
 
   it('refuses an ambiguous or unknown county with the Chinese message', async () => {
     await expect(initCounty(db(), '朝阳区', actor)).rejects.toThrow(/匹配到多个县级行政区：110105 朝阳区/);
-    await expect(initCounty(db(), '不存在县', actor)).rejects.toThrow('未找到行政区划“不存在县”，请使用 6 位区划代码或县（市、区）全称');
+    await expect(initCounty(db(), '不存在县', actor)).rejects.toThrow(
+      '未找到行政区划“不存在县”，请使用 6 位区划代码或县（市、区）全称',
+    );
   });
 });
 

@@ -14,10 +14,20 @@ import type { AuditActor } from '../platform/audit.js';
 
 type Trx = Transaction<Database>;
 
-async function ensureJurisdiction(trx: Trx, code: string, name: string, level: JurisdictionLevel, parentId: number | null): Promise<number> {
+async function ensureJurisdiction(
+  trx: Trx,
+  code: string,
+  name: string,
+  level: JurisdictionLevel,
+  parentId: number | null,
+): Promise<number> {
   const found = await trx.selectFrom('jurisdictions').select('id').where('code', '=', code).executeTakeFirst();
   if (found) return found.id;
-  const r = await trx.insertInto('jurisdictions').values({ code, name, level, parent_id: parentId, created_at: nowIso() }).returning('id').executeTakeFirstOrThrow();
+  const r = await trx
+    .insertInto('jurisdictions')
+    .values({ code, name, level, parent_id: parentId, created_at: nowIso() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return r.id;
 }
 
@@ -27,10 +37,28 @@ export interface UnitSeed {
   shortName?: string;
   creditCode?: string;
   parentName?: string;
-  office?: Partial<Record<'office_name' | 'office_address' | 'office_hours' | 'office_phone' | 'office_fax' | 'office_email' | 'office_postcode' | 'office_website', string>>;
+  office?: Partial<
+    Record<
+      | 'office_name'
+      | 'office_address'
+      | 'office_hours'
+      | 'office_phone'
+      | 'office_fax'
+      | 'office_email'
+      | 'office_postcode'
+      | 'office_website',
+      string
+    >
+  >;
 }
 
-async function insertUnit(trx: Trx, jurisdictionId: number, seed: UnitSeed, order: number, parentId: number | null): Promise<number> {
+async function insertUnit(
+  trx: Trx,
+  jurisdictionId: number,
+  seed: UnitSeed,
+  order: number,
+  parentId: number | null,
+): Promise<number> {
   const now = nowIso();
   const r = await trx
     .insertInto('units')
@@ -78,12 +106,22 @@ export interface InitResult {
 }
 
 /** Create a real county with its real townships from the national region table. */
-export async function initCounty(db: Db, query: string, actor: AuditActor, opts: { host?: string } = {}): Promise<InitResult> {
+export async function initCounty(
+  db: Db,
+  query: string,
+  actor: AuditActor,
+  opts: { host?: string } = {},
+): Promise<InitResult> {
   const regions = loadRegions();
   const found = regions.countyWithTownships(query);
   const { county, province } = found;
   const city = found.city && !isPlaceholderCity(found.city) ? found.city : undefined;
-  const existing = await db.k.selectFrom('jurisdictions').innerJoin('sites', 'sites.jurisdiction_id', 'jurisdictions.id').select('jurisdictions.id').where('jurisdictions.code', '=', county.code).executeTakeFirst();
+  const existing = await db.k
+    .selectFrom('jurisdictions')
+    .innerJoin('sites', 'sites.jurisdiction_id', 'jurisdictions.id')
+    .select('jurisdictions.id')
+    .where('jurisdictions.code', '=', county.code)
+    .executeTakeFirst();
   if (existing) throw new ConflictError(`${county.name}（${county.code}）已经初始化，不能重复创建。`);
   return db.k.transaction().execute(async (trx) => {
     const pId = await ensureJurisdiction(trx, province.code, province.name, 'province', null);
@@ -91,9 +129,28 @@ export async function initCounty(db: Db, query: string, actor: AuditActor, opts:
     const jId = await ensureJurisdiction(trx, county.code, county.name, 'county', cId);
     const now = nowIso();
     const siteName = `${county.name}人民政府`;
-    await trx.insertInto('sites').values({ jurisdiction_id: jId, name: siteName, host: opts.host?.toLowerCase() ?? null, created_at: now, updated_at: now }).execute();
+    await trx
+      .insertInto('sites')
+      .values({
+        jurisdiction_id: jId,
+        name: siteName,
+        host: opts.host?.toLowerCase() ?? null,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
     const govId = await insertUnit(trx, jId, { name: siteName, kind: 'county_government' }, 0, null);
-    const officeId = await insertUnit(trx, jId, { name: `${county.name}人民政府办公室`, kind: 'county_office', office: { office_name: `${county.name}人民政府办公室` } }, 1, govId);
+    const officeId = await insertUnit(
+      trx,
+      jId,
+      {
+        name: `${county.name}人民政府办公室`,
+        kind: 'county_office',
+        office: { office_name: `${county.name}人民政府办公室` },
+      },
+      1,
+      govId,
+    );
     const townships: InitResult['townships'] = [];
     let order = 100;
     for (const t of found.townships) {
@@ -103,11 +160,23 @@ export async function initCounty(db: Db, query: string, actor: AuditActor, opts:
       townships.push({ code: t.code, name: t.name, unit: u?.name ?? null });
     }
     await writeAudit(trx, actor, {
-      action: 'system.init', objectType: 'jurisdiction', objectId: jId, jurisdictionId: jId, unitId: govId,
+      action: 'system.init',
+      objectType: 'jurisdiction',
+      objectId: jId,
+      jurisdictionId: jId,
+      unitId: govId,
       summary: `初始化${county.name}（${county.code}）：${townships.length} 个乡级区划，${townships.filter((t) => t.unit).length} 个乡镇政府或街道办事处`,
       after: { county: county.code, townships: townships.map((t) => t.code) },
     });
-    return { jurisdictionId: jId, countyCode: county.code, countyName: county.name, siteName, townships, governmentUnitId: govId, officeUnitId: officeId };
+    return {
+      jurisdictionId: jId,
+      countyCode: county.code,
+      countyName: county.name,
+      siteName,
+      townships,
+      governmentUnitId: govId,
+      officeUnitId: officeId,
+    };
   });
 }
 
@@ -134,9 +203,22 @@ export const DEMO = {
     { code: '990121005001', name: '幸福社区居民委员会', township: '990121005' },
   ],
   departments: [
-    '示范县发展和改革局', '示范县教育局', '示范县公安局', '示范县民政局', '示范县司法局', '示范县财政局',
-    '示范县人力资源和社会保障局', '示范县自然资源局', '示范县住房和城乡建设局', '示范县交通运输局', '示范县农业农村局',
-    '示范县卫生健康局', '示范县应急管理局', '示范县市场监督管理局', '示范县医疗保障局', '示范县城市管理综合执法局',
+    '示范县发展和改革局',
+    '示范县教育局',
+    '示范县公安局',
+    '示范县民政局',
+    '示范县司法局',
+    '示范县财政局',
+    '示范县人力资源和社会保障局',
+    '示范县自然资源局',
+    '示范县住房和城乡建设局',
+    '示范县交通运输局',
+    '示范县农业农村局',
+    '示范县卫生健康局',
+    '示范县应急管理局',
+    '示范县市场监督管理局',
+    '示范县医疗保障局',
+    '示范县城市管理综合执法局',
   ],
   password: 'Shifan2026',
   accounts: [
@@ -169,51 +251,151 @@ function demoOffice(i: number, name: string, address: string): UnitSeed['office'
 export const DEMO_MARKER = 'demo_county';
 
 /** Load the fictional 示范县 with 6 townships/streets, 16 departments, 5 villages and demo accounts. */
-export async function seedDemo(db: Db, actor: AuditActor, createAccount: (u: { username: string; displayName: string; password: string; role: string; unitId: number }) => Promise<void>): Promise<void> {
+export async function seedDemo(
+  db: Db,
+  actor: AuditActor,
+  createAccount: (u: {
+    username: string;
+    displayName: string;
+    password: string;
+    role: string;
+    unitId: number;
+  }) => Promise<void>,
+): Promise<void> {
   const unitIds = new Map<string, number>();
   await db.k.transaction().execute(async (trx) => {
     const pId = await ensureJurisdiction(trx, DEMO.province.code, DEMO.province.name, 'province', null);
     const cId = await ensureJurisdiction(trx, DEMO.city.code, DEMO.city.name, 'city', pId);
     const jId = await ensureJurisdiction(trx, DEMO.county.code, DEMO.county.name, 'county', cId);
     const now = nowIso();
-    await trx.insertInto('sites').values({ jurisdiction_id: jId, name: '示范县人民政府', host: null, created_at: now, updated_at: now }).execute();
+    await trx
+      .insertInto('sites')
+      .values({ jurisdiction_id: jId, name: '示范县人民政府', host: null, created_at: now, updated_at: now })
+      .execute();
     let i = 0;
-    const gov = await insertUnit(trx, jId, { name: '示范县人民政府', kind: 'county_government', office: demoOffice(i++, '示范县人民政府办公室', '示范县城关镇人民路 1 号') }, 0, null);
+    const gov = await insertUnit(
+      trx,
+      jId,
+      {
+        name: '示范县人民政府',
+        kind: 'county_government',
+        office: demoOffice(i++, '示范县人民政府办公室', '示范县城关镇人民路 1 号'),
+      },
+      0,
+      null,
+    );
     unitIds.set('示范县人民政府', gov);
-    unitIds.set('示范县人民政府办公室', await insertUnit(trx, jId, { name: '示范县人民政府办公室', kind: 'county_office', office: demoOffice(i++, '示范县人民政府办公室政务公开股', '示范县城关镇人民路 1 号 3 楼 305 室') }, 1, gov));
+    unitIds.set(
+      '示范县人民政府办公室',
+      await insertUnit(
+        trx,
+        jId,
+        {
+          name: '示范县人民政府办公室',
+          kind: 'county_office',
+          office: demoOffice(i++, '示范县人民政府办公室政务公开股', '示范县城关镇人民路 1 号 3 楼 305 室'),
+        },
+        1,
+        gov,
+      ),
+    );
     let order = 10;
     for (const d of DEMO.departments) {
-      unitIds.set(d, await insertUnit(trx, jId, { name: d, kind: 'county_department', office: demoOffice(i++, `${d}办公室`, `示范县城关镇行政中心 ${order - 9} 号楼`) }, order++, gov));
+      unitIds.set(
+        d,
+        await insertUnit(
+          trx,
+          jId,
+          {
+            name: d,
+            kind: 'county_department',
+            office: demoOffice(i++, `${d}办公室`, `示范县城关镇行政中心 ${order - 9} 号楼`),
+          },
+          order++,
+          gov,
+        ),
+      );
     }
-    unitIds.set('示范县经济开发区管理委员会', await insertUnit(trx, jId, { name: '示范县经济开发区管理委员会', kind: 'management_committee', office: demoOffice(i++, '示范县经济开发区管理委员会党政办公室', '示范县经济开发区创业大道 8 号') }, order++, gov));
+    unitIds.set(
+      '示范县经济开发区管理委员会',
+      await insertUnit(
+        trx,
+        jId,
+        {
+          name: '示范县经济开发区管理委员会',
+          kind: 'management_committee',
+          office: demoOffice(i++, '示范县经济开发区管理委员会党政办公室', '示范县经济开发区创业大道 8 号'),
+        },
+        order++,
+        gov,
+      ),
+    );
     order = 100;
     const townshipJ = new Map<string, number>();
     for (const t of DEMO.townships) {
       const tId = await ensureJurisdiction(trx, t.code, t.name, 'township', jId);
       townshipJ.set(t.code, tId);
       const u = townshipUnitFor(t.name)!;
-      unitIds.set(u.name, await insertUnit(trx, tId, { ...u, office: demoOffice(i++, `${t.name}党政综合办公室`, `示范县${t.name}政府大院`) }, order++, null));
+      unitIds.set(
+        u.name,
+        await insertUnit(
+          trx,
+          tId,
+          { ...u, office: demoOffice(i++, `${t.name}党政综合办公室`, `示范县${t.name}政府大院`) },
+          order++,
+          null,
+        ),
+      );
     }
     order = 200;
     for (const v of DEMO.villages) {
-      const vId = await ensureJurisdiction(trx, v.code, v.name.replace(/(村民|居民)委员会$/, ''), 'village', townshipJ.get(v.township)!);
+      const vId = await ensureJurisdiction(
+        trx,
+        v.code,
+        v.name.replace(/(村民|居民)委员会$/, ''),
+        'village',
+        townshipJ.get(v.township)!,
+      );
       const t = DEMO.townships.find((x) => x.code === v.township)!;
       const parent = unitIds.get(townshipUnitFor(t.name)!.name)!;
       unitIds.set(v.name, await insertUnit(trx, vId, { name: v.name, kind: 'village_committee' }, order++, parent));
     }
-    await trx.insertInto('settings').values({ scope: 'global', key: DEMO_MARKER, value: JSON.stringify({ county: DEMO.county.code }), updated_at: now }).execute();
+    await trx
+      .insertInto('settings')
+      .values({
+        scope: 'global',
+        key: DEMO_MARKER,
+        value: JSON.stringify({ county: DEMO.county.code }),
+        updated_at: now,
+      })
+      .execute();
     await writeAudit(trx, actor, {
-      action: 'system.seed_demo', objectType: 'jurisdiction', objectId: jId, jurisdictionId: jId, unitId: gov,
+      action: 'system.seed_demo',
+      objectType: 'jurisdiction',
+      objectId: jId,
+      jurisdictionId: jId,
+      unitId: gov,
       summary: `载入示范数据：示范县（${DEMO.townships.length} 个乡镇街道，${DEMO.departments.length} 个县直部门，${DEMO.villages.length} 个村（社区））`,
     });
   });
   for (const a of DEMO.accounts) {
-    await createAccount({ username: a.username, displayName: a.displayName, password: DEMO.password, role: a.role, unitId: unitIds.get(a.unit)! });
+    await createAccount({
+      username: a.username,
+      displayName: a.displayName,
+      password: DEMO.password,
+      role: a.role,
+      unitId: unitIds.get(a.unit)!,
+    });
   }
 }
 
 export async function isDemo(db: Db): Promise<boolean> {
-  const r = await db.k.selectFrom('settings').select('value').where('scope', '=', 'global').where('key', '=', DEMO_MARKER).executeTakeFirst();
+  const r = await db.k
+    .selectFrom('settings')
+    .select('value')
+    .where('scope', '=', 'global')
+    .where('key', '=', DEMO_MARKER)
+    .executeTakeFirst();
   return Boolean(r);
 }
 

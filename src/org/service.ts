@@ -6,7 +6,14 @@ import { parseInput } from '../platform/validation.js';
 import { assertCan, auditActor, can, reachOf, type Actor, type Action } from '../auth/policy.js';
 import * as store from './store.js';
 import { unitSchema, officeSchema, type OfficeInput } from './schema.js';
-import { UNIT_KIND_LABELS, UNIT_KIND_LEVELS, LEVEL_LABELS, OFFICE_FIELDS, type JurisdictionLevel, type UnitKind } from './model.js';
+import {
+  UNIT_KIND_LABELS,
+  UNIT_KIND_LEVELS,
+  LEVEL_LABELS,
+  OFFICE_FIELDS,
+  type JurisdictionLevel,
+  type UnitKind,
+} from './model.js';
 
 export type { UnitRow, JurisdictionRow } from './store.js';
 
@@ -25,12 +32,22 @@ export async function getUnit(db: Db, actor: Actor, id: number, action: Action =
 }
 
 /** Jurisdictions the actor may place units in (for the unit form). */
-export async function listJurisdictionsFor(db: Db, actor: Actor, action: Action = 'unit.create'): Promise<store.JurisdictionRow[]> {
+export async function listJurisdictionsFor(
+  db: Db,
+  actor: Actor,
+  action: Action = 'unit.create',
+): Promise<store.JurisdictionRow[]> {
   const reach = reachOf(actor, action);
   return store.listJurisdictions(db.k, reach.all ? 'all' : reach.jurisdictionPrefixes);
 }
 
-async function checkPlacement(db: Db, actor: Actor, action: Action, input: { kind: UnitKind; jurisdiction_id: number; parent_id: number | null }, selfId?: number) {
+async function checkPlacement(
+  db: Db,
+  actor: Actor,
+  action: Action,
+  input: { kind: UnitKind; jurisdiction_id: number; parent_id: number | null },
+  selfId?: number,
+) {
   const j = await store.findJurisdiction(db.k, input.jurisdiction_id);
   if (!j) throw new ValidationError({ jurisdiction_id: '所选行政区不存在' });
   if (!can(actor, action, { id: selfId ?? 0, jurisdictionCode: j.code })) {
@@ -138,7 +155,7 @@ export async function publicUnits(db: Db, countyCode: string): Promise<store.Uni
 
 export async function publicUnit(db: Db, countyCode: string, id: number): Promise<store.UnitRow> {
   const u = await store.findUnit(db.k, id);
-  if (!u || u.active !== 1 || !u.jurisdiction_code.startsWith(countyCode)) throw new NotFoundError('该单位不存在。');
+  if (u?.active !== 1 || !u.jurisdiction_code.startsWith(countyCode)) throw new NotFoundError('该单位不存在。');
   return u;
 }
 

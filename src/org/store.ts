@@ -4,7 +4,11 @@ import type { Reach } from '../auth/policy.js';
 
 type K = Kysely<Database> | Transaction<Database>;
 
-export type UnitRow = Selectable<UnitTable> & { jurisdiction_code: string; jurisdiction_name: string; jurisdiction_level: string };
+export type UnitRow = Selectable<UnitTable> & {
+  jurisdiction_code: string;
+  jurisdiction_name: string;
+  jurisdiction_level: string;
+};
 export type JurisdictionRow = Selectable<JurisdictionTable>;
 
 function unitQuery(k: K) {
@@ -12,7 +16,11 @@ function unitQuery(k: K) {
     .selectFrom('units')
     .innerJoin('jurisdictions', 'jurisdictions.id', 'units.jurisdiction_id')
     .selectAll('units')
-    .select(['jurisdictions.code as jurisdiction_code', 'jurisdictions.name as jurisdiction_name', 'jurisdictions.level as jurisdiction_level']);
+    .select([
+      'jurisdictions.code as jurisdiction_code',
+      'jurisdictions.name as jurisdiction_name',
+      'jurisdictions.level as jurisdiction_level',
+    ]);
 }
 
 export async function findUnit(k: K, id: number): Promise<UnitRow | undefined> {
@@ -56,7 +64,12 @@ export async function updateUnit(k: K, id: number, patch: Updateable<UnitTable>)
 }
 
 export async function findUnitByName(k: K, jurisdictionId: number, name: string) {
-  return k.selectFrom('units').select(['id']).where('jurisdiction_id', '=', jurisdictionId).where('name', '=', name).executeTakeFirst();
+  return k
+    .selectFrom('units')
+    .select(['id'])
+    .where('jurisdiction_id', '=', jurisdictionId)
+    .where('name', '=', name)
+    .executeTakeFirst();
 }
 
 export async function findJurisdiction(k: K, id: number): Promise<JurisdictionRow | undefined> {

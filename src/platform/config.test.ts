@@ -12,7 +12,9 @@ describe('loadConfig', () => {
 
   it('reads SEARCH_TOTAL_LIMIT and refuses bad values in Chinese', () => {
     expect(loadConfig({ SEARCH_TOTAL_LIMIT: '50000' }).searchTotalLimit).toBe(50_000);
-    expect(() => loadConfig({ SEARCH_TOTAL_LIMIT: '10' })).toThrow(new ConfigError('配置错误 / invalid configuration: SEARCH_TOTAL_LIMIT — SEARCH_TOTAL_LIMIT 不能小于 100'));
+    expect(() => loadConfig({ SEARCH_TOTAL_LIMIT: '10' })).toThrow(
+      new ConfigError('配置错误 / invalid configuration: SEARCH_TOTAL_LIMIT — SEARCH_TOTAL_LIMIT 不能小于 100'),
+    );
     expect(() => loadConfig({ SEARCH_TOTAL_LIMIT: 'abc' })).toThrow(/SEARCH_TOTAL_LIMIT 应为整数/);
     expect(() => loadConfig({ SEARCH_TOTAL_LIMIT: '150.5' })).toThrow(/SEARCH_TOTAL_LIMIT 应为整数/);
   });

@@ -36,12 +36,22 @@ const envSchema = z.object({
   TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
   SECURE_COOKIES: z.enum(['0', '1', 'true', 'false']).default('0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL 应以 smtp:// 或 smtps:// 开头').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'SMTP_URL 应以 smtp:// 或 smtps:// 开头')
+    .optional(),
   MAIL_FROM: z.string().default('noreply@localhost'),
-  SMS_WEBHOOK_URL: z.string().regex(/^https?:\/\//, 'SMS_WEBHOOK_URL 应以 http:// 或 https:// 开头').optional(),
+  SMS_WEBHOOK_URL: z
+    .string()
+    .regex(/^https?:\/\//, 'SMS_WEBHOOK_URL 应以 http:// 或 https:// 开头')
+    .optional(),
   SMS_WEBHOOK_TOKEN: z.string().optional(),
   PAGE_CACHE: z.enum(['0', '1', 'true', 'false']).default('1'),
-  SEARCH_TOTAL_LIMIT: z.coerce.number({ message: 'SEARCH_TOTAL_LIMIT 应为整数' }).int('SEARCH_TOTAL_LIMIT 应为整数').min(100, 'SEARCH_TOTAL_LIMIT 不能小于 100').default(10_000),
+  SEARCH_TOTAL_LIMIT: z.coerce
+    .number({ message: 'SEARCH_TOTAL_LIMIT 应为整数' })
+    .int('SEARCH_TOTAL_LIMIT 应为整数')
+    .min(100, 'SEARCH_TOTAL_LIMIT 不能小于 100')
+    .default(10_000),
 });
 
 export class ConfigError extends Error {}
@@ -57,10 +67,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.DATABASE_URL !== undefined) {
     databaseUrl = e.DATABASE_URL.trim();
     if (databaseUrl === '') {
-      throw new ConfigError('DATABASE_URL 已设置但为空，请填写 PostgreSQL 连接串或删除该变量以使用内置 SQLite / DATABASE_URL is set but empty');
+      throw new ConfigError(
+        'DATABASE_URL 已设置但为空，请填写 PostgreSQL 连接串或删除该变量以使用内置 SQLite / DATABASE_URL is set but empty',
+      );
     }
     if (!/^postgres(ql)?:\/\//.test(databaseUrl)) {
-      throw new ConfigError('DATABASE_URL 必须是 postgres:// 或 postgresql:// 开头的连接串 / DATABASE_URL must be a postgres:// URL');
+      throw new ConfigError(
+        'DATABASE_URL 必须是 postgres:// 或 postgresql:// 开头的连接串 / DATABASE_URL must be a postgres:// URL',
+      );
     }
   }
   return {

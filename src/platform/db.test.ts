@@ -12,22 +12,48 @@ describeEachDb('database layer', (db, dialect) => {
   it('applies every migration once and reports them', async () => {
     expect(await migrate(db())).toEqual([]); // already applied by the test helper
     const status = await migrationStatus(db());
-    expect(status.map((s) => s.name)).toEqual(['0001_foundation', '0002_calendar', '0003_catalog', '0004_requests', '0005_reports', '0006_publishing', '0007_search', '0008_request_consultations', '0009_report_indexes', '0010_record_doc_class', '0011_search_titles']);
+    expect(status.map((s) => s.name)).toEqual([
+      '0001_foundation',
+      '0002_calendar',
+      '0003_catalog',
+      '0004_requests',
+      '0005_reports',
+      '0006_publishing',
+      '0007_search',
+      '0008_request_consultations',
+      '0009_report_indexes',
+      '0010_record_doc_class',
+      '0011_search_titles',
+    ]);
     expect(status.every((s) => s.executedAt)).toBe(true);
     expect(dialectOf(db().k)).toBe(dialect);
   });
 
   it('round-trips Chinese text and returns counts as numbers', async () => {
-    await db().k.insertInto('settings').values({ scope: 'global', key: '测试', value: '基层政务公开〔2026〕', updated_at: '2026-01-01T00:00:00.000Z' }).execute();
-    const row = await db().k.selectFrom('settings').select(['value']).where('key', '=', '测试').executeTakeFirstOrThrow();
+    await db()
+      .k.insertInto('settings')
+      .values({ scope: 'global', key: '测试', value: '基层政务公开〔2026〕', updated_at: '2026-01-01T00:00:00.000Z' })
+      .execute();
+    const row = await db()
+      .k.selectFrom('settings')
+      .select(['value'])
+      .where('key', '=', '测试')
+      .executeTakeFirstOrThrow();
     expect(row.value).toBe('基层政务公开〔2026〕');
-    const { n } = await db().k.selectFrom('settings').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const { n } = await db()
+      .k.selectFrom('settings')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     expect(typeof n).toBe('number');
     expect(toNumber(n)).toBe(1);
   });
 
   it('keeps the audit log append-only: updates and deletes are refused by the database', async () => {
-    await writeAudit(db().k, { id: null, name: '测试', ip: null }, { action: 'system.init', objectType: 'system', summary: '测试记录' });
+    await writeAudit(
+      db().k,
+      { id: null, name: '测试', ip: null },
+      { action: 'system.init', objectType: 'system', summary: '测试记录' },
+    );
     await expect(db().k.updateTable('audit_log').set({ summary: '篡改' }).execute()).rejects.toThrow(/append-only/);
     await expect(db().k.deleteFrom('audit_log').execute()).rejects.toThrow(/append-only/);
     if (dialect === 'postgres') await expect(sql`TRUNCATE audit_log`.execute(db().k)).rejects.toThrow(/append-only/);
@@ -38,10 +64,18 @@ describeEachDb('database layer', (db, dialect) => {
 
   it('rolls a failed transaction back completely', async () => {
     await expect(
-      db().k.transaction().execute(async (trx) => {
-        await trx.insertInto('settings').values({ scope: 'global', key: 'half', value: '1', updated_at: 'x' }).execute();
-        await trx.insertInto('settings').values({ scope: 'global', key: 'half', value: '2', updated_at: 'x' }).execute(); // duplicate key
-      }),
+      db()
+        .k.transaction()
+        .execute(async (trx) => {
+          await trx
+            .insertInto('settings')
+            .values({ scope: 'global', key: 'half', value: '1', updated_at: 'x' })
+            .execute();
+          await trx
+            .insertInto('settings')
+            .values({ scope: 'global', key: 'half', value: '2', updated_at: 'x' })
+            .execute(); // duplicate key
+        }),
     ).rejects.toThrow();
     const left = await db().k.selectFrom('settings').select('key').where('key', '=', 'half').execute();
     expect(left).toEqual([]);

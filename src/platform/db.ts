@@ -39,7 +39,9 @@ export function openSqlite(file: string): Db {
       fs.readSync(fd, head, 0, 16, 0);
       fs.closeSync(fd);
       if (!head.equals(SQLITE_HEADER)) {
-        throw new DbOpenError(`数据库文件已损坏或不是 SQLite 数据库，文件未被改动 / database file is corrupt or not SQLite (left untouched): ${file}`);
+        throw new DbOpenError(
+          `数据库文件已损坏或不是 SQLite 数据库，文件未被改动 / database file is corrupt or not SQLite (left untouched): ${file}`,
+        );
       }
       let probe: SqliteDatabase.Database | undefined;
       try {
@@ -48,7 +50,9 @@ export function openSqlite(file: string): Db {
         const check = probe.prepare('pragma quick_check(1)').pluck().get();
         if (check !== 'ok') throw new Error(String(check));
       } catch (err) {
-        throw new DbOpenError(`数据库文件已损坏，文件未被改动 / database file is corrupt (left untouched): ${file} (${(err as Error).message})`);
+        throw new DbOpenError(
+          `数据库文件已损坏，文件未被改动 / database file is corrupt (left untouched): ${file} (${(err as Error).message})`,
+        );
       } finally {
         probe?.close();
       }
@@ -93,12 +97,17 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
     await k.destroy().catch(() => undefined);
     const e = err as Error & { code?: string };
     const reason =
-      e.code === 'ECONNREFUSED' ? '连接被拒绝 / connection refused'
-      : e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN' ? '主机名无法解析 / host not found'
-      : e.code === '28P01' || e.code === '28000' ? '用户名或密码错误 / authentication failed'
-      : e.code === '3D000' ? '数据库不存在 / database does not exist'
-      : /timeout/i.test(e.message) ? '连接超时 / connection timed out'
-      : e.message;
+      e.code === 'ECONNREFUSED'
+        ? '连接被拒绝 / connection refused'
+        : e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN'
+          ? '主机名无法解析 / host not found'
+          : e.code === '28P01' || e.code === '28000'
+            ? '用户名或密码错误 / authentication failed'
+            : e.code === '3D000'
+              ? '数据库不存在 / database does not exist'
+              : /timeout/i.test(e.message)
+                ? '连接超时 / connection timed out'
+                : e.message;
     throw new DbOpenError(`无法连接 PostgreSQL 数据库（DATABASE_URL → ${where}）：${reason}`);
   }
   return {
@@ -120,18 +129,30 @@ const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 /** Apply every pending migration; returns the names applied now. */
 export async function migrate(db: Db): Promise<string[]> {
-  const migrator = new Migrator({ db: db.k, provider, migrationTableName: 'gk_migrations', migrationLockTableName: 'gk_migrations_lock' });
+  const migrator = new Migrator({
+    db: db.k,
+    provider,
+    migrationTableName: 'gk_migrations',
+    migrationLockTableName: 'gk_migrations_lock',
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
-    throw new Error(`数据库迁移失败 / migration failed${failed ? ` (${failed.migrationName})` : ''}: ${(error as Error).message ?? String(error)}`);
+    throw new Error(
+      `数据库迁移失败 / migration failed${failed ? ` (${failed.migrationName})` : ''}: ${(error as Error).message ?? String(error)}`,
+    );
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
 /** Names of migrations and whether each is applied (for `gongkai migrate --status`). */
 export async function migrationStatus(db: Db): Promise<{ name: string; executedAt?: Date }[]> {
-  const migrator = new Migrator({ db: db.k, provider, migrationTableName: 'gk_migrations', migrationLockTableName: 'gk_migrations_lock' });
+  const migrator = new Migrator({
+    db: db.k,
+    provider,
+    migrationTableName: 'gk_migrations',
+    migrationLockTableName: 'gk_migrations_lock',
+  });
   const list = await migrator.getMigrations();
   return list.map((m) => ({ name: m.name, executedAt: m.executedAt }));
 }

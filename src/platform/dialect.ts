@@ -4,7 +4,7 @@ import type { Database } from './schema.js';
 export type DialectName = 'sqlite' | 'postgres';
 
 /** Which SQL dialect a Kysely instance speaks (for the few statements that differ). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: works on a Kysely of any schema
 export function dialectOf(db: Kysely<any>): DialectName {
   return db.getExecutor().adapter instanceof SqliteAdapter ? 'sqlite' : 'postgres';
 }
@@ -36,9 +36,17 @@ export function parseJson<T>(text: string | null | undefined, fallback: T): T {
  * Insert many rows with a few multi-row statements instead of one round trip per row. 200 rows per
  * statement stays far below the bound-parameter limits (SQLite 32,766; PostgreSQL 65,535).
  */
-export async function insertMany<T extends keyof Database & string>(db: Kysely<Database>, table: T, rows: Insertable<Database[T]>[], perStatement = 200): Promise<void> {
+export async function insertMany<T extends keyof Database & string>(
+  db: Kysely<Database>,
+  table: T,
+  rows: Insertable<Database[T]>[],
+  perStatement = 200,
+): Promise<void> {
   for (let i = 0; i < rows.length; i += perStatement) {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    await (db as Kysely<any>).insertInto(table).values(rows.slice(i, i + perStatement)).execute();
+    // biome-ignore lint/suspicious/noExplicitAny: the table is chosen by the caller
+    await (db as Kysely<any>)
+      .insertInto(table)
+      .values(rows.slice(i, i + perStatement))
+      .execute();
   }
 }

@@ -1,13 +1,19 @@
 /** Errors with a Chinese message meant for the person in front of the screen. */
 export class AppError extends Error {
-  constructor(message: string, readonly status: number) {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
     super(message);
   }
 }
 
 /** Input that fails validation: one Chinese message per field, nothing written. */
 export class ValidationError extends AppError {
-  constructor(readonly fieldErrors: Record<string, string>, message = '提交的内容有误，请按提示修改后重新提交。') {
+  constructor(
+    readonly fieldErrors: Record<string, string>,
+    message = '提交的内容有误，请按提示修改后重新提交。',
+  ) {
     super(message, 422);
   }
 }
@@ -25,7 +31,10 @@ export class NotFoundError extends AppError {
 }
 
 export class ConflictError extends AppError {
-  constructor(message: string, readonly fieldErrors: Record<string, string> = {}) {
+  constructor(
+    message: string,
+    readonly fieldErrors: Record<string, string> = {},
+  ) {
     super(message, 409);
   }
 }

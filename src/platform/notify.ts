@@ -25,18 +25,35 @@ export interface Transport {
   send(msg: { to: string; subject: string; text: string }): Promise<void>;
 }
 
-export async function queueNotification(k: Kysely<Database> | Transaction<Database>, m: OutgoingMessage): Promise<void> {
-  await k.insertInto('notifications').values({
-    channel: m.channel, recipient: m.to, subject: m.subject, body: m.text, related_type: m.relatedType, related_id: String(m.relatedId),
-    status: 'queued', lease_until: null, error: null, created_at: nowIso(), sent_at: null,
-  }).execute();
+export async function queueNotification(
+  k: Kysely<Database> | Transaction<Database>,
+  m: OutgoingMessage,
+): Promise<void> {
+  await k
+    .insertInto('notifications')
+    .values({
+      channel: m.channel,
+      recipient: m.to,
+      subject: m.subject,
+      body: m.text,
+      related_type: m.relatedType,
+      related_id: String(m.relatedId),
+      status: 'queued',
+      lease_until: null,
+      error: null,
+      created_at: nowIso(),
+      sent_at: null,
+    })
+    .execute();
 }
 
 /** E-mail over SMTP, e.g. SMTP_URL=smtp://user:pass@mail.example.gov.cn:25 and MAIL_FROM. */
 export function smtpTransport(url: string, from: string): Transport {
   // nodemailer is loaded on first use.
   const transport = import('nodemailer').then((m) => m.default.createTransport(url));
-  return { send: async (m) => void (await (await transport).sendMail({ from, to: m.to, subject: m.subject, text: m.text })) };
+  return {
+    send: async (m) => void (await (await transport).sendMail({ from, to: m.to, subject: m.subject, text: m.text })),
+  };
 }
 
 /**
@@ -61,32 +78,63 @@ export function smsWebhookTransport(url: string, token?: string): Transport {
 const MAX_ATTEMPTS = 5;
 
 /** Send what is queued; returns how many were sent, logged (no transport) and failed. */
-export async function dispatchNotifications(db: Db, transports: Partial<Record<Channel, Transport>>, logger: Logger, limit = 50) {
+export async function dispatchNotifications(
+  db: Db,
+  transports: Partial<Record<Channel, Transport>>,
+  logger: Logger,
+  limit = 50,
+) {
   const now = nowIso();
   const lease = new Date(Date.now() + 60_000).toISOString();
-  const rows = await db.k.selectFrom('notifications').selectAll()
-    .where((eb) => eb.or([eb('status', '=', 'queued'), eb.and([eb('status', '=', 'sending'), eb('lease_until', '<', now)])]))
-    .orderBy('id').limit(limit).execute();
+  const rows = await db.k
+    .selectFrom('notifications')
+    .selectAll()
+    .where((eb) =>
+      eb.or([eb('status', '=', 'queued'), eb.and([eb('status', '=', 'sending'), eb('lease_until', '<', now)])]),
+    )
+    .orderBy('id')
+    .limit(limit)
+    .execute();
   const result = { sent: 0, logged: 0, failed: 0 };
   for (const r of rows) {
     // Claim the row: only one instance wins the update.
-    const claimed = await db.k.updateTable('notifications').set({ status: 'sending', lease_until: lease, attempts: r.attempts + 1 })
-      .where('id', '=', r.id).where('status', '=', r.status).where('attempts', '=', r.attempts).executeTakeFirst();
+    const claimed = await db.k
+      .updateTable('notifications')
+      .set({ status: 'sending', lease_until: lease, attempts: r.attempts + 1 })
+      .where('id', '=', r.id)
+      .where('status', '=', r.status)
+      .where('attempts', '=', r.attempts)
+      .executeTakeFirst();
     if (Number(claimed.numUpdatedRows) !== 1) continue;
     const transport = transports[r.channel as Channel];
     try {
       if (transport) {
         await transport.send({ to: r.recipient, subject: r.subject, text: r.body });
-        await db.k.updateTable('notifications').set({ status: 'sent', sent_at: nowIso(), lease_until: null, error: null }).where('id', '=', r.id).execute();
+        await db.k
+          .updateTable('notifications')
+          .set({ status: 'sent', sent_at: nowIso(), lease_until: null, error: null })
+          .where('id', '=', r.id)
+          .execute();
         result.sent++;
       } else {
-        logger.info({ notification: r.id, channel: r.channel, to: r.recipient, subject: r.subject }, 'notification (no transport configured, logged)');
-        await db.k.updateTable('notifications').set({ status: 'logged', sent_at: nowIso(), lease_until: null }).where('id', '=', r.id).execute();
+        logger.info(
+          { notification: r.id, channel: r.channel, to: r.recipient, subject: r.subject },
+          'notification (no transport configured, logged)',
+        );
+        await db.k
+          .updateTable('notifications')
+          .set({ status: 'logged', sent_at: nowIso(), lease_until: null })
+          .where('id', '=', r.id)
+          .execute();
         result.logged++;
       }
     } catch (e) {
       const failed = r.attempts + 1 >= MAX_ATTEMPTS;
-      await db.k.updateTable('notifications').set({ status: failed ? 'failed' : 'queued', lease_until: null, error: (e as Error).message.slice(0, 500) }).where('id', '=', r.id).execute();
+      await db.k
+        .updateTable('notifications')
+        .set({ status: failed ? 'failed' : 'queued', lease_until: null, error: (e as Error).message.slice(0, 500) })
+        .where('id', '=', r.id)
+        .execute();
       logger.warn({ notification: r.id, err: (e as Error).message }, 'notification not sent');
       result.failed++;
     }

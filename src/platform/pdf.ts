@@ -13,12 +13,26 @@ export async function htmlToPdf(html: string): Promise<Buffer> {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   try {
     const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
     await page.setContent(html, { waitUntil: 'load' });
-    return Buffer.from(await page.pdf({ format: 'A4', printBackground: true, margin: { top: '37mm', bottom: '35mm', left: '28mm', right: '26mm' } }));
+    return Buffer.from(
+      await page.pdf({
+        format: 'A4',
+        printBackground: true,
+        margin: { top: '37mm', bottom: '35mm', left: '28mm', right: '26mm' },
+      }),
+    );
   } finally {
     await browser.close();
   }

@@ -7,8 +7,45 @@
 import sanitizeHtml from 'sanitize-html';
 
 const OPTIONS: sanitizeHtml.IOptions = {
-  allowedTags: ['p', 'br', 'strong', 'b', 'em', 'i', 'u', 's', 'sub', 'sup', 'h2', 'h3', 'h4', 'ul', 'ol', 'li', 'blockquote', 'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'a', 'img', 'hr', 'pre', 'code'],
-  allowedAttributes: { a: ['href', 'title', 'rel'], img: ['src', 'alt', 'width', 'height'], th: ['colspan', 'rowspan', 'scope'], td: ['colspan', 'rowspan'], ol: ['start'] },
+  allowedTags: [
+    'p',
+    'br',
+    'strong',
+    'b',
+    'em',
+    'i',
+    'u',
+    's',
+    'sub',
+    'sup',
+    'h2',
+    'h3',
+    'h4',
+    'ul',
+    'ol',
+    'li',
+    'blockquote',
+    'table',
+    'caption',
+    'thead',
+    'tbody',
+    'tfoot',
+    'tr',
+    'th',
+    'td',
+    'a',
+    'img',
+    'hr',
+    'pre',
+    'code',
+  ],
+  allowedAttributes: {
+    a: ['href', 'title', 'rel'],
+    img: ['src', 'alt', 'width', 'height'],
+    th: ['colspan', 'rowspan', 'scope'],
+    td: ['colspan', 'rowspan'],
+    ol: ['start'],
+  },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowedSchemesByTag: { img: [] },
   allowProtocolRelative: false,
@@ -30,18 +67,31 @@ export interface CleanHtml {
 export function cleanRichText(input: string): CleanHtml {
   const raw = input.replace(/\r\n?/g, '\n').trim();
   const looksHtml = /<\/?[a-z][\s\S]*>/i.test(raw);
-  const source = looksHtml ? raw : raw.split(/\n{2,}|\n/).filter((p) => p.trim()).map((p) => `<p>${escapeHtml(p.trim())}</p>`).join('');
+  const source = looksHtml
+    ? raw
+    : raw
+        .split(/\n{2,}|\n/)
+        .filter((p) => p.trim())
+        .map((p) => `<p>${escapeHtml(p.trim())}</p>`)
+        .join('');
   const html = sanitizeHtml(source, OPTIONS).trim();
   return { html, text: htmlToText(html), changed: looksHtml && normalise(html) !== normalise(raw) };
 }
 
-const normalise = (s: string) => s.replace(/\s+/g, '').replace(/<br\s*\/?>/g, '<br />').replace(/&nbsp;/g, ' ');
+const normalise = (s: string) =>
+  s
+    .replace(/\s+/g, '')
+    .replace(/<br\s*\/?>/g, '<br />')
+    .replace(/&nbsp;/g, ' ');
 
 /** Escape text for HTML built by the server (e.g. a generated table in a record body). */
 export const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 export function htmlToText(html: string): string {
-  return sanitizeHtml(html.replace(/<\/(p|h[2-4]|li|tr|blockquote|pre)>|<br\s*\/?>/gi, '$&\n'), { allowedTags: [], allowedAttributes: {} })
+  return sanitizeHtml(html.replace(/<\/(p|h[2-4]|li|tr|blockquote|pre)>|<br\s*\/?>/gi, '$&\n'), {
+    allowedTags: [],
+    allowedAttributes: {},
+  })
     .replace(/&nbsp;/g, ' ')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')

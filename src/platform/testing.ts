@@ -95,7 +95,10 @@ export function testApp(db: Db, config: Partial<Config> = {}) {
  */
 export class TestClient {
   cookies = new Map<string, string>();
-  constructor(private app: ReturnType<typeof testApp>, public ip = '10.0.0.1') {}
+  constructor(
+    private app: ReturnType<typeof testApp>,
+    public ip = '10.0.0.1',
+  ) {}
 
   private cookieHeader() {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
@@ -114,7 +117,9 @@ export class TestClient {
   }
 
   async get(path: string): Promise<Response> {
-    const res = await this.app.request(path, { headers: { cookie: this.cookieHeader(), 'x-forwarded-for': this.ip, host: 'localhost' } });
+    const res = await this.app.request(path, {
+      headers: { cookie: this.cookieHeader(), 'x-forwarded-for': this.ip, host: 'localhost' },
+    });
     this.store(res);
     return res;
   }
@@ -127,20 +132,39 @@ export class TestClient {
     const res = await this.app.request(path, {
       method: 'POST',
       body,
-      headers: { cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': this.ip, host: 'localhost' },
+      headers: {
+        cookie: this.cookieHeader(),
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-forwarded-for': this.ip,
+        host: 'localhost',
+      },
     });
     this.store(res);
     return res;
   }
 
   /** Post a multipart form (fields, repeated fields as arrays, files) with the CSRF token. */
-  async postMultipart(path: string, fields: Record<string, string | string[]>, files: { field: string; name: string; data: Buffer | string; type?: string }[] = []): Promise<Response> {
+  async postMultipart(
+    path: string,
+    fields: Record<string, string | string[]>,
+    files: { field: string; name: string; data: Buffer | string; type?: string }[] = [],
+  ): Promise<Response> {
     if (!this.cookies.has('gk_csrf')) await this.get('/admin/login');
     const form = new FormData();
     form.set('_csrf', this.cookies.get('gk_csrf') ?? '');
     for (const [k, v] of Object.entries(fields)) for (const x of ([] as string[]).concat(v)) form.append(k, x);
-    for (const f of files) form.append(f.field, new File([typeof f.data === 'string' ? f.data : new Uint8Array(f.data)], f.name, { type: f.type ?? 'application/octet-stream' }));
-    const res = await this.app.request(path, { method: 'POST', body: form, headers: { cookie: this.cookieHeader(), 'x-forwarded-for': this.ip, host: 'localhost' } });
+    for (const f of files)
+      form.append(
+        f.field,
+        new File([typeof f.data === 'string' ? f.data : new Uint8Array(f.data)], f.name, {
+          type: f.type ?? 'application/octet-stream',
+        }),
+      );
+    const res = await this.app.request(path, {
+      method: 'POST',
+      body: form,
+      headers: { cookie: this.cookieHeader(), 'x-forwarded-for': this.ip, host: 'localhost' },
+    });
     this.store(res);
     return res;
   }
@@ -156,7 +180,17 @@ export async function seedDemoDb(db: Db): Promise<void> {
   const { bootstrapUser } = await import('../auth/users.js');
   const { systemActor, auditActor } = await import('../auth/policy.js');
   await seedDemo(db, auditActor(systemActor('测试')), async (u) => {
-    await bootstrapUser(db, { username: u.username, displayName: u.displayName, password: u.password, grants: [{ role: u.role as never, unitId: u.unitId }], mustChange: false }, systemActor('测试'));
+    await bootstrapUser(
+      db,
+      {
+        username: u.username,
+        displayName: u.displayName,
+        password: u.password,
+        grants: [{ role: u.role as never, unitId: u.unitId }],
+        mustChange: false,
+      },
+      systemActor('测试'),
+    );
   });
 }
 
@@ -170,5 +204,12 @@ export async function actorFor(db: Db, username: string) {
   const u = await findUserByUsername(db.k, username);
   if (!u) throw new Error(`no user ${username}`);
   const grants = (await grantsOf(db.k, [u.id])).get(u.id) ?? [];
-  return { kind: 'user' as const, userId: u.id, username: u.username, displayName: u.display_name, grants, ip: '127.0.0.1' };
+  return {
+    kind: 'user' as const,
+    userId: u.id,
+    username: u.username,
+    displayName: u.display_name,
+    grants,
+    ip: '127.0.0.1',
+  };
 }

@@ -31,13 +31,44 @@ export const ARTICLE_20_ITEMS = [
 ] as const;
 
 /** 条例第二十一条: additional proactive content of county governments and their departments. */
-export const ARTICLE_21_COUNTY = ['市政建设', '公共服务', '公益事业', '土地征收', '房屋征收', '治安管理', '社会救助'] as const;
+export const ARTICLE_21_COUNTY = [
+  '市政建设',
+  '公共服务',
+  '公益事业',
+  '土地征收',
+  '房屋征收',
+  '治安管理',
+  '社会救助',
+] as const;
 /** 条例第二十一条: additional proactive content of 乡（镇）人民政府. */
 export const ARTICLE_21_TOWNSHIP = [
-  '贯彻落实农业农村政策', '农田水利工程建设运营', '农村土地承包经营权流转', '宅基地使用情况审核', '土地征收', '房屋征收', '筹资筹劳', '社会救助',
+  '贯彻落实农业农村政策',
+  '农田水利工程建设运营',
+  '农村土地承包经营权流转',
+  '宅基地使用情况审核',
+  '土地征收',
+  '房屋征收',
+  '筹资筹劳',
+  '社会救助',
 ] as const;
 
-export const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五'] as const;
+export const CHINESE_NUMERALS = [
+  '一',
+  '二',
+  '三',
+  '四',
+  '五',
+  '六',
+  '七',
+  '八',
+  '九',
+  '十',
+  '十一',
+  '十二',
+  '十三',
+  '十四',
+  '十五',
+] as const;
 
 /** The 26 pilot domains of 基层政务公开标准化规范化, in the order of 国办发〔2017〕42号. */
 export const DOMAINS = [

@@ -15,15 +15,45 @@ const isZip = (b: Buffer) => b.subarray(0, 4).toString('latin1') === 'PK\x03\x04
 const isOle = (b: Buffer) => b.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
 
 export const RECORD_FILE_KINDS: Kind[] = [
-  { ext: /\.pdf$/i, mime: 'application/pdf', label: 'PDF', magic: (b) => b.subarray(0, 5).toString('latin1') === '%PDF-' },
-  { ext: /\.docx$/i, mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', label: 'Word', magic: (b) => isZip(b) && b.includes(Buffer.from('word/')) },
-  { ext: /\.xlsx$/i, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', label: 'Excel', magic: (b) => isZip(b) && b.includes(Buffer.from('xl/')) },
-  { ext: /\.pptx$/i, mime: 'application/vnd.openxmlformats-officedocument.presentationml.presentation', label: 'PowerPoint', magic: (b) => isZip(b) && b.includes(Buffer.from('ppt/')) },
+  {
+    ext: /\.pdf$/i,
+    mime: 'application/pdf',
+    label: 'PDF',
+    magic: (b) => b.subarray(0, 5).toString('latin1') === '%PDF-',
+  },
+  {
+    ext: /\.docx$/i,
+    mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    label: 'Word',
+    magic: (b) => isZip(b) && b.includes(Buffer.from('word/')),
+  },
+  {
+    ext: /\.xlsx$/i,
+    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    label: 'Excel',
+    magic: (b) => isZip(b) && b.includes(Buffer.from('xl/')),
+  },
+  {
+    ext: /\.pptx$/i,
+    mime: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+    label: 'PowerPoint',
+    magic: (b) => isZip(b) && b.includes(Buffer.from('ppt/')),
+  },
   { ext: /\.doc$/i, mime: 'application/msword', label: 'Word', magic: isOle },
   { ext: /\.xls$/i, mime: 'application/vnd.ms-excel', label: 'Excel', magic: isOle },
   { ext: /\.ofd$/i, mime: 'application/ofd', label: 'OFD', magic: isZip },
-  { ext: /\.png$/i, mime: 'image/png', label: 'PNG', magic: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
-  { ext: /\.jpe?g$/i, mime: 'image/jpeg', label: 'JPEG', magic: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
+  {
+    ext: /\.png$/i,
+    mime: 'image/png',
+    label: 'PNG',
+    magic: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  },
+  {
+    ext: /\.jpe?g$/i,
+    mime: 'image/jpeg',
+    label: 'JPEG',
+    magic: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
+  },
 ];
 
 export const ACCEPT = '.pdf,.doc,.docx,.xls,.xlsx,.pptx,.ofd,.jpg,.jpeg,.png';
@@ -39,11 +69,16 @@ export function checkRecordFiles(files: { name: string; data: Buffer }[], alread
   const errors: string[] = [];
   if (files.length + already > RECORD_FILE_LIMITS.files) errors.push(`一条信息最多 ${RECORD_FILE_LIMITS.files} 个附件`);
   const out = files.map((f) => {
-    const name = f.name.replace(/[\\/]/g, '_').replace(/[\u0000-\u001f]/g, '').slice(0, 200) || '附件';
+    const name =
+      f.name
+        .replace(/[\\/]/g, '_')
+        .replace(/[\u0000-\u001f]/g, '')
+        .slice(0, 200) || '附件';
     const kind = RECORD_FILE_KINDS.find((k) => k.ext.test(name));
     if (f.data.length === 0) errors.push(`附件“${name}”是空文件`);
     else if (f.data.length > RECORD_FILE_LIMITS.bytes) errors.push(`附件“${name}”超过 10 MB`);
-    else if (!kind) errors.push(`附件“${name}”的类型不允许，只能上传 PDF、Word、Excel、PowerPoint、OFD、JPG 或 PNG 文件`);
+    else if (!kind)
+      errors.push(`附件“${name}”的类型不允许，只能上传 PDF、Word、Excel、PowerPoint、OFD、JPG 或 PNG 文件`);
     else if (!kind.magic(f.data)) errors.push(`附件“${name}”的内容不是 ${kind.label} 文件，可能是改了扩展名的其他文件`);
     return { name, mime: kind?.mime ?? 'application/octet-stream', data: f.data };
   });
@@ -87,7 +122,10 @@ export function stripPng(b: Buffer): Buffer {
 export async function stripOoxml(b: Buffer): Promise<Buffer> {
   const zip = await JSZip.loadAsync(b);
   if (zip.file('docProps/core.xml')) {
-    zip.file('docProps/core.xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"></cp:coreProperties>');
+    zip.file(
+      'docProps/core.xml',
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"></cp:coreProperties>',
+    );
   }
   const app = zip.file('docProps/app.xml');
   if (app) {
@@ -105,10 +143,13 @@ export async function stripOoxml(b: Buffer): Promise<Buffer> {
  */
 export function stripPdf(b: Buffer): Buffer {
   const s = b.toString('latin1');
-  const out = s.replace(/\/(Author|Creator|Producer|Subject|Keywords)\s*(\((?:\\.|[^\\)])*\)|<[0-9A-Fa-f\s]*>)/g, (m, _key: string, val: string) => {
-    const blank = val.startsWith('(') ? `(${' '.repeat(val.length - 2)})` : `<${' '.repeat(val.length - 2)}>`;
-    return m.slice(0, m.length - val.length) + blank;
-  });
+  const out = s.replace(
+    /\/(Author|Creator|Producer|Subject|Keywords)\s*(\((?:\\.|[^\\)])*\)|<[0-9A-Fa-f\s]*>)/g,
+    (m, _key: string, val: string) => {
+      const blank = val.startsWith('(') ? `(${' '.repeat(val.length - 2)})` : `<${' '.repeat(val.length - 2)}>`;
+      return m.slice(0, m.length - val.length) + blank;
+    },
+  );
   return Buffer.from(out, 'latin1');
 }
 

@@ -27,7 +27,11 @@ export interface PostingPeriod {
   unit: 'workday' | 'day';
 }
 
-const STATUTORY: LimitRule = { amount: STATUTORY_DEFAULT.amount, unit: 'workday', basis: '《中华人民共和国政府信息公开条例》第二十六条：自信息形成或者变更之日起20个工作日内' };
+const STATUTORY: LimitRule = {
+  amount: STATUTORY_DEFAULT.amount,
+  unit: 'workday',
+  basis: '《中华人民共和国政府信息公开条例》第二十六条：自信息形成或者变更之日起20个工作日内',
+};
 
 /** Rough length in calendar days, to compare posting periods of different units. */
 const span = (r: { amount: number; unit: 'workday' | 'day' }) => (r.unit === 'workday' ? r.amount * 1.4 : r.amount);
@@ -36,10 +40,16 @@ const span = (r: { amount: number; unit: 'workday' | 'day' }) => (r.unit === 'wo
 export function limitRules(items: ItemLimit[]): LimitRule[] {
   const out: LimitRule[] = [];
   for (const item of items) {
-    if (item.manualRule) out.push({ amount: item.manualRule.amount, unit: item.manualRule.unit, basis: `目录事项“${item.label}”人工设定的时限：${TRIGGER_LABELS[item.manualRule.trigger]}起${item.manualRule.amount}${item.manualRule.unit === 'workday' ? '个工作日' : '日'}内` });
+    if (item.manualRule)
+      out.push({
+        amount: item.manualRule.amount,
+        unit: item.manualRule.unit,
+        basis: `目录事项“${item.label}”人工设定的时限：${TRIGGER_LABELS[item.manualRule.trigger]}起${item.manualRule.amount}${item.manualRule.unit === 'workday' ? '个工作日' : '日'}内`,
+      });
     for (const rule of parseTimeLimit(item.timeLimit).rules) {
       if (rule.kind !== 'deadline') continue;
-      const unit = rule.unit === 'workday' ? 'workday' : rule.unit === 'day' ? 'day' : rule.unit === 'hour' ? 'day' : null;
+      const unit =
+        rule.unit === 'workday' ? 'workday' : rule.unit === 'day' ? 'day' : rule.unit === 'hour' ? 'day' : null;
       if (!unit) continue;
       const amount = rule.unit === 'hour' ? Math.max(1, Math.ceil(rule.amount / 24)) : rule.amount;
       out.push({ amount, unit, basis: `目录事项“${item.label}”的公开时限：${item.timeLimit}` });
@@ -72,19 +82,33 @@ export interface Due {
  * 条例第二十六条's 20 working days. A date that cannot be counted (its year has no calendar) is
  * always later than one that can, so the earliest counted date wins; when none can, the reason.
  */
-export function dueFor(cal: WorkCalendar, formedOn: IsoDate, items: ItemLimit[], rules: CountingRules = DEFAULT_RULES): Due {
+export function dueFor(
+  cal: WorkCalendar,
+  formedOn: IsoDate,
+  items: ItemLimit[],
+  rules: CountingRules = DEFAULT_RULES,
+): Due {
   const dues = limitRules(items).map((r) => dueDate(cal, formedOn, r, rules));
   const counted = dues.filter((d) => d.due !== null).sort((a, b) => (a.due! < b.due! ? -1 : a.due! > b.due! ? 1 : 0));
   return counted[0] ?? dues[0];
 }
 
 /** The due date from the 形成或变更日期; a year without a calendar gives no date and says why. */
-export function dueDate(cal: WorkCalendar, formedOn: IsoDate, rule: LimitRule, rules: CountingRules = DEFAULT_RULES): Due {
+export function dueDate(
+  cal: WorkCalendar,
+  formedOn: IsoDate,
+  rule: LimitRule,
+  rules: CountingRules = DEFAULT_RULES,
+): Due {
   try {
-    const d = rule.unit === 'workday' ? addWorkingDays(cal, formedOn, rule.amount, rules) : addCalendarDays(cal, formedOn, rule.amount, rules);
+    const d =
+      rule.unit === 'workday'
+        ? addWorkingDays(cal, formedOn, rule.amount, rules)
+        : addCalendarDays(cal, formedOn, rule.amount, rules);
     return { due: d.due, note: rule.basis };
   } catch (e) {
-    if (e instanceof CalendarMissingError) return { due: null, note: `${e.message}，暂无法计算公开期限（${rule.basis}）` };
+    if (e instanceof CalendarMissingError)
+      return { due: null, note: `${e.message}，暂无法计算公开期限（${rule.basis}）` };
     throw e;
   }
 }
@@ -94,7 +118,9 @@ export function postingEnd(cal: WorkCalendar, publishedOn: IsoDate, p: PostingPe
   try {
     // A posting period counts the day of posting as its first day.
     const rules = { ...DEFAULT_RULES, countFromNextDay: false };
-    return p.unit === 'workday' ? addWorkingDays(cal, publishedOn, p.amount, rules).due : addDays(publishedOn, p.amount - 1);
+    return p.unit === 'workday'
+      ? addWorkingDays(cal, publishedOn, p.amount, rules).due
+      : addDays(publishedOn, p.amount - 1);
   } catch (e) {
     if (e instanceof CalendarMissingError) return null;
     throw e;

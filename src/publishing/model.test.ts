@@ -25,11 +25,17 @@ describe('文号 (GB/T 9704—2012 7.2.5, regulations §4.5)', () => {
 
 describe('索引号 template (regulations §4.2)', () => {
   it('fills the default 机构代码/年份-流水号 with a 5-digit serial', () => {
-    expect(formatIndexNo(DEFAULT_INDEX_SCHEME, { code: '11530926MB0000001X', date: '2025-03-04', serial: 94 })).toBe('11530926MB0000001X/2025-00094');
+    expect(formatIndexNo(DEFAULT_INDEX_SCHEME, { code: '11530926MB0000001X', date: '2025-03-04', serial: 94 })).toBe(
+      '11530926MB0000001X/2025-00094',
+    );
   });
   it('fills the 年月 and width variants seen in the wild', () => {
-    expect(formatIndexNo('{机构代码}/{年月}-{流水号}', { code: '11341702486344515H', date: '2021-10-08', serial: 13 })).toBe('11341702486344515H/202110-00013');
-    expect(formatIndexNo('{机构代码}-{年份}-{流水号:6}', { code: '01527918X', date: '2020-01-01', serial: 153077 })).toBe('01527918X-2020-153077');
+    expect(
+      formatIndexNo('{机构代码}/{年月}-{流水号}', { code: '11341702486344515H', date: '2021-10-08', serial: 13 }),
+    ).toBe('11341702486344515H/202110-00013');
+    expect(
+      formatIndexNo('{机构代码}-{年份}-{流水号:6}', { code: '01527918X', date: '2020-01-01', serial: 153077 }),
+    ).toBe('01527918X-2020-153077');
   });
   it('refuses a template without a serial or a year, or with unknown placeholders', () => {
     expect(checkIndexScheme(DEFAULT_INDEX_SCHEME)).toBeNull();

@@ -5,16 +5,49 @@ import { NEGATIVE_REASONS } from '../catalog/negative.js';
 
 /** 主题分类: the two-level tree of the 国务院/中国政府网 policy library (regulations §4.3), shown as 一级\二级. */
 export const SUBJECT_TREE: readonly (readonly [string, readonly string[]])[] = [
-  ['国务院组织机构', ['国务院', '国务院办公厅', '国务院组成部门', '国务院直属特设机构', '国务院直属机构', '国务院办事机构', '国务院直属事业单位', '国务院部委管理的国家局', '国务院议事协调机构', '其他']],
+  [
+    '国务院组织机构',
+    [
+      '国务院',
+      '国务院办公厅',
+      '国务院组成部门',
+      '国务院直属特设机构',
+      '国务院直属机构',
+      '国务院办事机构',
+      '国务院直属事业单位',
+      '国务院部委管理的国家局',
+      '国务院议事协调机构',
+      '其他',
+    ],
+  ],
   ['综合政务', ['政务公开', '政务督查', '应急管理', '电子政务', '文秘工作', '保密工作', '信访', '参事、文史', '其他']],
   ['国民经济管理、国有资产监管', ['宏观经济', '经济体制改革', '统计', '物价', '国有资产监管', '重大建设项目', '其他']],
   ['财政、金融、审计', ['财政', '税务', '银行', '货币（含外汇）', '证券', '保险', '社会信用体系建设', '审计', '其他']],
   ['国土资源、能源', ['土地', '矿产', '水资源', '海洋', '煤炭', '石油与天然气', '电力', '其他']],
   ['农业、林业、水利', ['农业、畜牧业、渔业', '林业', '水利', '其他']],
-  ['工业、交通', ['机械制造与重工业', '轻工纺织', '化工', '国防工业', '航天、航空', '信息产业（含电信）', '公路', '水运', '铁路', '民航', '邮政', '其他']],
+  [
+    '工业、交通',
+    [
+      '机械制造与重工业',
+      '轻工纺织',
+      '化工',
+      '国防工业',
+      '航天、航空',
+      '信息产业（含电信）',
+      '公路',
+      '水运',
+      '铁路',
+      '民航',
+      '邮政',
+      '其他',
+    ],
+  ],
   ['商贸、海关、旅游', ['对外经贸合作', '国内贸易（含供销）', '海关', '检验、检疫', '旅游', '其他']],
   ['市场监管、安全生产监管', ['工商', '质量监督', '标准', '食品药品监管', '安全生产监管', '其他']],
-  ['城乡建设、环境保护', ['城市规划', '城乡建设（含住房）', '环境监测、保护与治理', '节能与资源综合利用', '气象、水文、测绘、地震', '其他']],
+  [
+    '城乡建设、环境保护',
+    ['城市规划', '城乡建设（含住房）', '环境监测、保护与治理', '节能与资源综合利用', '气象、水文、测绘、地震', '其他'],
+  ],
   ['科技、教育', ['科技', '教育', '知识产权', '其他']],
   ['文化、广电、新闻出版', ['文化', '文物', '新闻出版', '广播、电影、电视', '其他']],
   ['卫生、体育', ['卫生', '医药管理', '体育', '其他']],
@@ -30,12 +63,38 @@ export const SUBJECT_TREE: readonly (readonly [string, readonly string[]])[] = [
 ];
 
 /** Every valid 主题分类 value: `一级\二级`, or a first level that has no second level. */
-export const SUBJECTS: readonly string[] = SUBJECT_TREE.flatMap(([l1, l2s]) => (l2s.length ? l2s.map((l2) => `${l1}\\${l2}`) : [l1]));
+export const SUBJECTS: readonly string[] = SUBJECT_TREE.flatMap(([l1, l2s]) =>
+  l2s.length ? l2s.map((l2) => `${l1}\\${l2}`) : [l1],
+);
 
 /** 体裁分类 (common local list; regulations §4.3 notes 通知, 意见, 办法…). */
 export const GENRES = [
-  '决定', '命令（令）', '公报', '公告', '通告', '意见', '通知', '通报', '报告', '请示', '批复', '议案', '函', '纪要',
-  '规定', '办法', '细则', '规划', '计划', '方案', '公示', '名单', '统计数据', '解读', '清理结果', '其他',
+  '决定',
+  '命令（令）',
+  '公报',
+  '公告',
+  '通告',
+  '意见',
+  '通知',
+  '通报',
+  '报告',
+  '请示',
+  '批复',
+  '议案',
+  '函',
+  '纪要',
+  '规定',
+  '办法',
+  '细则',
+  '规划',
+  '计划',
+  '方案',
+  '公示',
+  '名单',
+  '统计数据',
+  '解读',
+  '清理结果',
+  '其他',
 ] as const;
 
 /** 公开属性 (regulations §4.4): set when drafting (源头认定) and confirmed at review. */
@@ -66,7 +125,8 @@ export type Validity = keyof typeof VALIDITY;
  */
 export const DOC_CLASSES = { rule: '规章', normative: '行政规范性文件' } as const;
 export type DocClass = keyof typeof DOC_CLASSES;
-export const docClassLabel = (v: string | null | undefined): string => (v && v in DOC_CLASSES ? DOC_CLASSES[v as DocClass] : '其他');
+export const docClassLabel = (v: string | null | undefined): string =>
+  v && v in DOC_CLASSES ? DOC_CLASSES[v as DocClass] : '其他';
 
 export const RECORD_KINDS = { info: '政府信息', interpretation: '政策解读' } as const;
 

@@ -18,7 +18,9 @@ describeEachDb('portal: government information pages', (db) => {
     const unit = await unitIdByName(db(), '城关镇人民政府');
     const editor = await actorFor(db(), 'cgz.bianji');
     const reviewer = await actorFor(db(), 'cgz.shenhe');
-    [item] = await publishCatalog(db(), editor, await actorFor(db(), 'gkb'), unit, [{ level1: '最低生活保障', level2: '低保对象公示', time_limit: '信息形成之日起10个工作日内，公示7个工作日' }]);
+    [item] = await publishCatalog(db(), editor, await actorFor(db(), 'gkb'), unit, [
+      { level1: '最低生活保障', level2: '低保对象公示', time_limit: '信息形成之日起10个工作日内，公示7个工作日' },
+    ]);
     const out = async (over: Record<string, string | string[]>) => {
       const r = await createRecord(db(), editor, unit, recordForm({ item_ids: [String(item)], ...over }));
       await submitRecord(db(), editor, r.id);
@@ -26,16 +28,37 @@ describeEachDb('portal: government information pages', (db) => {
       await publishRecord(db(), editor, r.id, {});
       return r.id;
     };
-    const pre = await createRecord(db(), editor, unit, recordForm({ item_ids: [String(item)], doc_number: '城政发〔2025〕7号', title: '城关镇2025年第三季度城乡低保对象公示 <b>' }));
+    const pre = await createRecord(
+      db(),
+      editor,
+      unit,
+      recordForm({
+        item_ids: [String(item)],
+        doc_number: '城政发〔2025〕7号',
+        title: '城关镇2025年第三季度城乡低保对象公示 <b>',
+      }),
+    );
     await addAttachments(db(), editor, pre.id, [{ name: '低保名单.pdf', data: Buffer.from('%PDF-1.4\n%%EOF\n') }]);
     await submitRecord(db(), editor, pre.id);
     await reviewRecord(db(), reviewer, pre.id, approve);
     await publishRecord(db(), editor, pre.id, {});
     published = pre.id;
-    fileId = (await db().k.selectFrom('info_record_files').select('id').where('record_id', '=', published).executeTakeFirstOrThrow()).id;
+    fileId = (
+      await db()
+        .k.selectFrom('info_record_files')
+        .select('id')
+        .where('record_id', '=', published)
+        .executeTakeFirstOrThrow()
+    ).id;
     withdrawn = await out({ title: '已撤回的通知', genre: '通知' });
     await withdrawRecord(db(), reviewer, withdrawn, { reason: '内容有误，已重新发布' });
-    await out({ title: '城关镇政府信息公开工作制度', genre: '规定', column_slug: 'zhidu', column_item: '', subject: '综合政务\\政务公开' });
+    await out({
+      title: '城关镇政府信息公开工作制度',
+      genre: '规定',
+      column_slug: 'zhidu',
+      column_item: '',
+      subject: '综合政务\\政务公开',
+    });
     draft = (await createRecord(db(), editor, unit, recordForm({ title: '尚未发布的草稿' }))).id;
     client = new TestClient(testApp(db()));
   });
@@ -44,7 +67,8 @@ describeEachDb('portal: government information pages', (db) => {
     const res = await client.get(`/xxgk/info/${published}`);
     expect(res.status).toBe(200);
     const html = await res.text();
-    for (const label of ['索引号', '主题分类', '发布机构', '成文日期', '文号', '发布日期', '有效性']) expect(html).toContain(`<th scope="row">${label}</th>`);
+    for (const label of ['索引号', '主题分类', '发布机构', '成文日期', '文号', '发布日期', '有效性'])
+      expect(html).toContain(`<th scope="row">${label}</th>`);
     expect(html).toContain('城政发〔2025〕7号');
     expect(html).toContain('民政、扶贫、救灾\\社会福利');
     expect(html).toContain('城乡低保对象公示 &lt;b&gt;');
@@ -59,9 +83,15 @@ describeEachDb('portal: government information pages', (db) => {
     const res = await client.get(`/xxgk/info/${published}/files/${fileId}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
-    expect(res.headers.get('content-disposition')).toContain("filename*=UTF-8''%E4%BD%8E%E4%BF%9D%E5%90%8D%E5%8D%95.pdf");
+    expect(res.headers.get('content-disposition')).toContain(
+      "filename*=UTF-8''%E4%BD%8E%E4%BF%9D%E5%90%8D%E5%8D%95.pdf",
+    );
     expect(Buffer.from(await res.arrayBuffer()).toString('latin1')).toContain('%PDF-');
-    const counted = await db().k.selectFrom('info_record_files').select('downloads').where('id', '=', fileId).executeTakeFirstOrThrow();
+    const counted = await db()
+      .k.selectFrom('info_record_files')
+      .select('downloads')
+      .where('id', '=', fileId)
+      .executeTakeFirstOrThrow();
     expect(counted.downloads).toBe(1);
   });
 

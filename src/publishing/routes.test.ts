@@ -3,7 +3,10 @@ import { describeEachDb, seedDemoDb, testApp, TestClient, unitIdByName, actorFor
 import { publishCatalog, recordForm } from './testing.js';
 
 const PW = 'Shifan2026';
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Author (Zhang San) >> endobj\ntrailer << /Info 1 0 R >>\n%%EOF\n', 'latin1');
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj << /Author (Zhang San) >> endobj\ntrailer << /Info 1 0 R >>\n%%EOF\n',
+  'latin1',
+);
 
 describeEachDb('publishing back office', (db) => {
   let editor: TestClient;
@@ -18,7 +21,9 @@ describeEachDb('publishing back office', (db) => {
   beforeAll(async () => {
     await seedDemoDb(db());
     unit = await unitIdByName(db(), '城关镇人民政府');
-    [item] = await publishCatalog(db(), await actorFor(db(), 'cgz.bianji'), await actorFor(db(), 'gkb'), unit, [{ time_limit: '信息形成之日起10个工作日内' }]);
+    [item] = await publishCatalog(db(), await actorFor(db(), 'cgz.bianji'), await actorFor(db(), 'gkb'), unit, [
+      { time_limit: '信息形成之日起10个工作日内' },
+    ]);
     const app = testApp(db());
     const login = async (who: string, ip: string) => {
       const c = new TestClient(app, ip);
@@ -39,7 +44,9 @@ describeEachDb('publishing back office', (db) => {
     expect(html).toContain('留空则按本县规则自动生成');
     expect(html).toContain('临政办字〔2020〕64号');
     expect(html).toContain('公开期限自此日起计算，条例第二十六条。');
-    expect(html).toContain('<optgroup label="民政、扶贫、救灾"><option value="民政、扶贫、救灾\\减灾救灾">减灾救灾</option>');
+    expect(html).toContain(
+      '<optgroup label="民政、扶贫、救灾"><option value="民政、扶贫、救灾\\减灾救灾">减灾救灾</option>',
+    );
     expect(html).toContain('第二十条（一）行政法规、规章和规范性文件');
     expect(html).toContain('<option value="a21-宅基地使用情况审核">第二十一条 宅基地使用情况审核</option>');
     expect(html).not.toContain('第二十一条 市政建设');
@@ -56,15 +63,29 @@ describeEachDb('publishing back office', (db) => {
     expect(choose).toContain('石桥镇人民政府');
     // A unit without a published catalog is told so.
     const shiqiao = await unitIdByName(db(), '石桥镇人民政府');
-    expect(await (await stranger.get(`/admin/records/new?unit=${shiqiao}`)).text()).toContain('本单位尚无已发布的政务公开事项目录');
+    expect(await (await stranger.get(`/admin/records/new?unit=${shiqiao}`)).text()).toContain(
+      '本单位尚无已发布的政务公开事项目录',
+    );
     expect((await stranger.get(`/admin/records/new?unit=${unit}`)).status).toBe(403);
   });
 
   it('lets the editor create a record with an attachment through the form', async () => {
-    const rule = await editor.postMultipart('/admin/records', { ...recordForm({ doc_class: 'rule' }), unit_id: String(unit) }, []);
+    const rule = await editor.postMultipart(
+      '/admin/records',
+      { ...recordForm({ doc_class: 'rule' }), unit_id: String(unit) },
+      [],
+    );
     expect(rule.status).toBe(422);
     expect(await rule.text()).toContain('乡镇（街道）、村（居）没有规章制定权');
-    const res = await editor.postMultipart('/admin/records', { ...recordForm({ doc_number: '城政发[2025]7号', doc_class: 'normative' }), item_ids: [String(item)], unit_id: String(unit) }, [{ field: 'attachments', name: '低保对象名单.pdf', data: PDF, type: 'application/pdf' }]);
+    const res = await editor.postMultipart(
+      '/admin/records',
+      {
+        ...recordForm({ doc_number: '城政发[2025]7号', doc_class: 'normative' }),
+        item_ids: [String(item)],
+        unit_id: String(unit),
+      },
+      [{ field: 'attachments', name: '低保对象名单.pdf', data: PDF, type: 'application/pdf' }],
+    );
     expect(res.status).toBe(303);
     const loc = res.headers.get('location')!;
     expect(loc).toMatch(/^\/admin\/records\/\d+\?done=created$/);
@@ -85,7 +106,9 @@ describeEachDb('publishing back office', (db) => {
     // Staff download: attachment with the Chinese name RFC 5987-encoded, metadata stripped.
     const file = await reviewer.get(link![1]);
     expect(file.status).toBe(200);
-    expect(file.headers.get('content-disposition')).toBe(`attachment; filename="attachment"; filename*=UTF-8''${encodeURIComponent('低保对象名单.pdf')}`);
+    expect(file.headers.get('content-disposition')).toBe(
+      `attachment; filename="attachment"; filename*=UTF-8''${encodeURIComponent('低保对象名单.pdf')}`,
+    );
     const bytes = Buffer.from(await file.arrayBuffer()).toString('latin1');
     expect(bytes.startsWith('%PDF-1.4')).toBe(true);
     expect(bytes).not.toContain('Zhang San');
@@ -99,11 +122,22 @@ describeEachDb('publishing back office', (db) => {
 
   it('shows bad input in Chinese beside the fields, keeps the values, answers 422 and writes nothing', async () => {
     const before = await count();
-    const res = await editor.postMultipart('/admin/records', { ...recordForm({ title: '错误的输入', doc_number: '城政发2025年7号', attribute: 'withheld', subject: '不存在' }), unit_id: String(unit) }, [{ field: 'attachments', name: '名单.pdf', data: 'MZ not a pdf' }]);
+    const res = await editor.postMultipart(
+      '/admin/records',
+      {
+        ...recordForm({ title: '错误的输入', doc_number: '城政发2025年7号', attribute: 'withheld', subject: '不存在' }),
+        unit_id: String(unit),
+      },
+      [{ field: 'attachments', name: '名单.pdf', data: 'MZ not a pdf' }],
+    );
     expect(res.status).toBe(422);
     const html = await res.text();
-    expect(html).toContain('<p class="field-error" id="e-doc_number">文号格式不正确，应为“发文机关代字〔年份〕序号号”，如：临政办字〔2020〕64号（GB/T 9704—2012）</p>');
-    expect(html).toContain('<p class="field-error" id="e-attribute_reason">不予公开的信息须选择不予公开的理由（条例第十四条至第十六条）</p>');
+    expect(html).toContain(
+      '<p class="field-error" id="e-doc_number">文号格式不正确，应为“发文机关代字〔年份〕序号号”，如：临政办字〔2020〕64号（GB/T 9704—2012）</p>',
+    );
+    expect(html).toContain(
+      '<p class="field-error" id="e-attribute_reason">不予公开的信息须选择不予公开的理由（条例第十四条至第十六条）</p>',
+    );
     expect(html).toContain('<p class="field-error" id="e-subject">请选择主题分类</p>');
     expect(html).toContain('class="error-summary"');
     expect(html).toContain('<a href="#f-doc_number">文号：');
@@ -112,14 +146,21 @@ describeEachDb('publishing back office', (db) => {
     expect(html).toMatch(/<input type="radio" id="f-attribute-withheld" name="attribute" value="withheld" checked/);
     expect(await count()).toBe(before);
     // A bad attachment alone is refused too, with its message.
-    const bad = await editor.postMultipart('/admin/records', { ...recordForm({ title: '附件不对' }), unit_id: String(unit) }, [{ field: 'attachments', name: '名单.pdf', data: 'MZ not a pdf' }]);
+    const bad = await editor.postMultipart(
+      '/admin/records',
+      { ...recordForm({ title: '附件不对' }), unit_id: String(unit) },
+      [{ field: 'attachments', name: '名单.pdf', data: 'MZ not a pdf' }],
+    );
     expect(bad.status).toBe(422);
     expect(await bad.text()).toContain('附件“名单.pdf”的内容不是 PDF 文件，可能是改了扩展名的其他文件');
     expect(await count()).toBe(before);
   });
 
   it('neutralises a script in the body and says so in the flash', async () => {
-    const res = await editor.postMultipart('/admin/records', { ...recordForm({ title: '脚本测试', body: '<p>名单<script>alert(1)</script><img src=x onerror=alert(1)></p>' }), unit_id: String(unit) });
+    const res = await editor.postMultipart('/admin/records', {
+      ...recordForm({ title: '脚本测试', body: '<p>名单<script>alert(1)</script><img src=x onerror=alert(1)></p>' }),
+      unit_id: String(unit),
+    });
     expect(res.status).toBe(303);
     const loc = res.headers.get('location')!;
     expect(loc).toContain('clean=1');
@@ -134,25 +175,48 @@ describeEachDb('publishing back office', (db) => {
     expect(unconfirmed.status).toBe(422);
     expect(await unconfirmed.text()).toContain('请勾选确认后再删除');
     expect((await editor.post(`/admin/records/${sid}/delete`, { confirm: '1' })).status).toBe(303);
-    expect(await db().k.selectFrom('info_records').select('id').where('id', '=', sid).executeTakeFirst()).toBeUndefined();
+    expect(
+      await db().k.selectFrom('info_records').select('id').where('id', '=', sid).executeTakeFirst(),
+    ).toBeUndefined();
   });
 
   it('takes the record through 提交审查, 公开审查/保密审查 and publication', async () => {
     const editorView = await (await editor.get(`/admin/records/${id}`)).text();
     expect(editorView).toContain(`action="/admin/records/${id}/submit"`);
     expect(editorView).not.toContain(`action="/admin/records/${id}/review"`);
-    expect((await editor.post(`/admin/records/${id}/submit`, {})).headers.get('location')).toBe(`/admin/records/${id}?done=submitted`);
+    expect((await editor.post(`/admin/records/${id}/submit`, {})).headers.get('location')).toBe(
+      `/admin/records/${id}?done=submitted`,
+    );
 
     const reviewPage = await (await reviewer.get(`/admin/records/${id}`)).text();
     expect(reviewPage).toContain('已完成保密审查（条例第十七条）');
     expect(reviewPage).toContain('已确认公开属性');
-    const noSecrecy = await reviewer.post(`/admin/records/${id}/review`, { decision: 'approve', attribute_confirmed: '1', comment: '同意' });
+    const noSecrecy = await reviewer.post(`/admin/records/${id}/review`, {
+      decision: 'approve',
+      attribute_confirmed: '1',
+      comment: '同意',
+    });
     expect(noSecrecy.status).toBe(422);
     const noSecrecyHtml = await noSecrecy.text();
-    expect(noSecrecyHtml).toContain('<p class="field-error" id="e-secrecy_checked">审查通过前须完成保密审查（条例第十七条）</p>');
+    expect(noSecrecyHtml).toContain(
+      '<p class="field-error" id="e-secrecy_checked">审查通过前须完成保密审查（条例第十七条）</p>',
+    );
     expect(noSecrecyHtml).toContain('>同意</textarea>');
-    expect((await editor.post(`/admin/records/${id}/review`, { decision: 'approve', attribute_confirmed: '1', secrecy_checked: '1' })).status).toBe(403);
-    const ok = await reviewer.post(`/admin/records/${id}/review`, { decision: 'approve', attribute_confirmed: '1', secrecy_checked: '1', comment: '同意公开' });
+    expect(
+      (
+        await editor.post(`/admin/records/${id}/review`, {
+          decision: 'approve',
+          attribute_confirmed: '1',
+          secrecy_checked: '1',
+        })
+      ).status,
+    ).toBe(403);
+    const ok = await reviewer.post(`/admin/records/${id}/review`, {
+      decision: 'approve',
+      attribute_confirmed: '1',
+      secrecy_checked: '1',
+      comment: '同意公开',
+    });
     expect(ok.headers.get('location')).toBe(`/admin/records/${id}?done=approved`);
     expect(await (await reviewer.get(ok.headers.get('location')!)).text()).toContain('审查通过，可以发布。');
 
@@ -175,7 +239,10 @@ describeEachDb('publishing back office', (db) => {
   });
 
   it('lists an overdue record and a late publication on the 公开时限 page and the dashboard', async () => {
-    const res = await editor.postMultipart('/admin/records', { ...recordForm({ title: '城关镇2025年农村危房改造对象公示', formed_on: '2025-09-01', written_on: '' }), unit_id: String(unit) });
+    const res = await editor.postMultipart('/admin/records', {
+      ...recordForm({ title: '城关镇2025年农村危房改造对象公示', formed_on: '2025-09-01', written_on: '' }),
+      unit_id: String(unit),
+    });
     expect(res.status).toBe(303);
     const overdueId = Number(/\/(\d+)\?/.exec(res.headers.get('location')!)![1]);
     const html = await (await office.get('/admin/records/deadlines')).text();
@@ -191,7 +258,9 @@ describeEachDb('publishing back office', (db) => {
     expect(html).toContain('href="/admin/records/interpretations"');
     // The unit filter narrows the board.
     const shiqiao = await unitIdByName(db(), '石桥镇人民政府');
-    expect(await (await office.get(`/admin/records/deadlines?unit=${shiqiao}`)).text()).toContain('<h2>已逾期（0）</h2>');
+    expect(await (await office.get(`/admin/records/deadlines?unit=${shiqiao}`)).text()).toContain(
+      '<h2>已逾期（0）</h2>',
+    );
     // Another township's editor does not see it.
     expect(await (await stranger.get('/admin/records/deadlines')).text()).toContain('<h2>已逾期（0）</h2>');
     const dash = await (await editor.get('/admin')).text();
@@ -205,14 +274,22 @@ describeEachDb('publishing back office', (db) => {
     expect(form).toContain('该信息已发布：保存后形成变更（新版本）');
     expect(form).toContain('value="城关镇2025年第三季度城乡低保对象公示"');
     expect(form).toContain(`name="item_ids" value="${item}" checked`);
-    const res = await editor.postMultipart(`/admin/records/${id}`, { ...recordForm({ title: '城关镇2025年第三季度城乡低保对象公示（更正）', doc_number: '城政发〔2025〕7号' }), item_ids: [String(item)] });
+    const res = await editor.postMultipart(`/admin/records/${id}`, {
+      ...recordForm({ title: '城关镇2025年第三季度城乡低保对象公示（更正）', doc_number: '城政发〔2025〕7号' }),
+      item_ids: [String(item)],
+    });
     expect(res.headers.get('location')).toBe(`/admin/records/${id}?done=changed`);
     const html = await (await reviewer.get(`/admin/records/${id}`)).text();
     expect(html).toContain('拟变更后的标题：《城关镇2025年第三季度城乡低保对象公示（更正）》（尚未提交审查）');
     expect(html).toContain('变更审查通过前，门户上继续公开已发布的版本');
     expect(html).toContain('<h1>城关镇2025年第三季度城乡低保对象公示</h1>');
     await editor.post(`/admin/records/${id}/submit`, {});
-    const ok = await reviewer.post(`/admin/records/${id}/review`, { decision: 'approve', attribute_confirmed: '1', secrecy_checked: '1', comment: '更正标题' });
+    const ok = await reviewer.post(`/admin/records/${id}/review`, {
+      decision: 'approve',
+      attribute_confirmed: '1',
+      secrecy_checked: '1',
+      comment: '更正标题',
+    });
     expect(ok.headers.get('location')).toBe(`/admin/records/${id}?done=change_published`);
     const after = await (await editor.get(ok.headers.get('location')!)).text();
     expect(after).toContain('<h1>城关镇2025年第三季度城乡低保对象公示（更正）</h1>');
@@ -221,29 +298,56 @@ describeEachDb('publishing back office', (db) => {
   });
 
   it('drafts a 政策解读 for a policy from the policy page', async () => {
-    const policy = await editor.postMultipart('/admin/records', { ...recordForm({ title: '城关镇临时救助实施办法', genre: '办法', needs_interpretation: '1', column_item: 'a20-1' }), unit_id: String(unit) });
+    const policy = await editor.postMultipart('/admin/records', {
+      ...recordForm({
+        title: '城关镇临时救助实施办法',
+        genre: '办法',
+        needs_interpretation: '1',
+        column_item: 'a20-1',
+      }),
+      unit_id: String(unit),
+    });
     const pid = Number(/\/(\d+)\?/.exec(policy.headers.get('location')!)![1]);
-    expect(await (await editor.get(`/admin/records/${pid}`)).text()).toContain(`href="/admin/records/new?policy=${pid}">起草政策解读</a>`);
+    expect(await (await editor.get(`/admin/records/${pid}`)).text()).toContain(
+      `href="/admin/records/new?policy=${pid}">起草政策解读</a>`,
+    );
     const form = await (await editor.get(`/admin/records/new?policy=${pid}`)).text();
     expect(form).toContain('<h1>起草政策解读</h1>');
     expect(form).toContain(`所解读的政策文件：<a href="/admin/records/${pid}">《城关镇临时救助实施办法》</a>`);
     expect(form).toContain('<input type="hidden" name="kind" value="interpretation"/>');
-    const noForm = await editor.postMultipart('/admin/records', { ...recordForm({ title: '《城关镇临时救助实施办法》政策解读', genre: '解读' }), kind: 'interpretation', policy_id: String(pid), unit_id: String(unit) });
+    const noForm = await editor.postMultipart('/admin/records', {
+      ...recordForm({ title: '《城关镇临时救助实施办法》政策解读', genre: '解读' }),
+      kind: 'interpretation',
+      policy_id: String(pid),
+      unit_id: String(unit),
+    });
     expect(noForm.status).toBe(422);
     expect(await noForm.text()).toContain('<p class="field-error" id="e-interp_form">请选择解读形式</p>');
-    const ok = await editor.postMultipart('/admin/records', { ...recordForm({ title: '《城关镇临时救助实施办法》政策解读', genre: '解读' }), kind: 'interpretation', policy_id: String(pid), interp_form: '问答', unit_id: String(unit) });
+    const ok = await editor.postMultipart('/admin/records', {
+      ...recordForm({ title: '《城关镇临时救助实施办法》政策解读', genre: '解读' }),
+      kind: 'interpretation',
+      policy_id: String(pid),
+      interp_form: '问答',
+      unit_id: String(unit),
+    });
     expect(ok.status).toBe(303);
     const page = await (await editor.get(`/admin/records/${pid}`)).text();
     expect(page).toMatch(/<a href="\/admin\/records\/\d+">《城关镇临时救助实施办法》政策解读<\/a>（问答，草稿）/);
   });
 
   it('shows the re-assessment and missing-interpretation queues and drafts a 清理结果', async () => {
-    expect(await (await reviewer.get('/admin/records/assessments')).text()).toContain('没有到期需要评估的不予公开信息。');
+    expect(await (await reviewer.get('/admin/records/assessments')).text()).toContain(
+      '没有到期需要评估的不予公开信息。',
+    );
     expect(await (await editor.get('/admin/records/interpretations')).text()).toContain('没有缺少解读的政策文件。');
     const none = await editor.post('/admin/records/cleanup', { unit_id: String(unit), year: '2019' });
     expect(none.status).toBe(422);
     expect(await none.text()).toContain('2019 年本单位没有宣布失效或废止的信息，无需发布清理结果');
-    const v = await reviewer.post(`/admin/records/${id}/validity`, { validity: 'repealed', validity_on: '2026-06-30', note: '已被新名单替代' });
+    const v = await reviewer.post(`/admin/records/${id}/validity`, {
+      validity: 'repealed',
+      validity_on: '2026-06-30',
+      note: '已被新名单替代',
+    });
     expect(v.headers.get('location')).toBe(`/admin/records/${id}?done=validity`);
     const res = await editor.post('/admin/records/cleanup', { unit_id: String(unit), year: '2026' });
     expect(res.status).toBe(303);
@@ -261,7 +365,11 @@ describeEachDb('publishing back office', (db) => {
     const forged = await reviewer.post(`/admin/records/${id}/withdraw`, { reason: '测试' }, { csrf: false });
     expect(forged.status).toBe(403);
     expect(await forged.text()).toContain('页面已过期或请求来源无效');
-    const row = await db().k.selectFrom('info_records').select(['status', 'withdrawn_reason']).where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await db()
+      .k.selectFrom('info_records')
+      .select(['status', 'withdrawn_reason'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'published', withdrawn_reason: null });
   });
 
@@ -269,10 +377,19 @@ describeEachDb('publishing back office', (db) => {
     const page = await (await office.get('/admin/records/settings')).text();
     expect(page).toContain('{机构代码}（单位的统一社会信用代码）');
     expect(page).toMatch(/示例（机构代码 000014349、第 110 号）：<strong>000014349\/\d{4}-00110<\/strong>/);
-    const bad = await office.post('/admin/records/settings', { indexScheme: '{机构代码}-{年份}', interpretationDays: '3', assessMonths: '12' });
+    const bad = await office.post('/admin/records/settings', {
+      indexScheme: '{机构代码}-{年份}',
+      interpretationDays: '3',
+      assessMonths: '12',
+    });
     expect(bad.status).toBe(422);
     expect(await bad.text()).toContain('索引号规则必须包含流水号 {流水号}');
-    const ok = await office.post('/admin/records/settings', { indexScheme: '{机构代码}-{年月}-{流水号:6}', interpretationDays: '0', requireInterpretation: '1', assessMonths: '6' });
+    const ok = await office.post('/admin/records/settings', {
+      indexScheme: '{机构代码}-{年月}-{流水号:6}',
+      interpretationDays: '0',
+      requireInterpretation: '1',
+      assessMonths: '6',
+    });
     expect(ok.headers.get('location')).toBe('/admin/records/settings?done=settings');
     const after = await (await office.get('/admin/records/settings?done=settings')).text();
     expect(after).toContain('信息发布设置已保存。');

@@ -39,7 +39,7 @@ async function scopeUnits(db: Db, unitId: number) {
   return { unit, ids: all.map((u) => u.id), rollUp: true };
 }
 
-export function draftSections(unitName: string, year: number, t3: Table3, t4: Table4, feesCharged: number): Sections {
+export function draftSections(unitName: string, year: number, t3: Table3, _t4: Table4, feesCharged: number): Sections {
   return {
     one: `本报告根据《中华人民共和国政府信息公开条例》第四十九条、第五十条和《中华人民共和国政府信息公开工作年度报告格式》编制，所列数据统计期限为${year}年1月1日至12月31日。\n（一）主动公开。\n（二）依申请公开。${year}年${unitName}新收政府信息公开申请${t3.newReceived.total}件，上年结转${t3.carriedOver.total}件，办结${t3.total.total}件，结转下年度继续办理${t3.carryForward.total}件。\n（三）政府信息管理。\n（四）政府信息公开平台建设。\n（五）监督保障。`,
     five: `${year}年，${unitName}政府信息公开工作存在的主要问题：\n改进情况：`,
@@ -49,25 +49,52 @@ export function draftSections(unitName: string, year: number, t3: Table3, t4: Ta
 
 async function feesCharged(db: Db, ids: number[], year: number): Promise<number> {
   if (!ids.length) return 0;
-  const r = await db.k.selectFrom('info_requests').select((eb) => eb.fn.sum<number>('fee_amount').as('s')).where('unit_id', 'in', ids).where('fee_notice_on', '>=', `${year}-01-01`).where('fee_notice_on', '<=', `${year}-12-31`).executeTakeFirst();
+  const r = await db.k
+    .selectFrom('info_requests')
+    .select((eb) => eb.fn.sum<number>('fee_amount').as('s'))
+    .where('unit_id', 'in', ids)
+    .where('fee_notice_on', '>=', `${year}-01-01`)
+    .where('fee_notice_on', '<=', `${year}-12-31`)
+    .executeTakeFirst();
   return Number(r?.s ?? 0);
 }
 
-export async function reportFor(db: Db, actor: Actor, unitId: number, year: number): Promise<{ data: ReportData; status: string; publishedAt: string | null; canEdit: boolean; canPublish: boolean }> {
+export async function reportFor(
+  db: Db,
+  actor: Actor,
+  unitId: number,
+  year: number,
+): Promise<{ data: ReportData; status: string; publishedAt: string | null; canEdit: boolean; canPublish: boolean }> {
   const { unit, ids, rollUp } = await scopeUnits(db, unitId);
   const ref = { id: unit.id, jurisdictionCode: unit.jurisdiction_code };
   assertCan(actor, 'catalog.view', ref, '您无权查看该单位的年度报告。');
-  const row = await db.k.selectFrom('annual_reports').selectAll().where('unit_id', '=', unit.id).where('year', '=', year).executeTakeFirst();
+  const row = await db.k
+    .selectFrom('annual_reports')
+    .selectAll()
+    .where('unit_id', '=', unit.id)
+    .where('year', '=', year)
+    .executeTakeFirst();
   const t3 = await table3ForUnits(db, ids, year);
   const t4 = await table4ForUnits(db, ids, year);
-  const sections = row ? parseJson<Sections>(row.sections_json, draftSections(unit.name, year, t3.table, t4.table, 0)) : draftSections(unit.name, year, t3.table, t4.table, await feesCharged(db, ids, year));
+  const sections = row
+    ? parseJson<Sections>(row.sections_json, draftSections(unit.name, year, t3.table, t4.table, 0))
+    : draftSections(unit.name, year, t3.table, t4.table, await feesCharged(db, ids, year));
   // Only the entered cells are read from table2_json (reports saved before 0010 also hold the
   // 第二十条第（一）项 cells there; the computed values replace them).
   const stored = row ? parseJson<Partial<Table2>>(row.table2_json, {}) : {};
   const entered = Object.fromEntries(TABLE2_ENTERED.map(([k]) => [k, Number(stored[k] ?? 0) || 0]));
   const table2: Table2 = { ...zero2(), ...entered, ...(await table2Of(db, ids, year)) };
   return {
-    data: { unitName: unit.name, year, rollUp, sections, table2, table3: t3.table, table4: t4.table, checks: [...t3.problems, ...t4.problems] },
+    data: {
+      unitName: unit.name,
+      year,
+      rollUp,
+      sections,
+      table2,
+      table3: t3.table,
+      table4: t4.table,
+      checks: [...t3.problems, ...t4.problems],
+    },
     status: row?.status ?? 'draft',
     publishedAt: row?.published_at ?? null,
     canEdit: can(actor, 'report.edit', ref),
@@ -75,12 +102,28 @@ export async function reportFor(db: Db, actor: Actor, unitId: number, year: numb
   };
 }
 
-export async function saveReport(db: Db, actor: Actor, unitId: number, year: number, raw: Record<string, unknown>): Promise<void> {
+export async function saveReport(
+  db: Db,
+  actor: Actor,
+  unitId: number,
+  year: number,
+  raw: Record<string, unknown>,
+): Promise<void> {
   const { unit } = await scopeUnits(db, unitId);
-  assertCan(actor, 'report.edit', { id: unit.id, jurisdictionCode: unit.jurisdiction_code }, '您无权编辑该单位的年度报告。');
+  assertCan(
+    actor,
+    'report.edit',
+    { id: unit.id, jurisdictionCode: unit.jurisdiction_code },
+    '您无权编辑该单位的年度报告。',
+  );
   const errors: Record<string, string> = {};
-  const sections: Sections = { one: String(raw.one ?? '').trim(), five: String(raw.five ?? '').trim(), six: String(raw.six ?? '').trim() };
-  for (const k of ['one', 'five', 'six'] as const) if (sections[k].length > 20000) errors[k] = '内容不能超过 20000 个字';
+  const sections: Sections = {
+    one: String(raw.one ?? '').trim(),
+    five: String(raw.five ?? '').trim(),
+    six: String(raw.six ?? '').trim(),
+  };
+  for (const k of ['one', 'five', 'six'] as const)
+    if (sections[k].length > 20000) errors[k] = '内容不能超过 20000 个字';
   if (!sections.one) errors.one = '请填写总体情况';
   // Only the entered cells; the 第二十条第（一）项 cells are computed and never saved as edits.
   const table2: Partial<Table2> = {};
@@ -91,43 +134,102 @@ export async function saveReport(db: Db, actor: Actor, unitId: number, year: num
     else table2[k] = Number(v);
   }
   if (Object.keys(errors).length) throw new ValidationError(errors);
-  const existing = await db.k.selectFrom('annual_reports').select(['id', 'status']).where('unit_id', '=', unit.id).where('year', '=', year).executeTakeFirst();
+  const existing = await db.k
+    .selectFrom('annual_reports')
+    .select(['id', 'status'])
+    .where('unit_id', '=', unit.id)
+    .where('year', '=', year)
+    .executeTakeFirst();
   if (existing?.status === 'published') throw new ConflictError('年度报告已发布，不能再修改。');
   const who = auditActor(actor);
   await db.k.transaction().execute(async (trx) => {
-    const values = { sections_json: JSON.stringify(sections), table2_json: JSON.stringify(table2), updated_at: nowIso() };
+    const values = {
+      sections_json: JSON.stringify(sections),
+      table2_json: JSON.stringify(table2),
+      updated_at: nowIso(),
+    };
     if (existing) await trx.updateTable('annual_reports').set(values).where('id', '=', existing.id).execute();
-    else await trx.insertInto('annual_reports').values({ unit_id: unit.id, year, ...values, snapshot_json: null, status: 'draft', published_at: null }).execute();
-    await writeAudit(trx, who, { action: 'report.save', objectType: 'annual_report', objectId: `${unit.id}-${year}`, unitId: unit.id, jurisdictionId: unit.jurisdiction_id, summary: `编辑${unit.name}${year}年政府信息公开工作年度报告`, after: { table2 } });
+    else
+      await trx
+        .insertInto('annual_reports')
+        .values({ unit_id: unit.id, year, ...values, snapshot_json: null, status: 'draft', published_at: null })
+        .execute();
+    await writeAudit(trx, who, {
+      action: 'report.save',
+      objectType: 'annual_report',
+      objectId: `${unit.id}-${year}`,
+      unitId: unit.id,
+      jurisdictionId: unit.jurisdiction_id,
+      summary: `编辑${unit.name}${year}年政府信息公开工作年度报告`,
+      after: { table2 },
+    });
   });
 }
 
 /** Publish to the 政府信息公开工作年度报告 column; refused while the 勾稽 checks fail. */
 export async function publishReport(db: Db, actor: Actor, unitId: number, year: number): Promise<void> {
   const { unit } = await scopeUnits(db, unitId);
-  assertCan(actor, 'report.publish', { id: unit.id, jurisdictionCode: unit.jurisdiction_code }, '只有县政府办公室可以发布年度报告。');
+  assertCan(
+    actor,
+    'report.publish',
+    { id: unit.id, jurisdictionCode: unit.jurisdiction_code },
+    '只有县政府办公室可以发布年度报告。',
+  );
   const r = await reportFor(db, actor, unitId, year);
-  const row = await db.k.selectFrom('annual_reports').select(['id', 'status']).where('unit_id', '=', unit.id).where('year', '=', year).executeTakeFirst();
+  const row = await db.k
+    .selectFrom('annual_reports')
+    .select(['id', 'status'])
+    .where('unit_id', '=', unit.id)
+    .where('year', '=', year)
+    .executeTakeFirst();
   if (!row) throw new ValidationError({ _form: '请先编辑并保存年度报告。' }, '请先编辑并保存年度报告。');
   if (row.status === 'published') throw new ConflictError('年度报告已发布。');
-  if (r.data.checks.length) throw new ValidationError({ _form: r.data.checks.join('；') }, `勾稽关系不成立，不能发布：${r.data.checks.join('；')}`);
+  if (r.data.checks.length)
+    throw new ValidationError(
+      { _form: r.data.checks.join('；') },
+      `勾稽关系不成立，不能发布：${r.data.checks.join('；')}`,
+    );
   const who = auditActor(actor);
   await db.k.transaction().execute(async (trx) => {
-    await trx.updateTable('annual_reports').set({ status: 'published', published_at: nowIso(), snapshot_json: JSON.stringify(r.data), updated_at: nowIso() }).where('id', '=', row.id).execute();
-    await writeAudit(trx, who, { action: 'report.publish', objectType: 'annual_report', objectId: `${unit.id}-${year}`, unitId: unit.id, jurisdictionId: unit.jurisdiction_id, summary: `发布${unit.name}${year}年政府信息公开工作年度报告` });
+    await trx
+      .updateTable('annual_reports')
+      .set({ status: 'published', published_at: nowIso(), snapshot_json: JSON.stringify(r.data), updated_at: nowIso() })
+      .where('id', '=', row.id)
+      .execute();
+    await writeAudit(trx, who, {
+      action: 'report.publish',
+      objectType: 'annual_report',
+      objectId: `${unit.id}-${year}`,
+      unitId: unit.id,
+      jurisdictionId: unit.jurisdiction_id,
+      summary: `发布${unit.name}${year}年政府信息公开工作年度报告`,
+    });
   });
 }
 
 export async function publishedReports(db: Db, countyCode: string) {
-  return db.k.selectFrom('annual_reports').innerJoin('units', 'units.id', 'annual_reports.unit_id').innerJoin('jurisdictions', 'jurisdictions.id', 'units.jurisdiction_id')
-    .select(['annual_reports.id', 'annual_reports.year', 'annual_reports.published_at', 'units.name as unit_name']).where('annual_reports.status', '=', 'published').where('jurisdictions.code', 'like', `${countyCode}%`)
-    .orderBy('annual_reports.year', 'desc').orderBy('units.sort_order').execute();
+  return db.k
+    .selectFrom('annual_reports')
+    .innerJoin('units', 'units.id', 'annual_reports.unit_id')
+    .innerJoin('jurisdictions', 'jurisdictions.id', 'units.jurisdiction_id')
+    .select(['annual_reports.id', 'annual_reports.year', 'annual_reports.published_at', 'units.name as unit_name'])
+    .where('annual_reports.status', '=', 'published')
+    .where('jurisdictions.code', 'like', `${countyCode}%`)
+    .orderBy('annual_reports.year', 'desc')
+    .orderBy('units.sort_order')
+    .execute();
 }
 
 export async function publishedReport(db: Db, countyCode: string, id: number): Promise<ReportData> {
-  const r = await db.k.selectFrom('annual_reports').innerJoin('units', 'units.id', 'annual_reports.unit_id').innerJoin('jurisdictions', 'jurisdictions.id', 'units.jurisdiction_id')
-    .select(['annual_reports.snapshot_json', 'jurisdictions.code']).where('annual_reports.id', '=', id).where('annual_reports.status', '=', 'published').executeTakeFirst();
-  if (!r || !r.code.startsWith(countyCode) || !r.snapshot_json) throw new NotFoundError('该年度报告不存在或尚未发布。');
+  const r = await db.k
+    .selectFrom('annual_reports')
+    .innerJoin('units', 'units.id', 'annual_reports.unit_id')
+    .innerJoin('jurisdictions', 'jurisdictions.id', 'units.jurisdiction_id')
+    .select(['annual_reports.snapshot_json', 'jurisdictions.code'])
+    .where('annual_reports.id', '=', id)
+    .where('annual_reports.status', '=', 'published')
+    .executeTakeFirst();
+  if (!r?.code.startsWith(countyCode) || !r.snapshot_json) throw new NotFoundError('该年度报告不存在或尚未发布。');
   return JSON.parse(r.snapshot_json) as ReportData;
 }
 
@@ -138,7 +240,12 @@ export async function publishedReport(db: Db, countyCode: string, id: number): P
 export async function reportDeadline(db: Db, unit: { kind: string; jurisdiction_code: string }): Promise<string> {
   if (unit.kind === 'county_government' || unit.kind === 'county_office') return '03-31';
   if (unit.kind === 'township_government' || unit.kind === 'subdistrict_office') {
-    const s = await db.k.selectFrom('settings').select('value').where('scope', '=', unit.jurisdiction_code.slice(0, 6)).where('key', '=', 'report.townshipDeadline').executeTakeFirst();
+    const s = await db.k
+      .selectFrom('settings')
+      .select('value')
+      .where('scope', '=', unit.jurisdiction_code.slice(0, 6))
+      .where('key', '=', 'report.townshipDeadline')
+      .executeTakeFirst();
     const v = s ? parseJson<string>(s.value, '01-31') : '01-31';
     return /^\d{2}-\d{2}$/.test(v) ? v : '01-31';
   }
@@ -154,14 +261,33 @@ export async function reportReminders(db: Db, actor: Actor, today: string): Prom
     const unit = await orgStore.findUnit(db.k, g.unitId);
     if (!unit || unit.kind === 'village_committee') continue;
     // The county office (主管部门) answers for the county government's report.
-    const gov = unit.kind === 'county_office' ? await db.k.selectFrom('units').select('id').where('jurisdiction_id', '=', unit.jurisdiction_id).where('kind', '=', 'county_government').executeTakeFirst() : undefined;
+    const gov =
+      unit.kind === 'county_office'
+        ? await db.k
+            .selectFrom('units')
+            .select('id')
+            .where('jurisdiction_id', '=', unit.jurisdiction_id)
+            .where('kind', '=', 'county_government')
+            .executeTakeFirst()
+        : undefined;
     const target = (gov ? await orgStore.findUnit(db.k, gov.id) : undefined) ?? unit;
     const deadline = await reportDeadline(db, target);
     const due = `${year + 1}-${deadline}`;
-    const row = await db.k.selectFrom('annual_reports').select('status').where('unit_id', '=', target.id).where('year', '=', year).executeTakeFirst();
+    const row = await db.k
+      .selectFrom('annual_reports')
+      .select('status')
+      .where('unit_id', '=', target.id)
+      .where('year', '=', year)
+      .executeTakeFirst();
     if (row?.status === 'published') continue;
-    if (today <= due) out.push(`${target.name}${year}年政府信息公开工作年度报告须于${year + 1}年${Number(deadline.slice(0, 2))}月${Number(deadline.slice(3))}日前公布，尚未发布。`);
-    else if (today.slice(0, 4) === String(year + 1)) out.push(`${target.name}${year}年政府信息公开工作年度报告已超过${year + 1}年${Number(deadline.slice(0, 2))}月${Number(deadline.slice(3))}日的公布期限，尚未发布。`);
+    if (today <= due)
+      out.push(
+        `${target.name}${year}年政府信息公开工作年度报告须于${year + 1}年${Number(deadline.slice(0, 2))}月${Number(deadline.slice(3))}日前公布，尚未发布。`,
+      );
+    else if (today.slice(0, 4) === String(year + 1))
+      out.push(
+        `${target.name}${year}年政府信息公开工作年度报告已超过${year + 1}年${Number(deadline.slice(0, 2))}月${Number(deadline.slice(3))}日的公布期限，尚未发布。`,
+      );
   }
   return [...new Set(out)];
 }

@@ -33,10 +33,18 @@ interface Group {
 async function table3Groups(db: Db, unitIds: number[], year: number): Promise<{ isNew: boolean; groups: Group[] }[]> {
   const start = `${year}-01-01`;
   const end = `${year}-12-31`;
-  const part = (where: (eb: any) => Expression<SqlBool>) => // eslint-disable-line @typescript-eslint/no-explicit-any
-    db.k.selectFrom('info_requests')
+  const part = (
+    // biome-ignore lint/suspicious/noExplicitAny: the expression builder of the caller's query
+    where: (eb: any) => Expression<SqlBool>,
+  ) =>
+    db.k
+      .selectFrom('info_requests')
       .select(['applicant_type', 'org_type', 'outcome'])
-      .select(sql<number>`case when replied_on is not null and replied_on <> '' and replied_on <= ${end} then 1 else 0 end`.as('done'))
+      .select(
+        sql<number>`case when replied_on is not null and replied_on <> '' and replied_on <= ${end} then 1 else 0 end`.as(
+          'done',
+        ),
+      )
       .select((eb) => eb.fn.countAll().as('n'))
       .where('unit_id', 'in', unitIds)
       .where(where)
@@ -49,7 +57,10 @@ async function table3Groups(db: Db, unitIds: number[], year: number): Promise<{ 
     part((eb) => eb.and([eb('replied_on', 'is', null), earlier])),
     part((eb) => eb.and([eb('replied_on', '=', ''), earlier])),
   ]);
-  return [{ isNew: true, groups: received }, { isNew: false, groups: [...repliedLater, ...open, ...emptyReply] }];
+  return [
+    { isNew: true, groups: received },
+    { isNew: false, groups: [...repliedLater, ...open, ...emptyReply] },
+  ];
 }
 
 /** Table 3 of a year for a unit list, computed in the database; equal to computeTable3 over the same requests. */
@@ -74,15 +85,38 @@ export async function table3Of(db: Db, unitIds: number[], year: number): Promise
   return t;
 }
 
-export async function table3ForUnits(db: Db, unitIds: number[], year: number): Promise<{ table: Table3; previous: Table3; problems: string[] }> {
+export async function table3ForUnits(
+  db: Db,
+  unitIds: number[],
+  year: number,
+): Promise<{ table: Table3; previous: Table3; problems: string[] }> {
   const [table, previous] = await Promise.all([table3Of(db, unitIds, year), table3Of(db, unitIds, year - 1)]);
   return { table, previous, problems: checkTable3(table, previous) };
 }
 
-export async function table4ForUnits(db: Db, unitIds: number[], year: number): Promise<{ table: Table4; problems: string[] }> {
+export async function table4ForUnits(
+  db: Db,
+  unitIds: number[],
+  year: number,
+): Promise<{ table: Table4; problems: string[] }> {
   const rows = unitIds.length
-    ? await db.k.selectFrom('info_request_appeals').innerJoin('info_requests', 'info_requests.id', 'info_request_appeals.request_id').select(['info_request_appeals.kind', 'info_request_appeals.filed_on', 'info_request_appeals.result', 'info_request_appeals.decided_on']).where('info_requests.unit_id', 'in', unitIds).where('info_request_appeals.filed_on', '>=', `${year}-01-01`).where('info_request_appeals.filed_on', '<=', `${year}-12-31`).execute()
+    ? await db.k
+        .selectFrom('info_request_appeals')
+        .innerJoin('info_requests', 'info_requests.id', 'info_request_appeals.request_id')
+        .select([
+          'info_request_appeals.kind',
+          'info_request_appeals.filed_on',
+          'info_request_appeals.result',
+          'info_request_appeals.decided_on',
+        ])
+        .where('info_requests.unit_id', 'in', unitIds)
+        .where('info_request_appeals.filed_on', '>=', `${year}-01-01`)
+        .where('info_request_appeals.filed_on', '<=', `${year}-12-31`)
+        .execute()
     : [];
-  const table = computeTable4(rows.map((r) => ({ kind: r.kind, filedOn: r.filed_on, result: r.result, decidedOn: r.decided_on })), year);
+  const table = computeTable4(
+    rows.map((r) => ({ kind: r.kind, filedOn: r.filed_on, result: r.result, decidedOn: r.decided_on })),
+    year,
+  );
   return { table, problems: checkTable4(table) };
 }

@@ -32,7 +32,14 @@ export interface Table2Fact {
 
 const PREFIX = { rule: 'rules', normative: 'normative' } as const;
 
-export const emptyTable2Computed = (): Table2Computed => ({ rules_new: 0, rules_repealed: 0, rules_valid: 0, normative_new: 0, normative_repealed: 0, normative_valid: 0 });
+export const emptyTable2Computed = (): Table2Computed => ({
+  rules_new: 0,
+  rules_repealed: 0,
+  rules_valid: 0,
+  normative_new: 0,
+  normative_repealed: 0,
+  normative_valid: 0,
+});
 
 export function computeTable2(facts: Table2Fact[], year: number): Table2Computed {
   const t = emptyTable2Computed();
@@ -67,12 +74,27 @@ const chinaDate = (iso: string | null | undefined): string | null => {
  */
 export async function table2Facts(db: Db, unitIds: number[]): Promise<Table2Fact[]> {
   if (!unitIds.length) return [];
-  const rows = await db.k.selectFrom('info_records as r')
+  const rows = await db.k
+    .selectFrom('info_records as r')
     .leftJoin(
-      (eb) => eb.selectFrom('info_record_versions').select('record_id').select(sql<string | null>`min(published_at)`.as('first_at')).groupBy('record_id').as('v'),
+      (eb) =>
+        eb
+          .selectFrom('info_record_versions')
+          .select('record_id')
+          .select(sql<string | null>`min(published_at)`.as('first_at'))
+          .groupBy('record_id')
+          .as('v'),
       (join) => join.onRef('v.record_id', '=', 'r.id'),
     )
-    .select(['r.doc_class', 'r.status', 'r.published_on', 'r.validity', 'r.validity_on', 'r.withdrawn_at', 'v.first_at'])
+    .select([
+      'r.doc_class',
+      'r.status',
+      'r.published_on',
+      'r.validity',
+      'r.validity_on',
+      'r.withdrawn_at',
+      'v.first_at',
+    ])
     .where('r.unit_id', 'in', unitIds)
     .where('r.kind', '=', 'info')
     .where('r.doc_class', 'in', ['rule', 'normative'])

@@ -4,11 +4,25 @@
  */
 import { OUTCOMES, type Outcome } from '../requests/model.js';
 
-export const COLUMNS = ['naturalPerson', 'commercial', 'research', 'publicWelfare', 'legalService', 'otherOrg', 'total'] as const;
+export const COLUMNS = [
+  'naturalPerson',
+  'commercial',
+  'research',
+  'publicWelfare',
+  'legalService',
+  'otherOrg',
+  'total',
+] as const;
 export type Column = (typeof COLUMNS)[number];
 
 export const COLUMN_LABELS: Record<Column, string> = {
-  naturalPerson: '自然人', commercial: '商业企业', research: '科研机构', publicWelfare: '社会公益组织', legalService: '法律服务机构', otherOrg: '其他', total: '总计',
+  naturalPerson: '自然人',
+  commercial: '商业企业',
+  research: '科研机构',
+  publicWelfare: '社会公益组织',
+  legalService: '法律服务机构',
+  otherOrg: '其他',
+  total: '总计',
 };
 
 export const RESULT_KEYS = Object.keys(OUTCOMES) as Outcome[];
@@ -29,11 +43,16 @@ export interface RequestFact {
 export function columnOf(f: Pick<RequestFact, 'applicantType' | 'orgType'>): Exclude<Column, 'total'> {
   if (f.applicantType === 'natural') return 'naturalPerson';
   switch (f.orgType) {
-    case 'commercial': return 'commercial';
-    case 'research': return 'research';
-    case 'public_welfare': return 'publicWelfare';
-    case 'legal_service': return 'legalService';
-    default: return 'otherOrg';
+    case 'commercial':
+      return 'commercial';
+    case 'research':
+      return 'research';
+    case 'public_welfare':
+      return 'publicWelfare';
+    case 'legal_service':
+      return 'legalService';
+    default:
+      return 'otherOrg';
   }
 }
 
@@ -78,13 +97,18 @@ export function checkTable3(t: Table3, previous?: Table3): string[] {
     const rhs = t.total[c] + t.carryForward[c];
     if (lhs !== rhs) problems.push(`“${COLUMN_LABELS[c]}”列：第一项加第二项（${lhs}）不等于第三项加第四项（${rhs}）`);
     const sum = RESULT_KEYS.reduce((s, k) => s + t[k][c], 0);
-    if (sum !== t.total[c]) problems.push(`“${COLUMN_LABELS[c]}”列：（七）总计（${t.total[c]}）不等于各办理结果之和（${sum}）`);
-    if (previous && previous.carryForward[c] !== t.carriedOver[c]) problems.push(`“${COLUMN_LABELS[c]}”列：上年结转（${t.carriedOver[c]}）不等于上年度结转下年度继续办理（${previous.carryForward[c]}）`);
+    if (sum !== t.total[c])
+      problems.push(`“${COLUMN_LABELS[c]}”列：（七）总计（${t.total[c]}）不等于各办理结果之和（${sum}）`);
+    if (previous && previous.carryForward[c] !== t.carriedOver[c])
+      problems.push(
+        `“${COLUMN_LABELS[c]}”列：上年结转（${t.carriedOver[c]}）不等于上年度结转下年度继续办理（${previous.carryForward[c]}）`,
+      );
   }
   for (const k of ROW_KEYS) {
     const parts = COLUMNS.filter((c) => c !== 'total').reduce((s, c) => s + t[k][c], 0);
     if (parts !== t[k].total) problems.push(`“${k}”行：总计（${t[k].total}）不等于各类申请人之和（${parts}）`);
-    for (const c of COLUMNS) if (!Number.isInteger(t[k][c]) || t[k][c] < 0) problems.push(`“${k}”行“${COLUMN_LABELS[c]}”列不是非负整数`);
+    for (const c of COLUMNS)
+      if (!Number.isInteger(t[k][c]) || t[k][c] < 0) problems.push(`“${k}”行“${COLUMN_LABELS[c]}”列不是非负整数`);
   }
   return problems;
 }

@@ -4,7 +4,11 @@
  * Counting rule [A]: cases filed in the report year, with their result as of 31 December (a case
  * without a result by then is 尚未审结).
  */
-export const APPEAL_KINDS = { review: '行政复议', litigationDirect: '未经复议直接起诉', litigationAfterReview: '复议后起诉' } as const;
+export const APPEAL_KINDS = {
+  review: '行政复议',
+  litigationDirect: '未经复议直接起诉',
+  litigationAfterReview: '复议后起诉',
+} as const;
 export type AppealKind = keyof typeof APPEAL_KINDS;
 export const APPEAL_RESULTS = { upheld: '结果维持', corrected: '结果纠正', other: '其他结果' } as const;
 export type AppealResult = keyof typeof APPEAL_RESULTS;
@@ -21,7 +25,9 @@ export interface AppealFact {
 }
 
 export function computeTable4(facts: AppealFact[], year: number): Table4 {
-  const t = Object.fromEntries(Object.keys(APPEAL_KINDS).map((k) => [k, Object.fromEntries(T4_CELLS.map((c) => [c, 0]))])) as Table4;
+  const t = Object.fromEntries(
+    Object.keys(APPEAL_KINDS).map((k) => [k, Object.fromEntries(T4_CELLS.map((c) => [c, 0]))]),
+  ) as Table4;
   const end = `${year}-12-31`;
   for (const f of facts) {
     if (!(f.kind in APPEAL_KINDS) || !f.filedOn.startsWith(String(year))) continue;
@@ -36,6 +42,8 @@ export function computeTable4(facts: AppealFact[], year: number): Table4 {
 export function checkTable4(t: Table4): string[] {
   return (Object.keys(APPEAL_KINDS) as AppealKind[]).flatMap((k) => {
     const r = t[k];
-    return r.upheld + r.corrected + r.other + r.pending === r.total ? [] : [`${APPEAL_KINDS[k]}：总计（${r.total}）不等于结果维持、结果纠正、其他结果、尚未审结之和`];
+    return r.upheld + r.corrected + r.other + r.pending === r.total
+      ? []
+      : [`${APPEAL_KINDS[k]}：总计（${r.total}）不等于结果维持、结果纠正、其他结果、尚未审结之和`];
   });
 }

@@ -9,7 +9,8 @@ export function feeByCount(previousThisMonth: number, items = 1): number {
   let total = 0;
   for (let n = previousThisMonth + 1; n <= previousThisMonth + items; n++) {
     if (n <= 10) continue; // 10件以下（含10件）的，不收费
-    if (n <= 30) total += 100; // 11—30件（含30件）的部分：100元/件
+    if (n <= 30)
+      total += 100; // 11—30件（含30件）的部分：100元/件
     else total += 100 * (Math.floor((n - 31) / 10) + 2); // 31件以上：以10件为一档，每增加一档提高100元/件
   }
   return total;

@@ -1,7 +1,15 @@
 import { describe, it, expect } from 'vitest';
 import { missingContents, specificLength, itemsText, type IntakeContents, type MissingKey } from './intake.js';
 
-const complete: IntakeContents = { id_number: '11010519491231002X', description: '2025年城关镇最低生活保障资金发放名单', doc_number: null, form: 'electronic', delivery: 'email', address: null, email: 'a@example.com' };
+const complete: IntakeContents = {
+  id_number: '11010519491231002X',
+  description: '2025年城关镇最低生活保障资金发放名单',
+  doc_number: null,
+  form: 'electronic',
+  delivery: 'email',
+  address: null,
+  email: 'a@example.com',
+};
 
 /** 条例第二十九条第二款: （一）姓名或者名称、身份证明、联系方式；（二）名称、文号或者特征性描述；（三）形式要求，包括获取信息的方式、途径。 */
 const cases: [string, Partial<IntakeContents>, MissingKey[]][] = [
@@ -21,7 +29,11 @@ const cases: [string, Partial<IntakeContents>, MissingKey[]][] = [
   ['（三）by post with an address', { delivery: 'mail', address: '示范县人民路 1 号' }, []],
   ['（三）by e-mail without an e-mail address', { delivery: 'email', email: '' }, ['delivery_email']],
   ['（三）pick-up needs neither', { delivery: 'pickup', email: null }, []],
-  ['all three items at once', { id_number: '', description: '', form: '', delivery: '' }, ['identity', 'description', 'form', 'delivery']],
+  [
+    'all three items at once',
+    { id_number: '', description: '', form: '', delivery: '' },
+    ['identity', 'description', 'form', 'delivery'],
+  ],
 ];
 
 describe('missingContents (条例第二十九条第二款 → 补正, 条例第三十条)', () => {
@@ -31,8 +43,15 @@ describe('missingContents (条例第二十九条第二款 → 补正, 条例第�
 
   it('cites the item of 第二十九条第二款 each missing content comes from', () => {
     const items = missingContents({ id_number: '', description: '低保', form: '', delivery: 'mail' });
-    expect(items.map((x) => x.basis)).toEqual(['条例第二十九条第二款第（一）项', '条例第二十九条第二款第（二）项', '条例第二十九条第二款第（三）项', '条例第二十九条第二款第（三）项']);
-    expect(itemsText(items.slice(0, 2))).toBe('1．申请人的身份证明（证件号码）；2．所需政府信息的描述不明确，请写明信息的名称、文号，或者制作机关、时间、事项等便于查询的特征性描述');
+    expect(items.map((x) => x.basis)).toEqual([
+      '条例第二十九条第二款第（一）项',
+      '条例第二十九条第二款第（二）项',
+      '条例第二十九条第二款第（三）项',
+      '条例第二十九条第二款第（三）项',
+    ]);
+    expect(itemsText(items.slice(0, 2))).toBe(
+      '1．申请人的身份证明（证件号码）；2．所需政府信息的描述不明确，请写明信息的名称、文号，或者制作机关、时间、事项等便于查询的特征性描述',
+    );
   });
 
   it('counts specific characters without generic words and punctuation', () => {

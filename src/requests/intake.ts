@@ -5,7 +5,14 @@
  * (条例第三十条). This function lists the items that notice must name.
  */
 
-export type MissingKey = 'identity' | 'description' | 'description_vague' | 'form' | 'delivery' | 'delivery_address' | 'delivery_email';
+export type MissingKey =
+  | 'identity'
+  | 'description'
+  | 'description_vague'
+  | 'form'
+  | 'delivery'
+  | 'delivery_address'
+  | 'delivery_email';
 
 export interface MissingItem {
   key: MissingKey;
@@ -34,7 +41,40 @@ const ITEM3 = '条例第二十九条第二款第（三）项';
  * 全部资料” do not let the office find anything (条例第二十九条第二款第（二）项 asks for 名称、文号或者
  * 便于行政机关查询的其他特征性描述).
  */
-const GENERIC = ['政府信息', '全部', '所有', '一切', '相关', '有关', '其他', '各类', '各种', '各项', '政府', '信息', '文件', '资料', '材料', '内容', '情况', '数据', '申请', '公开', '获取', '提供', '查询', '我要', '我们', '本人', '请', '的', '等', '和', '及', '与'];
+const GENERIC = [
+  '政府信息',
+  '全部',
+  '所有',
+  '一切',
+  '相关',
+  '有关',
+  '其他',
+  '各类',
+  '各种',
+  '各项',
+  '政府',
+  '信息',
+  '文件',
+  '资料',
+  '材料',
+  '内容',
+  '情况',
+  '数据',
+  '申请',
+  '公开',
+  '获取',
+  '提供',
+  '查询',
+  '我要',
+  '我们',
+  '本人',
+  '请',
+  '的',
+  '等',
+  '和',
+  '及',
+  '与',
+];
 
 /** Characters that carry meaning once generic words, punctuation and spaces are taken out. */
 export function specificLength(description: string): number {
@@ -51,13 +91,21 @@ export function missingContents(c: IntakeContents): MissingItem[] {
   if (!c.id_number?.trim()) out.push({ key: 'identity', text: '申请人的身份证明（证件号码）', basis: ITEM1 });
   const description = c.description?.trim() ?? '';
   const docNumber = c.doc_number?.trim() ?? '';
-  if (!description && !docNumber) out.push({ key: 'description', text: '所需政府信息的名称、文号或者便于查询的其他特征性描述', basis: ITEM2 });
+  if (!description && !docNumber)
+    out.push({ key: 'description', text: '所需政府信息的名称、文号或者便于查询的其他特征性描述', basis: ITEM2 });
   else if (!docNumber && specificLength(description) < MIN_SPECIFIC_CHARS)
-    out.push({ key: 'description_vague', text: '所需政府信息的描述不明确，请写明信息的名称、文号，或者制作机关、时间、事项等便于查询的特征性描述', basis: ITEM2 });
+    out.push({
+      key: 'description_vague',
+      text: '所需政府信息的描述不明确，请写明信息的名称、文号，或者制作机关、时间、事项等便于查询的特征性描述',
+      basis: ITEM2,
+    });
   if (!c.form) out.push({ key: 'form', text: '所需政府信息的提供形式（纸质、电子文档等）', basis: ITEM3 });
-  if (!c.delivery) out.push({ key: 'delivery', text: '获取信息的方式、途径（邮寄、电子邮件、当面领取等）', basis: ITEM3 });
-  else if (c.delivery === 'mail' && !c.address?.trim()) out.push({ key: 'delivery_address', text: '选择邮寄获取信息的，请提供通讯地址', basis: ITEM3 });
-  else if (c.delivery === 'email' && !c.email?.trim()) out.push({ key: 'delivery_email', text: '选择电子邮件获取信息的，请提供电子邮箱', basis: ITEM3 });
+  if (!c.delivery)
+    out.push({ key: 'delivery', text: '获取信息的方式、途径（邮寄、电子邮件、当面领取等）', basis: ITEM3 });
+  else if (c.delivery === 'mail' && !c.address?.trim())
+    out.push({ key: 'delivery_address', text: '选择邮寄获取信息的，请提供通讯地址', basis: ITEM3 });
+  else if (c.delivery === 'email' && !c.email?.trim())
+    out.push({ key: 'delivery_email', text: '选择电子邮件获取信息的，请提供电子邮箱', basis: ITEM3 });
   return out;
 }
 
@@ -74,5 +122,5 @@ export interface ApplicantIdentity {
 }
 
 /** The same applicant as a string key (for telling a resubmission from a new request). */
-export const applicantKey = (a: ApplicantIdentity): string => a.id_number || `${a.name}|${a.phone ?? ''}|${a.email ?? ''}|${a.address ?? ''}`;
-
+export const applicantKey = (a: ApplicantIdentity): string =>
+  a.id_number || `${a.name}|${a.phone ?? ''}|${a.email ?? ''}|${a.address ?? ''}`;

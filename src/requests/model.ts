@@ -4,7 +4,13 @@ export const APPLICANT_TYPES = { natural: '自然人', legal: '法人或其他�
 export type ApplicantType = keyof typeof APPLICANT_TYPES;
 
 /** The organisation columns of annual report table 3. */
-export const ORG_TYPES = { commercial: '商业企业', research: '科研机构', public_welfare: '社会公益组织', legal_service: '法律服务机构', other: '其他' } as const;
+export const ORG_TYPES = {
+  commercial: '商业企业',
+  research: '科研机构',
+  public_welfare: '社会公益组织',
+  legal_service: '法律服务机构',
+  other: '其他',
+} as const;
 export type OrgType = keyof typeof ORG_TYPES;
 
 export const ID_TYPES = {
@@ -18,7 +24,13 @@ export const ID_TYPES = {
 export type IdType = keyof typeof ID_TYPES;
 
 export const FORMS = { paper: '纸质', electronic: '电子文档', other: '其他' } as const;
-export const DELIVERIES = { mail: '邮寄', email: '电子邮件', pickup: '当面领取', fax: '传真', online: '网上获取' } as const;
+export const DELIVERIES = {
+  mail: '邮寄',
+  email: '电子邮件',
+  pickup: '当面领取',
+  fax: '传真',
+  online: '网上获取',
+} as const;
 
 /** How a request arrived, and from which day it counts as received (条例第三十一条). */
 export const CHANNELS = {
@@ -36,7 +48,8 @@ export type Channel = keyof typeof CHANNELS;
 export const RECEIPT_RULES = {
   submitted: '当面提交的，以提交之日为收到申请之日（条例第三十一条第一项）',
   signed: '以邮寄方式提交的，以行政机关签收之日为收到申请之日（条例第三十一条第二项）',
-  confirm_same_day: '以平常信函等无需签收的邮寄方式提交的，政府信息公开工作机构应当于收到申请的当日与申请人确认，确认之日为收到申请之日（条例第三十一条第二项）',
+  confirm_same_day:
+    '以平常信函等无需签收的邮寄方式提交的，政府信息公开工作机构应当于收到申请的当日与申请人确认，确认之日为收到申请之日（条例第三十一条第二项）',
   confirm: '通过互联网渠道或者政府信息公开工作机构的传真提交的，以双方确认之日为收到申请之日（条例第三十一条第三项）',
 } as const;
 
@@ -56,7 +69,10 @@ export const PUBLIC_RATE = { perHour: 5 } as const;
  */
 export const OUTCOMES = {
   granted: { group: '（一）予以公开', label: '（一）予以公开' },
-  partial: { group: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）', label: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）' },
+  partial: {
+    group: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）',
+    label: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）',
+  },
   'denied.stateSecret': { group: '（三）不予公开', label: '1.属于国家秘密' },
   'denied.lawProhibited': { group: '（三）不予公开', label: '2.其他法律行政法规禁止公开' },
   'denied.safetyStability': { group: '（三）不予公开', label: '3.危及“三安全一稳定”' },
@@ -73,8 +89,14 @@ export const OUTCOMES = {
   'notProcessed.publication': { group: '（五）不予处理', label: '3.要求提供公开出版物' },
   'notProcessed.massRepeat': { group: '（五）不予处理', label: '4.无正当理由大量反复申请' },
   'notProcessed.confirmReissue': { group: '（五）不予处理', label: '5.要求行政机关确认或重新出具已获取信息' },
-  'other.noCorrection': { group: '（六）其他处理', label: '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请' },
-  'other.unpaidFee': { group: '（六）其他处理', label: '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请' },
+  'other.noCorrection': {
+    group: '（六）其他处理',
+    label: '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
+  },
+  'other.unpaidFee': {
+    group: '（六）其他处理',
+    label: '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
+  },
   'other.other': { group: '（六）其他处理', label: '3.其他' },
 } as const;
 export type Outcome = keyof typeof OUTCOMES;
@@ -83,7 +105,13 @@ export const outcomeText = (k: string) => {
   return o ? (o.group === o.label ? o.label : `${o.group} ${o.label}`) : k;
 };
 
-export const DELIVERY_METHODS = { in_person: '当面送达', mail: '邮寄送达', email: '电子邮件送达', fax: '传真送达', online: '网上送达' } as const;
+export const DELIVERY_METHODS = {
+  in_person: '当面送达',
+  mail: '邮寄送达',
+  email: '电子邮件送达',
+  fax: '传真送达',
+  online: '网上送达',
+} as const;
 
 /** 条例第三十条: the one-time correction notice within 7 working days of receipt. */
 export const CORRECTION_NOTICE_WORKING_DAYS = 7;

@@ -6,8 +6,17 @@ import { queueNotification } from '../platform/notify.js';
 type K = Kysely<Database> | Transaction<Database>;
 
 /** To the applicant by e-mail when given, otherwise by SMS to the phone (an adapter, or the log). */
-export async function notifyApplicant(k: K, r: Pick<Selectable<InfoRequestTable>, 'id' | 'number' | 'email' | 'phone'>, unitName: string, what: string): Promise<void> {
-  const to = r.email ? { channel: 'email' as const, to: r.email } : r.phone ? { channel: 'sms' as const, to: r.phone } : null;
+export async function notifyApplicant(
+  k: K,
+  r: Pick<Selectable<InfoRequestTable>, 'id' | 'number' | 'email' | 'phone'>,
+  unitName: string,
+  what: string,
+): Promise<void> {
+  const to = r.email
+    ? { channel: 'email' as const, to: r.email }
+    : r.phone
+      ? { channel: 'sms' as const, to: r.phone }
+      : null;
   if (!to) return;
   await queueNotification(k, {
     ...to,

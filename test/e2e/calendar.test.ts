@@ -8,7 +8,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, startDemoServer, launchBrowser, screenshot, axeViolations, type RunningServer } from './support.js';
+import {
+  browserAvailable,
+  startDemoServer,
+  launchBrowser,
+  screenshot,
+  axeViolations,
+  type RunningServer,
+} from './support.js';
 
 describe.runIf(browserAvailable)('working-day calendar in a real browser', () => {
   let server: RunningServer;
@@ -51,7 +58,15 @@ describe.runIf(browserAvailable)('working-day calendar in a real browser', () =>
     await expect(page.locator('[role=alert]').first().innerText()).resolves.toContain('2027年的节假日安排尚未载入');
     await screenshot(page, 'calendar-03-admin');
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gk-cal-')), '2027.json');
-    fs.writeFileSync(file, JSON.stringify({ year: 2027, region: 'CN', notices: [{ title: '国务院办公厅关于2027年部分节假日安排的通知', docNumber: null, published: null }], days: [{ date: '2027-01-01', type: 'off', name: '元旦' }] }));
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        year: 2027,
+        region: 'CN',
+        notices: [{ title: '国务院办公厅关于2027年部分节假日安排的通知', docNumber: null, published: null }],
+        days: [{ date: '2027-01-01', type: 'off', name: '元旦' }],
+      }),
+    );
     await page.setInputFiles('#f-file', file);
     await page.check('#f-full_year');
     await page.click('form[action="/admin/calendar/import"] button[type=submit]');

@@ -13,9 +13,22 @@ import { catalogToXlsx } from '../../src/catalog/exchange/xlsx.js';
 import type { CatalogItemData } from '../../src/catalog/model.js';
 
 const item = (n: number): CatalogItemData => ({
-  domain: n % 2 ? '社会救助' : '义务教育', level1: `一级事项${Math.ceil(n / 10)}`, level2: `二级事项${n}`, level3: null, elements: `●要素甲${n}●要素乙${n}`, basis: '《中华人民共和国政府信息公开条例》',
-  timeLimit: '信息形成或变更之日起20个工作日内', subject: '城关镇人民政府', channels: ['政府网站', '公开查阅点'], extraChannels: [], audiencePublic: true, audienceSpecific: false,
-  specificGroup: null, modeProactive: true, modeOnRequest: false, tiers: ['township'],
+  domain: n % 2 ? '社会救助' : '义务教育',
+  level1: `一级事项${Math.ceil(n / 10)}`,
+  level2: `二级事项${n}`,
+  level3: null,
+  elements: `●要素甲${n}●要素乙${n}`,
+  basis: '《中华人民共和国政府信息公开条例》',
+  timeLimit: '信息形成或变更之日起20个工作日内',
+  subject: '城关镇人民政府',
+  channels: ['政府网站', '公开查阅点'],
+  extraChannels: [],
+  audiencePublic: true,
+  audienceSpecific: false,
+  specificGroup: null,
+  modeProactive: true,
+  modeOnRequest: false,
+  tiers: ['township'],
 });
 
 describe.runIf(browserAvailable)('importing a large catalog from Excel in a real browser', () => {
@@ -41,7 +54,13 @@ describe.runIf(browserAvailable)('importing a large catalog from Excel in a real
 
   it('shows a progress bar, a preview, and writes 3,000 items only after confirmation', async () => {
     const file = path.join(dir, '城关镇目录.xlsx');
-    fs.writeFileSync(file, await catalogToXlsx({ title: '城关镇人民政府政务公开事项标准目录', unitName: '城关镇人民政府' }, Array.from({ length: 3000 }, (_, i) => item(i + 1))));
+    fs.writeFileSync(
+      file,
+      await catalogToXlsx(
+        { title: '城关镇人民政府政务公开事项标准目录', unitName: '城关镇人民政府' },
+        Array.from({ length: 3000 }, (_, i) => item(i + 1)),
+      ),
+    );
     await page.goto(`${server.url}/admin/catalogs`);
     await page.click('main >> text=城关镇人民政府');
     const catalogUrl = page.url();
@@ -65,8 +84,38 @@ describe.runIf(browserAvailable)('importing a large catalog from Excel in a real
     const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('社会救助');
-    ws.addRow(['序号', '一级事项', '二级事项', '公开内容（要素）', '公开依据', '公开时限', '公开主体', '公开渠道和载体', '全社会', '特定群体', '主动', '依申请', '县级', '乡级']);
-    ws.addRow([1, '最低生活保障', '审核信息', '', '条例', '20个工作日', '城关镇', '■政府网站\n■政府网占', '√', '', '√', '', '', '√']);
+    ws.addRow([
+      '序号',
+      '一级事项',
+      '二级事项',
+      '公开内容（要素）',
+      '公开依据',
+      '公开时限',
+      '公开主体',
+      '公开渠道和载体',
+      '全社会',
+      '特定群体',
+      '主动',
+      '依申请',
+      '县级',
+      '乡级',
+    ]);
+    ws.addRow([
+      1,
+      '最低生活保障',
+      '审核信息',
+      '',
+      '条例',
+      '20个工作日',
+      '城关镇',
+      '■政府网站\n■政府网占',
+      '√',
+      '',
+      '√',
+      '',
+      '',
+      '√',
+    ]);
     const file = path.join(dir, 'bad.xlsx');
     fs.writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
     const count = (await server.db.k.selectFrom('catalog_items').select('id').execute()).length;

@@ -5,7 +5,14 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { browserAvailable, startDemoServer, launchBrowser, screenshot, axeViolations, type RunningServer } from './support.js';
+import {
+  browserAvailable,
+  startDemoServer,
+  launchBrowser,
+  screenshot,
+  axeViolations,
+  type RunningServer,
+} from './support.js';
 
 const PW = 'Shifan2026';
 
@@ -149,7 +156,13 @@ describe.runIf(browserAvailable)('catalog compilation, review and publication in
     await p.fill('#f-password', PW);
     await p.click('main form.form button[type=submit]');
     const item = await server.db.k.selectFrom('catalog_items').select('id').limit(1).executeTakeFirstOrThrow();
-    for (const url of ['/admin/catalogs', '/admin/catalogs/1', '/admin/catalogs/1/adopt?domain=yiwu-jiaoyu', '/admin/catalogs/1/items/new', `/admin/catalog-items/${item.id}/edit`]) {
+    for (const url of [
+      '/admin/catalogs',
+      '/admin/catalogs/1',
+      '/admin/catalogs/1/adopt?domain=yiwu-jiaoyu',
+      '/admin/catalogs/1/items/new',
+      `/admin/catalog-items/${item.id}/edit`,
+    ]) {
       await p.goto(`${server.url}${url}`);
       problems.push(...(await axeViolations(p)).map((v) => `${url}: ${v}`));
     }

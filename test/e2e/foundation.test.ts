@@ -6,7 +6,14 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { browserAvailable, startDemoServer, launchBrowser, screenshot, axeViolations, type RunningServer } from './support.js';
+import {
+  browserAvailable,
+  startDemoServer,
+  launchBrowser,
+  screenshot,
+  axeViolations,
+  type RunningServer,
+} from './support.js';
 import { unitIdByName } from '../../src/platform/testing.js';
 
 const PW = 'Shifan2026';
@@ -21,7 +28,11 @@ describe.runIf(browserAvailable)('foundation in a real browser', () => {
   beforeAll(async () => {
     server = await startDemoServer();
     browser = await launchBrowser();
-    noJs = await browser.newContext({ javaScriptEnabled: false, locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    noJs = await browser.newContext({
+      javaScriptEnabled: false,
+      locale: 'zh-CN',
+      viewport: { width: 1280, height: 900 },
+    });
     // axe-core is injected as a script, which the site's CSP rightly forbids: bypass it for the checker only.
     axeCtx = await browser.newContext({ bypassCSP: true, locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
     page = await noJs.newPage();
@@ -37,7 +48,15 @@ describe.runIf(browserAvailable)('foundation in a real browser', () => {
     await page.goto(`${server.url}/`);
     await screenshot(page, '01-portal-home');
     const nav = await page.locator('nav.site-nav a').allInnerTexts();
-    expect(nav).toEqual(['首页', '政府信息公开指南', '政府信息公开制度', '法定主动公开内容', '政府信息公开工作年度报告', '依申请公开', '重点领域信息公开']);
+    expect(nav).toEqual([
+      '首页',
+      '政府信息公开指南',
+      '政府信息公开制度',
+      '法定主动公开内容',
+      '政府信息公开工作年度报告',
+      '依申请公开',
+      '重点领域信息公开',
+    ]);
     expect(await page.locator('.domain-grid a').count()).toBe(26);
     await page.click('nav.site-nav >> text=政府信息公开指南');
     await expect(page.locator('h1').innerText()).resolves.toBe('示范县人民政府政府信息公开指南');
@@ -136,7 +155,19 @@ describe.runIf(browserAvailable)('foundation in a real browser', () => {
   it('has no serious or critical axe-core violations on the portal and back-office pages', async () => {
     const p = await axeCtx.newPage();
     const unit = await unitIdByName(server.db, '城关镇人民政府');
-    const publicPages = ['/', '/xxgk/zhinan', `/xxgk/zhinan/${unit}`, '/xxgk/zhidu', '/xxgk/fdzdgknr', '/xxgk/ndbg', '/ysqgk', '/xxgk/lingyu', '/xxgk/lingyu/shehui-jiuzhu', '/no-such-page', '/admin/login'];
+    const publicPages = [
+      '/',
+      '/xxgk/zhinan',
+      `/xxgk/zhinan/${unit}`,
+      '/xxgk/zhidu',
+      '/xxgk/fdzdgknr',
+      '/xxgk/ndbg',
+      '/ysqgk',
+      '/xxgk/lingyu',
+      '/xxgk/lingyu/shehui-jiuzhu',
+      '/no-such-page',
+      '/admin/login',
+    ];
     const problems: string[] = [];
     for (const path of publicPages) {
       await p.goto(`${server.url}${path}`);
@@ -145,8 +176,24 @@ describe.runIf(browserAvailable)('foundation in a real browser', () => {
     await p.fill('#f-username', 'admin');
     await p.fill('#f-password', PW);
     await p.click('main form.form button[type=submit]');
-    const user = await server.db.k.selectFrom('users').select('id').where('username', '=', 'gkb').executeTakeFirstOrThrow();
-    const adminPages = ['/admin', '/admin/units', `/admin/units/${unit}`, `/admin/units/${unit}/edit`, '/admin/units/new', '/admin/users', '/admin/users/new', `/admin/users/${user.id}`, `/admin/users/${user.id}/edit`, '/admin/audit', '/admin/password'];
+    const user = await server.db.k
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'gkb')
+      .executeTakeFirstOrThrow();
+    const adminPages = [
+      '/admin',
+      '/admin/units',
+      `/admin/units/${unit}`,
+      `/admin/units/${unit}/edit`,
+      '/admin/units/new',
+      '/admin/users',
+      '/admin/users/new',
+      `/admin/users/${user.id}`,
+      `/admin/users/${user.id}/edit`,
+      '/admin/audit',
+      '/admin/password',
+    ];
     for (const path of adminPages) {
       await p.goto(`${server.url}${path}`);
       for (const v of await axeViolations(p)) problems.push(`${path}: ${v}`);

@@ -7,7 +7,15 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { signIn, browserAvailable, startDemoServer, launchBrowser, screenshot, axeViolations, type RunningServer } from './support.js';
+import {
+  signIn,
+  browserAvailable,
+  startDemoServer,
+  launchBrowser,
+  screenshot,
+  axeViolations,
+  type RunningServer,
+} from './support.js';
 import { actorFor, unitIdByName } from '../../src/platform/testing.js';
 import { publishCatalog, recordForm } from '../../src/publishing/testing.js';
 import { createRecord } from '../../src/publishing/service.js';
@@ -31,9 +39,22 @@ describe.runIf(browserAvailable)('publishing government information in a real br
     browser = await launchBrowser();
     unit = await unitIdByName(server.db, '城关镇人民政府');
     const editor = await actorFor(server.db, 'cgz.bianji');
-    [item] = await publishCatalog(server.db, editor, await actorFor(server.db, 'gkb'), unit, [{ level1: '最低生活保障', level2: '低保对象审核公示', time_limit: '信息形成之日起10个工作日内' }]);
+    [item] = await publishCatalog(server.db, editor, await actorFor(server.db, 'gkb'), unit, [
+      { level1: '最低生活保障', level2: '低保对象审核公示', time_limit: '信息形成之日起10个工作日内' },
+    ]);
     // A draft formed long ago and never published: its 公开时限 has passed.
-    await createRecord(server.db, editor, unit, recordForm({ title: '城关镇2025年第二季度临时救助资金发放情况', formed_on: '2025-06-30', written_on: '', genre: '统计数据', item_ids: [String(item)] }));
+    await createRecord(
+      server.db,
+      editor,
+      unit,
+      recordForm({
+        title: '城关镇2025年第二季度临时救助资金发放情况',
+        formed_on: '2025-06-30',
+        written_on: '',
+        genre: '统计数据',
+        item_ids: [String(item)],
+      }),
+    );
   });
   afterAll(async () => {
     await browser?.close();
@@ -60,7 +81,9 @@ describe.runIf(browserAvailable)('publishing government information in a real br
     await editor.check('main input[name=item_ids]');
     await editor.fill('#f-body', '<p>现将城关镇2025年第三季度新增城乡低保对象公示如下。</p><script>alert(1)</script>');
     await editor.click('main form.form button[type=submit]');
-    await expect(editor.locator('.flash').innerText()).resolves.toBe('信息已保存为草稿。正文中的脚本等不安全内容已被移除。');
+    await expect(editor.locator('.flash').innerText()).resolves.toBe(
+      '信息已保存为草稿。正文中的脚本等不安全内容已被移除。',
+    );
     const meta = await editor.locator('main dl.meta').innerText();
     expect(meta).toContain('城政发〔2025〕7号');
     expect(meta).toContain('2025-10-10');
@@ -77,7 +100,9 @@ describe.runIf(browserAvailable)('publishing government information in a real br
     await reviewer.check('form[action$="/review"] #f-decision');
     await reviewer.check('#f-attribute_confirmed');
     await reviewer.click('form[action$="/review"] button[type=submit]');
-    await expect(reviewer.locator('#e-secrecy_checked').innerText()).resolves.toBe('审查通过前须完成保密审查（条例第十七条）');
+    await expect(reviewer.locator('#e-secrecy_checked').innerText()).resolves.toBe(
+      '审查通过前须完成保密审查（条例第十七条）',
+    );
     await reviewer.check('form[action$="/review"] #f-decision');
     await reviewer.check('#f-attribute_confirmed');
     await reviewer.check('#f-secrecy_checked');
@@ -105,7 +130,8 @@ describe.runIf(browserAvailable)('publishing government information in a real br
     await citizen.click(`main >> text=${title}`);
     await expect(citizen.locator('main h1').innerText()).resolves.toBe(title);
     const meta = await citizen.locator('table.meta-block').innerText();
-    for (const label of ['索引号', '主题分类', '发布机构', '成文日期', '文号', '发布日期', '有效性']) expect(meta).toContain(label);
+    for (const label of ['索引号', '主题分类', '发布机构', '成文日期', '文号', '发布日期', '有效性'])
+      expect(meta).toContain(label);
     expect(meta).toContain('城政发〔2025〕7号');
     await expect(citizen.locator('.record-body').innerHTML()).resolves.not.toContain('script');
     await screenshot(citizen, 'publishing-06-portal-detail');
@@ -140,10 +166,32 @@ describe.runIf(browserAvailable)('publishing government information in a real br
   it('has no serious or critical axe-core violations on the publishing pages', async () => {
     const problems: string[] = [];
     for (const [who, urls] of [
-      ['cgz.bianji', ['/admin/records', `/admin/records/new?unit=${unit}`, recordUrl.replace(server.url, ''), '/admin/records/deadlines', '/admin/records/cleanup', '/admin/records/interpretations']],
+      [
+        'cgz.bianji',
+        [
+          '/admin/records',
+          `/admin/records/new?unit=${unit}`,
+          recordUrl.replace(server.url, ''),
+          '/admin/records/deadlines',
+          '/admin/records/cleanup',
+          '/admin/records/interpretations',
+        ],
+      ],
       ['cgz.shenhe', [recordUrl.replace(server.url, ''), '/admin/records/assessments']],
       ['gkb', ['/admin/records/settings', '/admin/records/new', '/admin']],
-      ['', ['/', '/xxgk/fdzdgknr', `/xxgk/fdzdgknr/${encodeURIComponent('a21-社会救助')}`, '/xxgk/lingyu/shehui-jiuzhu', '/xxgk/xxml', '/search?q=%E4%BD%8E%E4%BF%9D', `/xxgk/info/${recordUrl.split('/').pop()}`, `/xxgk/info/${recordUrl.split('/').pop()}/print`]],
+      [
+        '',
+        [
+          '/',
+          '/xxgk/fdzdgknr',
+          `/xxgk/fdzdgknr/${encodeURIComponent('a21-社会救助')}`,
+          '/xxgk/lingyu/shehui-jiuzhu',
+          '/xxgk/xxml',
+          '/search?q=%E4%BD%8E%E4%BF%9D',
+          `/xxgk/info/${recordUrl.split('/').pop()}`,
+          `/xxgk/info/${recordUrl.split('/').pop()}/print`,
+        ],
+      ],
     ] as const) {
       const ctx = await browser.newContext({ bypassCSP: true });
       const p = await ctx.newPage();

@@ -5,7 +5,15 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { signIn, browserAvailable, startDemoServer, launchBrowser, screenshot, axeViolations, type RunningServer } from './support.js';
+import {
+  signIn,
+  browserAvailable,
+  startDemoServer,
+  launchBrowser,
+  screenshot,
+  axeViolations,
+  type RunningServer,
+} from './support.js';
 import { calendarFor } from '../../src/calendar/service.js';
 import { addWorkingDays } from '../../src/calendar/clock.js';
 import { todayInChina } from '../../src/calendar/dates.js';
@@ -38,9 +46,13 @@ describe.runIf(browserAvailable)('requests for information in a real browser', (
     await citizen.selectOption('#f-form', 'electronic');
     await citizen.selectOption('#f-delivery', 'email');
     await citizen.click('main form.form button[type=submit]');
-    await expect(citizen.locator('#e-id_number').innerText()).resolves.toBe('居民身份证号码校验不通过，请核对 18 位号码');
+    await expect(citizen.locator('#e-id_number').innerText()).resolves.toBe(
+      '居民身份证号码校验不通过，请核对 18 位号码',
+    );
     // No way to reach the applicant at all: refused (missing contents alone would go the 补正 way).
-    await expect(citizen.locator('#e-phone').innerText()).resolves.toBe('请至少填写一种联系方式（电话、通讯地址或电子邮箱）');
+    await expect(citizen.locator('#e-phone').innerText()).resolves.toBe(
+      '请至少填写一种联系方式（电话、通讯地址或电子邮箱）',
+    );
     await screenshot(citizen, 'requests-01-errors');
     await citizen.fill('#f-id_number', '11010519491231002X');
     await citizen.fill('#f-email', 'zhangsan@example.com');
@@ -105,7 +117,9 @@ describe.runIf(browserAvailable)('requests for information in a real browser', (
     await handler.click('form[action$="/consulted"] button[type=submit]');
     await handler.fill('form[action$="/extend"] #f-working_days', '10');
     await handler.click('form[action$="/extend"] button[type=submit]');
-    await expect(handler.locator('#e-approver').innerText()).resolves.toBe('请填写批准延期的政府信息公开工作机构负责人');
+    await expect(handler.locator('#e-approver').innerText()).resolves.toBe(
+      '请填写批准延期的政府信息公开工作机构负责人',
+    );
     await handler.fill('form[action$="/extend"] #f-working_days', '10');
     await handler.fill('form[action$="/extend"] #f-approver', '政务公开办主任 李某');
     await handler.fill('form[action$="/extend"] #f-reason', '涉及多个村组');
@@ -120,14 +134,18 @@ describe.runIf(browserAvailable)('requests for information in a real browser', (
     await reviewer.goto(`${server.url}/admin/requests?state=review`);
     await reviewer.click(`text=${number}`);
     await reviewer.click('button[value=approve]');
-    await expect(reviewer.locator('#e-secrecy').innerText()).resolves.toBe('请确认已对拟公开的信息进行保密审查（条例第十七条）');
+    await expect(reviewer.locator('#e-secrecy').innerText()).resolves.toBe(
+      '请确认已对拟公开的信息进行保密审查（条例第十七条）',
+    );
     await reviewer.check('#f-secrecy');
     await reviewer.click('button[value=approve]');
     await expect(reviewer.locator('.flash').innerText()).resolves.toBe('已办理。');
     await screenshot(reviewer, 'requests-05a-reviewed');
     await handler.goto(`${server.url}/admin/requests/1`);
     await handler.click('form[action$="/reply"] button[type=submit]');
-    await expect(handler.locator('main').innerText()).resolves.toContain('答复结果：（二）部分公开（区分处理的，只计这一情形，不计其他情形）');
+    await expect(handler.locator('main').innerText()).resolves.toContain(
+      '答复结果：（二）部分公开（区分处理的，只计这一情形，不计其他情形）',
+    );
     await handler.selectOption('#f-draft', 'reply');
     await handler.click('form[aria-label="生成文书草稿"] button[type=submit]');
     const draft = await handler.locator('#f-body').inputValue();
@@ -140,7 +158,9 @@ describe.runIf(browserAvailable)('requests for information in a real browser', (
     await expect(link.innerText()).resolves.toMatch(/城关镇依申公开〔\d{4}〕1号/);
     const res = await handler.request.get(`${server.url}${await link.getAttribute('href')}`);
     expect(res.status()).toBe(200);
-    expect(decodeURIComponent(res.headers()['content-disposition'])).toMatch(/政府信息公开申请答复书（城关镇依申公开〔\d{4}〕1号）\.docx$/);
+    expect(decodeURIComponent(res.headers()['content-disposition'])).toMatch(
+      /政府信息公开申请答复书（城关镇依申公开〔\d{4}〕1号）\.docx$/,
+    );
     expect((await res.body()).subarray(0, 2).toString()).toBe('PK');
     await screenshot(handler, 'requests-05-replied');
 
@@ -180,8 +200,12 @@ describe.runIf(browserAvailable)('requests for information in a real browser', (
     await handler.goto(`${server.url}/admin/requests?state=needs_correction`);
     await handler.click(`text=${second}`);
     await handler.click('form[action$="/confirm"] button[type=submit]');
-    await expect(handler.locator('#missing-h').innerText()).resolves.toBe('需补正：登记时核对发现申请内容不完整（条例第二十九条）');
-    await expect(handler.locator('form[action$="/correction"] #f-items').inputValue()).resolves.toContain('1．申请人的身份证明（证件号码）');
+    await expect(handler.locator('#missing-h').innerText()).resolves.toBe(
+      '需补正：登记时核对发现申请内容不完整（条例第二十九条）',
+    );
+    await expect(handler.locator('form[action$="/correction"] #f-items').inputValue()).resolves.toContain(
+      '1．申请人的身份证明（证件号码）',
+    );
     await screenshot(handler, 'requests-08-needs-correction');
   });
 
@@ -194,7 +218,13 @@ describe.runIf(browserAvailable)('requests for information in a real browser', (
       problems.push(...(await axeViolations(p)).map((v) => `${url}: ${v}`));
     }
     await signIn(p, server.url, 'cgz.banli');
-    for (const url of ['/admin/requests', '/admin/requests?state=needs_correction', '/admin/requests/new', '/admin/requests/1', '/admin/requests/2']) {
+    for (const url of [
+      '/admin/requests',
+      '/admin/requests?state=needs_correction',
+      '/admin/requests/new',
+      '/admin/requests/1',
+      '/admin/requests/2',
+    ]) {
       await p.goto(`${server.url}${url}`);
       problems.push(...(await axeViolations(p)).map((v) => `${url}: ${v}`));
     }

@@ -3,7 +3,11 @@ import JSZip from 'jszip';
 import type { CatalogItemData } from '../model.js';
 import { catalogToDocx } from './docx.js';
 
-const META = { title: '示范县城关镇人民政府政务公开事项标准目录（社会救助领域）', unitName: '示范县城关镇人民政府', version: '2025年第1版' };
+const META = {
+  title: '示范县城关镇人民政府政务公开事项标准目录（社会救助领域）',
+  unitName: '示范县城关镇人民政府',
+  version: '2025年第1版',
+};
 
 function item(p: Partial<CatalogItemData>): CatalogItemData {
   return {
@@ -66,14 +70,35 @@ describe('catalogToDocx', () => {
     const buf = await catalogToDocx(META, ITEMS);
     expect(buf.subarray(0, 4).toString('latin1')).toBe('PK\x03\x04');
     const { zip, xml } = await documentXml(buf);
-    expect(Object.keys(zip.files)).toEqual(expect.arrayContaining(['[Content_Types].xml', 'word/document.xml', 'word/styles.xml']));
+    expect(Object.keys(zip.files)).toEqual(
+      expect.arrayContaining(['[Content_Types].xml', 'word/document.xml', 'word/styles.xml']),
+    );
 
     expect(xml).toContain(META.title);
     expect(xml).toContain('示范县城关镇人民政府　　版本：2025年第1版');
     expect(xml).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/);
     expect(xml).toContain('w:eastAsia="方正小标宋简体"');
     expect(xml).toContain('w:eastAsia="仿宋_GB2312"');
-    for (const label of ['序号', '公开事项', '一级事项', '二级事项', '公开内容（要素）', '公开依据', '公开时限', '公开主体', '公开渠道和载体', '公开对象', '全社会', '特定群体', '公开方式', '主动', '依申请', '公开层级', '县级', '乡级']) {
+    for (const label of [
+      '序号',
+      '公开事项',
+      '一级事项',
+      '二级事项',
+      '公开内容（要素）',
+      '公开依据',
+      '公开时限',
+      '公开主体',
+      '公开渠道和载体',
+      '公开对象',
+      '全社会',
+      '特定群体',
+      '公开方式',
+      '主动',
+      '依申请',
+      '公开层级',
+      '县级',
+      '乡级',
+    ]) {
       expect(xml).toContain(`>${label}<`);
     }
     expect(xml).not.toContain('>三级事项<');
@@ -85,12 +110,16 @@ describe('catalogToDocx', () => {
     expect(xml).toContain('<w:tblLayout w:type="fixed"/>');
 
     const rows = rowTexts(xml);
-    expect(rows[0]).toBe('序号|公开事项|公开内容（要素）|公开依据|公开时限|公开主体|公开渠道和载体|公开对象|公开方式|公开层级');
+    expect(rows[0]).toBe(
+      '序号|公开事项|公开内容（要素）|公开依据|公开时限|公开主体|公开渠道和载体|公开对象|公开方式|公开层级',
+    );
     expect(rows[1]).toBe('|一级事项|二级事项||||||全社会|特定群体|主动|依申请|县级|乡级');
     expect(rows[2]).toBe(
       '1|最低生活保障|办事指南|●办理事项/●办理条件/●最低生活保障标准|《国务院关于进一步加强和改进最低生活保障工作的意见》（国发〔2012〕45号）|制定或获取信息之日起10个工作日内|县级人民政府民政部门、乡镇人民政府（街道办事处）|政府网站/公开查阅点/政务服务中心|√||√||√|√',
     );
-    expect(rows[3]).toBe('2|最低生活保障|审核信息|●初审对象名单及相关信息|《国务院关于进一步加强和改进最低生活保障工作的意见》（国发〔2012〕45号）|制定或获取信息之日起10个工作日内|县级人民政府民政部门、乡镇人民政府（街道办事处）|社区/企事业单位/村公示栏（电子屏）||√（低保申请人）|√|||√');
+    expect(rows[3]).toBe(
+      '2|最低生活保障|审核信息|●初审对象名单及相关信息|《国务院关于进一步加强和改进最低生活保障工作的意见》（国发〔2012〕45号）|制定或获取信息之日起10个工作日内|县级人民政府民政部门、乡镇人民政府（街道办事处）|社区/企事业单位/村公示栏（电子屏）||√（低保申请人）|√|||√',
+    );
 
     // Fallback fonts for PCs without the official fonts.
     const fonts = await zip.file('word/fontTable.xml')!.async('string');
@@ -127,7 +156,9 @@ describe('catalogToDocx', () => {
   });
 
   it('prints an empty catalog as the header only', async () => {
-    const { xml } = await documentXml(await catalogToDocx({ title: '示范县政务公开事项标准目录', unitName: '示范县人民政府' }, []));
+    const { xml } = await documentXml(
+      await catalogToDocx({ title: '示范县政务公开事项标准目录', unitName: '示范县人民政府' }, []),
+    );
     expect(xml).toContain('示范县政务公开事项标准目录');
     expect(rowTexts(xml)).toHaveLength(2);
   });

@@ -60,7 +60,6 @@ const PRINT_WEIGHT: Partial<Record<FieldKey, number>> = {
 };
 const TICK_WEIGHT = 4.2;
 
-
 // XML 1.0 cannot carry these control characters.
 const clean = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
 
@@ -197,7 +196,9 @@ export async function catalogToDocx(meta: CatalogMeta, items: CatalogItemData[])
         new Paragraph({
           pageBreakBefore: i > 0,
           spacing: { before: 120, after: 120 },
-          children: [new TextRun({ text: clean(`${ordinal(i + 1)}、${g.domain}`), size: 28, font: font(HEADING_FONT) })],
+          children: [
+            new TextRun({ text: clean(`${ordinal(i + 1)}、${g.domain}`), size: 28, font: font(HEADING_FONT) }),
+          ],
         }),
       );
     }

@@ -23,12 +23,31 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 const strip = (i: CatalogItemData): CatalogItemData => ({
-  domain: i.domain, level1: i.level1, level2: i.level2, level3: i.level3, elements: i.elements, basis: i.basis, timeLimit: i.timeLimit, subject: i.subject,
-  channels: i.channels, extraChannels: i.extraChannels, audiencePublic: i.audiencePublic, audienceSpecific: i.audienceSpecific, specificGroup: i.specificGroup,
-  modeProactive: i.modeProactive, modeOnRequest: i.modeOnRequest, tiers: i.tiers,
+  domain: i.domain,
+  level1: i.level1,
+  level2: i.level2,
+  level3: i.level3,
+  elements: i.elements,
+  basis: i.basis,
+  timeLimit: i.timeLimit,
+  subject: i.subject,
+  channels: i.channels,
+  extraChannels: i.extraChannels,
+  audiencePublic: i.audiencePublic,
+  audienceSpecific: i.audienceSpecific,
+  specificGroup: i.specificGroup,
+  modeProactive: i.modeProactive,
+  modeOnRequest: i.modeOnRequest,
+  tiers: i.tiers,
 });
 
-async function render(format: 'xlsx' | 'docx', title: string, unitName: string, version: string | undefined, items: CatalogItemData[]): Promise<ExportedFile> {
+async function render(
+  format: 'xlsx' | 'docx',
+  title: string,
+  unitName: string,
+  version: string | undefined,
+  items: CatalogItemData[],
+): Promise<ExportedFile> {
   const meta = { title, unitName, version };
   return format === 'xlsx'
     ? { filename: `${title}.xlsx`, contentType: XLSX, body: await catalogToXlsx(meta, items) }
@@ -36,16 +55,42 @@ async function render(format: 'xlsx' | 'docx', title: string, unitName: string, 
 }
 
 /** The working copy of a catalog (staff). */
-export async function exportCatalog(db: Db, actor: Actor, catalogId: number, format: 'xlsx' | 'docx'): Promise<ExportedFile> {
+export async function exportCatalog(
+  db: Db,
+  actor: Actor,
+  catalogId: number,
+  format: 'xlsx' | 'docx',
+): Promise<ExportedFile> {
   const v = await getCatalog(db, actor, catalogId);
-  const version = v.catalog.status === 'published' ? `第 ${v.catalog.current_version} 版` : `工作稿（${v.catalog.current_version ? `基于第 ${v.catalog.current_version} 版` : '未发布'}）`;
-  return render(format, `${v.unit.name}${CATALOG_KINDS[v.catalog.kind as CatalogKind]}`, v.unit.name, version, v.items.map(strip));
+  const version =
+    v.catalog.status === 'published'
+      ? `第 ${v.catalog.current_version} 版`
+      : `工作稿（${v.catalog.current_version ? `基于第 ${v.catalog.current_version} 版` : '未发布'}）`;
+  return render(
+    format,
+    `${v.unit.name}${CATALOG_KINDS[v.catalog.kind as CatalogKind]}`,
+    v.unit.name,
+    version,
+    v.items.map(strip),
+  );
 }
 
 /** A published version (public). */
-export async function exportPublished(db: Db, countyCode: string, catalogId: number, version: number | undefined, format: 'xlsx' | 'docx'): Promise<ExportedFile> {
+export async function exportPublished(
+  db: Db,
+  countyCode: string,
+  catalogId: number,
+  version: number | undefined,
+  format: 'xlsx' | 'docx',
+): Promise<ExportedFile> {
   const p = await publishedVersion(db, countyCode, catalogId, version);
-  return render(format, `${p.unit.name}${CATALOG_KINDS[p.catalog.kind as CatalogKind]}`, p.unit.name, `第 ${p.version} 版`, p.snapshot.items.map(strip));
+  return render(
+    format,
+    `${p.unit.name}${CATALOG_KINDS[p.catalog.kind as CatalogKind]}`,
+    p.unit.name,
+    `第 ${p.version} 版`,
+    p.snapshot.items.map(strip),
+  );
 }
 
 export class ImportFailed extends ValidationError {
@@ -55,25 +100,58 @@ export class ImportFailed extends ValidationError {
 }
 
 /** Read an uploaded file; keep it for confirmation. Nothing is written to the catalog yet. */
-export async function previewImport(db: Db, actor: Actor, catalogId: number, filename: string, body: Buffer): Promise<{ token: string; items: CatalogItemData[]; sheets: string[] }> {
+export async function previewImport(
+  db: Db,
+  actor: Actor,
+  catalogId: number,
+  filename: string,
+  body: Buffer,
+): Promise<{ token: string; items: CatalogItemData[]; sheets: string[] }> {
   const v = await getCatalog(db, actor, catalogId);
-  if (!v.rights.edit) throw v.catalog.status === 'submitted' || v.catalog.status === 'city_review' ? new ConflictError('目录正在审核中，不能导入。') : new ForbiddenError('您无权编辑该目录。');
-  if (!/\.xlsx$/i.test(filename)) throw new ImportFailed([{ sheet: '', row: 0, column: '', message: '只能导入 .xlsx 格式的 Excel 文件，未导入。' }]);
+  if (!v.rights.edit)
+    throw v.catalog.status === 'submitted' || v.catalog.status === 'city_review'
+      ? new ConflictError('目录正在审核中，不能导入。')
+      : new ForbiddenError('您无权编辑该目录。');
+  if (!/\.xlsx$/i.test(filename))
+    throw new ImportFailed([{ sheet: '', row: 0, column: '', message: '只能导入 .xlsx 格式的 Excel 文件，未导入。' }]);
   const r = await xlsxToCatalog(body, { maxBytes: MAX_IMPORT_BYTES });
   if (r.errors.length) throw new ImportFailed(r.errors);
-  if (r.items.length === 0) throw new ImportFailed([{ sheet: '', row: 0, column: '', message: '文件中没有目录事项，未导入。' }]);
+  if (r.items.length === 0)
+    throw new ImportFailed([{ sheet: '', row: 0, column: '', message: '文件中没有目录事项，未导入。' }]);
   const wrong = [...new Set(r.items.map((i) => i.domain))].filter((d) => !v.categories.includes(d));
-  if (wrong.length) throw new ImportFailed(wrong.map((d) => ({ sheet: d, row: 0, column: '', message: `“${d}”不是本目录的领域（类别），请将工作表命名为本目录的领域或类别名称` })));
+  if (wrong.length)
+    throw new ImportFailed(
+      wrong.map((d) => ({
+        sheet: d,
+        row: 0,
+        column: '',
+        message: `“${d}”不是本目录的领域（类别），请将工作表命名为本目录的领域或类别名称`,
+      })),
+    );
   const token = crypto.randomBytes(18).toString('base64url');
   // Old previews of this user are dropped; a preview lives until it is confirmed or replaced.
-  await db.k.deleteFrom('catalog_imports').where('user_id', '=', actor.kind === 'user' ? actor.userId : 0).execute();
-  await db.k.insertInto('catalog_imports').values({ id: token, catalog_id: catalogId, user_id: actor.kind === 'user' ? actor.userId : 0, filename, items_json: JSON.stringify(r.items), created_at: nowIso() }).execute();
+  await db.k
+    .deleteFrom('catalog_imports')
+    .where('user_id', '=', actor.kind === 'user' ? actor.userId : 0)
+    .execute();
+  await db.k
+    .insertInto('catalog_imports')
+    .values({
+      id: token,
+      catalog_id: catalogId,
+      user_id: actor.kind === 'user' ? actor.userId : 0,
+      filename,
+      items_json: JSON.stringify(r.items),
+      created_at: nowIso(),
+    })
+    .execute();
   return { token, items: r.items, sheets: r.sheets };
 }
 
 export async function previewOf(db: Db, actor: Actor, token: string) {
   const row = await db.k.selectFrom('catalog_imports').selectAll().where('id', '=', token).executeTakeFirst();
-  if (!row || row.user_id !== (actor.kind === 'user' ? actor.userId : 0)) throw new NotFoundError('导入预览已失效，请重新上传文件。');
+  if (!row || row.user_id !== (actor.kind === 'user' ? actor.userId : 0))
+    throw new NotFoundError('导入预览已失效，请重新上传文件。');
   return { ...row, items: parseJson<CatalogItemData[]>(row.items_json, []) };
 }
 
@@ -88,13 +166,46 @@ export async function commitImport(db: Db, actor: Actor, token: string, mode: 'r
     let order = 0;
     if (mode === 'replace') await trx.deleteFrom('catalog_items').where('catalog_id', '=', staged.catalog_id).execute();
     else order = Math.max(0, ...v.items.map((i) => i.sortOrder));
-    await insertMany(trx, 'catalog_items', staged.items.map((i) => ({
-      catalog_id: staged.catalog_id, ...itemColumns(i), responsible_unit_id: v.unit.id, contact: null, sort_order: ++order, source: `import:${staged.filename}`, review_comment: null, created_at: now, updated_at: now,
-    })));
-    await trx.updateTable('catalogs').set({ status: v.catalog.status === 'published' ? 'draft' : v.catalog.status, updated_at: now }).where('id', '=', staged.catalog_id).execute();
-    await trx.insertInto('catalog_events').values({ catalog_id: staged.catalog_id, action: 'import', actor_name: who.name, comment: `从 ${staged.filename} 导入 ${staged.items.length} 项（${mode === 'replace' ? '替换原有事项' : '追加'}）`, at: now }).execute();
+    await insertMany(
+      trx,
+      'catalog_items',
+      staged.items.map((i) => ({
+        catalog_id: staged.catalog_id,
+        ...itemColumns(i),
+        responsible_unit_id: v.unit.id,
+        contact: null,
+        sort_order: ++order,
+        source: `import:${staged.filename}`,
+        review_comment: null,
+        created_at: now,
+        updated_at: now,
+      })),
+    );
+    await trx
+      .updateTable('catalogs')
+      .set({ status: v.catalog.status === 'published' ? 'draft' : v.catalog.status, updated_at: now })
+      .where('id', '=', staged.catalog_id)
+      .execute();
+    await trx
+      .insertInto('catalog_events')
+      .values({
+        catalog_id: staged.catalog_id,
+        action: 'import',
+        actor_name: who.name,
+        comment: `从 ${staged.filename} 导入 ${staged.items.length} 项（${mode === 'replace' ? '替换原有事项' : '追加'}）`,
+        at: now,
+      })
+      .execute();
     await trx.deleteFrom('catalog_imports').where('id', '=', token).execute();
-    await writeAudit(trx, who, { action: 'catalog.import', objectType: 'catalog', objectId: staged.catalog_id, unitId: v.unit.id, jurisdictionId: v.unit.jurisdiction_id, summary: `${v.unit.name}目录从 ${staged.filename} 导入 ${staged.items.length} 项（${mode === 'replace' ? '替换原有事项' : '追加'}）`, after: { items: staged.items.length, mode, before: v.items.length } });
+    await writeAudit(trx, who, {
+      action: 'catalog.import',
+      objectType: 'catalog',
+      objectId: staged.catalog_id,
+      unitId: v.unit.id,
+      jurisdictionId: v.unit.jurisdiction_id,
+      summary: `${v.unit.name}目录从 ${staged.filename} 导入 ${staged.items.length} 项（${mode === 'replace' ? '替换原有事项' : '追加'}）`,
+      after: { items: staged.items.length, mode, before: v.items.length },
+    });
   });
   return staged.items.length;
 }

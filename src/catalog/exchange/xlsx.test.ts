@@ -8,7 +8,11 @@ import { catalogToDocx } from './docx.js';
 // Fixtures (wording from the 社会救助, 公共资源交易 and 义务教育 guidelines; fictional 示范县)
 // ---------------------------------------------------------------------------------------------
 
-const META = { title: '示范县城关镇人民政府政务公开事项标准目录（社会救助领域）', unitName: '示范县城关镇人民政府', version: '2025年第1版' };
+const META = {
+  title: '示范县城关镇人民政府政务公开事项标准目录（社会救助领域）',
+  unitName: '示范县城关镇人民政府',
+  version: '2025年第1版',
+};
 
 function item(p: Partial<CatalogItemData>): CatalogItemData {
   return {
@@ -44,7 +48,14 @@ const SHEHUI_JIUZHU: CatalogItemData[] = [
     level2: '办事指南',
     elements: '●办理事项\n●办理条件\n●最低生活保障标准\n●申请材料\n●办理流程\n●办理时间、地点\n●联系方式',
     basis: '《国务院关于进一步加强和改进最低生活保障工作的意见》（国发〔2012〕45号）、各地相关政策法规文件',
-    channels: ['政府网站', '两微一端', '公开查阅点', '政务服务中心', '便民服务站', '社区/企事业单位/村公示栏（电子屏）'],
+    channels: [
+      '政府网站',
+      '两微一端',
+      '公开查阅点',
+      '政务服务中心',
+      '便民服务站',
+      '社区/企事业单位/村公示栏（电子屏）',
+    ],
   }),
   item({
     level1: '最低生活保障',
@@ -163,10 +174,40 @@ describe('catalogToXlsx layout', () => {
     expect([...ws.model.merges].sort()).toEqual(
       ['A1:N1', 'A2:A3', 'B2:C2', 'D2:D3', 'E2:E3', 'F2:F3', 'G2:G3', 'H2:H3', 'I2:J2', 'K2:L2', 'M2:N2'].sort(),
     );
-    const row2 = ['序号', '公开事项', '公开事项', '公开内容（要素）', '公开依据', '公开时限', '公开主体', '公开渠道和载体', '公开对象', '公开对象', '公开方式', '公开方式', '公开层级', '公开层级'];
-    const row3 = ['序号', '一级事项', '二级事项', '公开内容（要素）', '公开依据', '公开时限', '公开主体', '公开渠道和载体', '全社会', '特定群体', '主动', '依申请', '县级', '乡级'];
-    row2.forEach((label, i) => expect(text(ws, `${String.fromCharCode(65 + i)}2`)).toBe(label));
-    row3.forEach((label, i) => expect(text(ws, `${String.fromCharCode(65 + i)}3`)).toBe(label));
+    const row2 = [
+      '序号',
+      '公开事项',
+      '公开事项',
+      '公开内容（要素）',
+      '公开依据',
+      '公开时限',
+      '公开主体',
+      '公开渠道和载体',
+      '公开对象',
+      '公开对象',
+      '公开方式',
+      '公开方式',
+      '公开层级',
+      '公开层级',
+    ];
+    const row3 = [
+      '序号',
+      '一级事项',
+      '二级事项',
+      '公开内容（要素）',
+      '公开依据',
+      '公开时限',
+      '公开主体',
+      '公开渠道和载体',
+      '全社会',
+      '特定群体',
+      '主动',
+      '依申请',
+      '县级',
+      '乡级',
+    ];
+    for (const [i, label] of row2.entries()) expect(text(ws, `${String.fromCharCode(65 + i)}2`)).toBe(label);
+    for (const [i, label] of row3.entries()) expect(text(ws, `${String.fromCharCode(65 + i)}3`)).toBe(label);
 
     expect(ws.pageSetup.printTitlesRow).toBe('2:3');
     expect(ws.pageSetup.orientation).toBe('landscape');
@@ -200,7 +241,13 @@ describe('catalogToXlsx layout', () => {
   });
 
   it('adds 三级事项 and 村级 columns only when used, and one sheet per domain', async () => {
-    const wb = await load(await catalogToXlsx({ ...META, title: '示范县政务公开事项标准目录' }, [...SHEHUI_JIUZHU, ...GONGGONG_ZIYUAN, ...YIWU_JIAOYU]));
+    const wb = await load(
+      await catalogToXlsx({ ...META, title: '示范县政务公开事项标准目录' }, [
+        ...SHEHUI_JIUZHU,
+        ...GONGGONG_ZIYUAN,
+        ...YIWU_JIAOYU,
+      ]),
+    );
     expect(wb.worksheets.map((w) => w.name)).toEqual(['社会救助', '公共资源交易', '义务教育']);
     const [a, b, c] = wb.worksheets;
     expect(a.columnCount).toBe(14);
@@ -301,7 +348,9 @@ type Cell = string | number | null;
 
 function addSheet(wb: ExcelJS.Workbook, name: string, rows: Cell[][], merges: string[] = []): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name);
-  rows.forEach((r, i) => r.forEach((v, j) => v !== null && v !== '' && (ws.getCell(i + 1, j + 1).value = v)));
+  for (const [i, r] of rows.entries()) {
+    for (const [j, v] of r.entries()) if (v !== null && v !== '') ws.getCell(i + 1, j + 1).value = v;
+  }
   for (const m of merges) ws.mergeCells(m);
   return ws;
 }
@@ -312,10 +361,55 @@ async function build(name: string, rows: Cell[][], merges: string[] = []): Promi
   return toBuffer(wb);
 }
 
-const HEAD2 = ['序号', '公开事项', '公开事项', '公开内容（要素）', '公开依据', '公开时限', '公开主体', '公开渠道和载体', '公开对象', '公开对象', '公开方式', '公开方式', '公开层级', '公开层级'];
-const HEAD3 = ['序号', '一级事项', '二级事项', '公开内容（要素）', '公开依据', '公开时限', '公开主体', '公开渠道和载体', '全社会', '特定群体', '主动', '依申请', '县级', '乡级'];
+const HEAD2 = [
+  '序号',
+  '公开事项',
+  '公开事项',
+  '公开内容（要素）',
+  '公开依据',
+  '公开时限',
+  '公开主体',
+  '公开渠道和载体',
+  '公开对象',
+  '公开对象',
+  '公开方式',
+  '公开方式',
+  '公开层级',
+  '公开层级',
+];
+const HEAD3 = [
+  '序号',
+  '一级事项',
+  '二级事项',
+  '公开内容（要素）',
+  '公开依据',
+  '公开时限',
+  '公开主体',
+  '公开渠道和载体',
+  '全社会',
+  '特定群体',
+  '主动',
+  '依申请',
+  '县级',
+  '乡级',
+];
 const HEAD_MERGES = ['A1:N1', 'A2:A3', 'B2:C2', 'D2:D3', 'E2:E3', 'F2:F3', 'G2:G3', 'H2:H3', 'I2:J2', 'K2:L2', 'M2:N2'];
-const STD_ROW: Cell[] = [1, '综合业务', '政策法规文件', '●《社会救助暂行办法》', '信息公开规定', '制定或获取信息之日起10个工作日内', '县民政局', '■政府网站\n□政府公报\n■政务服务中心', '√', null, '√', null, '√', '√'];
+const STD_ROW: Cell[] = [
+  1,
+  '综合业务',
+  '政策法规文件',
+  '●《社会救助暂行办法》',
+  '信息公开规定',
+  '制定或获取信息之日起10个工作日内',
+  '县民政局',
+  '■政府网站\n□政府公报\n■政务服务中心',
+  '√',
+  null,
+  '√',
+  null,
+  '√',
+  '√',
+];
 const STD_ITEM = item({
   elements: '●《社会救助暂行办法》',
   basis: '信息公开规定',
@@ -332,10 +426,78 @@ describe('xlsxToCatalog variants', () => {
     const buf = await build(
       '义务教育领域',
       [
-        ['序号', '公开事项', null, null, '公开内容（要素）', '公开依据', '公开时限', '公开主体', '公开渠道和载体', '公开对象', null, '公开方式', null, '公开层级', null, null],
-        [null, '一级事项', '二级事项', '三级事项', null, null, null, null, null, '全社会', '特定群体', '主动', '依申请', '县级', '乡级', '村级'],
-        [1, '学生资助', '资助政策', '生活补助', '资助对象、标准', '《城乡义务教育补助经费管理办法》', '信息形成（变更）之日起20个工作日内', '县教育局', '■政府网站\n■入户/现场', '√', null, '√', null, '√', '√', '√'],
-        [2, '学生资助', '资助结果', null, '受助学生名单', null, '公示5个工作日', '各中小学校', '■社区/企事业单位/村公示栏（电子屏）', null, '√', '√', null, null, null, '√'],
+        [
+          '序号',
+          '公开事项',
+          null,
+          null,
+          '公开内容（要素）',
+          '公开依据',
+          '公开时限',
+          '公开主体',
+          '公开渠道和载体',
+          '公开对象',
+          null,
+          '公开方式',
+          null,
+          '公开层级',
+          null,
+          null,
+        ],
+        [
+          null,
+          '一级事项',
+          '二级事项',
+          '三级事项',
+          null,
+          null,
+          null,
+          null,
+          null,
+          '全社会',
+          '特定群体',
+          '主动',
+          '依申请',
+          '县级',
+          '乡级',
+          '村级',
+        ],
+        [
+          1,
+          '学生资助',
+          '资助政策',
+          '生活补助',
+          '资助对象、标准',
+          '《城乡义务教育补助经费管理办法》',
+          '信息形成（变更）之日起20个工作日内',
+          '县教育局',
+          '■政府网站\n■入户/现场',
+          '√',
+          null,
+          '√',
+          null,
+          '√',
+          '√',
+          '√',
+        ],
+        [
+          2,
+          '学生资助',
+          '资助结果',
+          null,
+          '受助学生名单',
+          null,
+          '公示5个工作日',
+          '各中小学校',
+          '■社区/企事业单位/村公示栏（电子屏）',
+          null,
+          '√',
+          '√',
+          null,
+          null,
+          null,
+          '√',
+        ],
       ],
       ['A1:A2', 'B1:D1', 'E1:E2', 'F1:F2', 'G1:G2', 'H1:H2', 'I1:I2', 'J1:K1', 'L1:M1', 'N1:P1'],
     );
@@ -375,13 +537,67 @@ describe('xlsxToCatalog variants', () => {
     const head2 = [...HEAD2.slice(0, 13), '公开层级'];
     const head3 = [...HEAD3.slice(0, 9), '特定群体（请写明）', '主动', '依申请公开', '县级', '乡、村级'];
     const rows: Cell[][] = [
-      [1, '最低生活保障', '审核信息', '●初审对象名单及相关信息', null, '公示7个工作日', '乡镇人民政府', '■社区/企事业单位/村公示栏（电子屏）', null, '低保申请人', '√', null, null, '√'],
-      [2, '最低生活保障', '审批信息', '●低保对象名单', null, '10个工作日内', '县民政局', '■政府网站', '√', '√（低保对象）', '√', '√', '√', null],
-      [3, '最低生活保障', '救助结果', '●救助金额', null, '10个工作日内', '县民政局', '■政府网站', null, '√', null, '√', '√', null],
+      [
+        1,
+        '最低生活保障',
+        '审核信息',
+        '●初审对象名单及相关信息',
+        null,
+        '公示7个工作日',
+        '乡镇人民政府',
+        '■社区/企事业单位/村公示栏（电子屏）',
+        null,
+        '低保申请人',
+        '√',
+        null,
+        null,
+        '√',
+      ],
+      [
+        2,
+        '最低生活保障',
+        '审批信息',
+        '●低保对象名单',
+        null,
+        '10个工作日内',
+        '县民政局',
+        '■政府网站',
+        '√',
+        '√（低保对象）',
+        '√',
+        '√',
+        '√',
+        null,
+      ],
+      [
+        3,
+        '最低生活保障',
+        '救助结果',
+        '●救助金额',
+        null,
+        '10个工作日内',
+        '县民政局',
+        '■政府网站',
+        null,
+        '√',
+        null,
+        '√',
+        '√',
+        null,
+      ],
     ];
     const r = await xlsxToCatalog(await build('社会救助', [[META.title], head2, head3, ...rows], HEAD_MERGES));
     expect(r.errors).toEqual([]);
-    expect(r.items.map((i) => [i.audiencePublic, i.audienceSpecific, i.specificGroup, i.modeProactive, i.modeOnRequest, i.tiers])).toEqual([
+    expect(
+      r.items.map((i) => [
+        i.audiencePublic,
+        i.audienceSpecific,
+        i.specificGroup,
+        i.modeProactive,
+        i.modeOnRequest,
+        i.tiers,
+      ]),
+    ).toEqual([
       [false, true, '低保申请人', true, false, ['township', 'village']],
       [true, true, '低保对象', true, true, ['county']],
       [false, true, null, false, true, ['county']],
@@ -389,7 +605,13 @@ describe('xlsxToCatalog variants', () => {
 
     // 特定群众 is the same column.
     const head3b = [...HEAD3.slice(0, 9), '特定群众', ...HEAD3.slice(10)];
-    const r2 = await xlsxToCatalog(await build('社会救助', [[META.title], HEAD2, head3b, [...STD_ROW.slice(0, 9), '√', ...STD_ROW.slice(10)]], HEAD_MERGES));
+    const r2 = await xlsxToCatalog(
+      await build(
+        '社会救助',
+        [[META.title], HEAD2, head3b, [...STD_ROW.slice(0, 9), '√', ...STD_ROW.slice(10)]],
+        HEAD_MERGES,
+      ),
+    );
     expect(r2.errors).toEqual([]);
     expect(r2.items[0].audienceSpecific).toBe(true);
   });
@@ -399,7 +621,12 @@ describe('xlsxToCatalog variants', () => {
       [1, ...STD_ROW.slice(1, 7), '政府网站、政务服务中心\n公共资源交易平台', ...STD_ROW.slice(8)],
       [2, ...STD_ROW.slice(1, 7), '纸质载体、社区、企事业单位、村公示栏(电子屏)、发布会／听证会', ...STD_ROW.slice(8)],
       [3, ...STD_ROW.slice(1, 7), '■政府网站 □政府公报 ■两微一端 ■其他:办税服务厅', ...STD_ROW.slice(8)],
-      [4, ...STD_ROW.slice(1, 7), '□政府网站\n■其他\n□投资项目在线审批监管平台\n■12345政务服务热线', ...STD_ROW.slice(8)],
+      [
+        4,
+        ...STD_ROW.slice(1, 7),
+        '□政府网站\n■其他\n□投资项目在线审批监管平台\n■12345政务服务热线',
+        ...STD_ROW.slice(8),
+      ],
     ];
     const r = await xlsxToCatalog(await standardFile(rows));
     expect(r.errors).toEqual([]);
@@ -418,7 +645,9 @@ describe('xlsxToCatalog variants', () => {
     ];
     const r = await xlsxToCatalog(await standardFile(rows));
     expect(r.errors).toEqual([]);
-    expect(r.items.map((i) => [i.audiencePublic, i.audienceSpecific, i.modeProactive, i.modeOnRequest, i.tiers])).toEqual([
+    expect(
+      r.items.map((i) => [i.audiencePublic, i.audienceSpecific, i.modeProactive, i.modeOnRequest, i.tiers]),
+    ).toEqual([
       [true, false, true, false, ['county', 'township']],
       [true, false, true, true, ['township']],
     ]);
@@ -426,8 +655,40 @@ describe('xlsxToCatalog variants', () => {
 
   it('recognises columns by header text when the order differs (one-row header)', async () => {
     const buf = await build('公共资源交易', [
-      ['依申请公开', '主动公开', '乡级', '县级', '特定群体', '全社会', '公开渠道和载体', '公开主体', '公开时限', '公开内容（要素）', '公开依据', '二级事项', '一级事项', '序号', '备注'],
-      [null, '√', null, '√', null, '√', '■政府网站\n■公共资源交易平台', '县公共资源交易中心', '20个工作日内', '招标公告', '《招标投标法》', '招标公告', '工程建设项目', 1, '示例'],
+      [
+        '依申请公开',
+        '主动公开',
+        '乡级',
+        '县级',
+        '特定群体',
+        '全社会',
+        '公开渠道和载体',
+        '公开主体',
+        '公开时限',
+        '公开内容（要素）',
+        '公开依据',
+        '二级事项',
+        '一级事项',
+        '序号',
+        '备注',
+      ],
+      [
+        null,
+        '√',
+        null,
+        '√',
+        null,
+        '√',
+        '■政府网站\n■公共资源交易平台',
+        '县公共资源交易中心',
+        '20个工作日内',
+        '招标公告',
+        '《招标投标法》',
+        '招标公告',
+        '工程建设项目',
+        1,
+        '示例',
+      ],
     ]);
     const r = await xlsxToCatalog(buf);
     expect(r.errors).toEqual([]);
@@ -449,10 +710,55 @@ describe('xlsxToCatalog variants', () => {
 
   it('fills down a 一级事项 (and 公开主体) merged over several rows', async () => {
     const rows: Cell[][] = [
-      [1, '最低生活保障', '政策法规文件', '●政策文件', null, '10个工作日内', '县民政局', '■政府网站', '√', null, '√', null, '√', null],
+      [
+        1,
+        '最低生活保障',
+        '政策法规文件',
+        '●政策文件',
+        null,
+        '10个工作日内',
+        '县民政局',
+        '■政府网站',
+        '√',
+        null,
+        '√',
+        null,
+        '√',
+        null,
+      ],
       [2, null, '办事指南', '●办理条件', null, '10个工作日内', null, '■政务服务中心', '√', null, '√', null, '√', null],
-      [3, null, '审核信息', '●初审名单', null, '公示7个工作日', null, '■社区/企事业单位/村公示栏（电子屏）', null, '√', '√', null, null, '√'],
-      [4, '特困人员救助供养', '办事指南', '●办理流程', null, '10个工作日内', '乡镇人民政府', '■政府网站', '√', null, '√', null, null, '√'],
+      [
+        3,
+        null,
+        '审核信息',
+        '●初审名单',
+        null,
+        '公示7个工作日',
+        null,
+        '■社区/企事业单位/村公示栏（电子屏）',
+        null,
+        '√',
+        '√',
+        null,
+        null,
+        '√',
+      ],
+      [
+        4,
+        '特困人员救助供养',
+        '办事指南',
+        '●办理流程',
+        null,
+        '10个工作日内',
+        '乡镇人民政府',
+        '■政府网站',
+        '√',
+        null,
+        '√',
+        null,
+        null,
+        '√',
+      ],
     ];
     const r = await xlsxToCatalog(await standardFile(rows, ['B4:B6', 'G4:G6']));
     expect(r.errors).toEqual([]);
@@ -478,9 +784,48 @@ describe('xlsxToCatalog variants', () => {
     const buf = await build(
       'Sheet1',
       [
-        ['序号', '所属领域', '一级事项', '二级事项', '公开内容（要素）', '公开时限', '公开主体', '公开渠道和载体', '全社会', '主动', '县级', '镇级/村级'],
-        [1, '社会救助领域', '综合业务', '监督检查', '●投诉电话', '10个工作日内', '县民政局', '■政府网站', '√', '√', '√', null],
-        [2, null, '临时救助', '办事指南', '●办理流程', '10个工作日内', '乡镇人民政府', '■便民服务站', '√', '√', null, '√'],
+        [
+          '序号',
+          '所属领域',
+          '一级事项',
+          '二级事项',
+          '公开内容（要素）',
+          '公开时限',
+          '公开主体',
+          '公开渠道和载体',
+          '全社会',
+          '主动',
+          '县级',
+          '镇级/村级',
+        ],
+        [
+          1,
+          '社会救助领域',
+          '综合业务',
+          '监督检查',
+          '●投诉电话',
+          '10个工作日内',
+          '县民政局',
+          '■政府网站',
+          '√',
+          '√',
+          '√',
+          null,
+        ],
+        [
+          2,
+          null,
+          '临时救助',
+          '办事指南',
+          '●办理流程',
+          '10个工作日内',
+          '乡镇人民政府',
+          '■便民服务站',
+          '√',
+          '√',
+          null,
+          '√',
+        ],
         [3, '义务教育', '招生入学', '招生计划', '●招生范围', '招生前', '县教育局', '■政府网站', '√', '√', '√', null],
       ],
       ['B2:B3'],
@@ -495,7 +840,9 @@ describe('xlsxToCatalog variants', () => {
   });
 
   it('skips blank rows, rows holding only a 序号 and repeated formatting', async () => {
-    const r = await xlsxToCatalog(await standardFile([STD_ROW, [2], [], [3, null, null, null, null, null, null, null, '', null]]));
+    const r = await xlsxToCatalog(
+      await standardFile([STD_ROW, [2], [], [3, null, null, null, null, null, null, null, '', null]]),
+    );
     expect(r.errors).toEqual([]);
     expect(r.items).toEqual([STD_ITEM]);
   });
@@ -518,7 +865,11 @@ describe('xlsxToCatalog errors', () => {
     await expectErrors(big, [{ sheet: '', row: 0, column: '', message: '文件超过 5 MB，未导入。' }]);
     const small = await catalogToXlsx(META, SHEHUI_JIUZHU);
     const r = await xlsxToCatalog(small, { maxBytes: 1024 });
-    expect(r).toEqual({ items: [], errors: [{ sheet: '', row: 0, column: '', message: '文件超过 1 KB，未导入。' }], sheets: [] });
+    expect(r).toEqual({
+      items: [],
+      errors: [{ sheet: '', row: 0, column: '', message: '文件超过 1 KB，未导入。' }],
+      sheets: [],
+    });
   });
 
   it('refuses files that are not .xlsx', async () => {
@@ -533,12 +884,21 @@ describe('xlsxToCatalog errors', () => {
   });
 
   it('reports a missing required element by sheet, row and column', async () => {
-    const rows = [STD_ROW, STD_ROW, STD_ROW, [4, '综合业务', '监督检查', null, null, '10个工作日内', '县民政局', '■政府网站', '√', null, '√', null, '√', null]];
-    await expectErrors(await standardFile(rows), [{ sheet: '社会救助', row: 7, column: 'D', message: '缺少公开内容（要素）' }]);
+    const rows = [
+      STD_ROW,
+      STD_ROW,
+      STD_ROW,
+      [4, '综合业务', '监督检查', null, null, '10个工作日内', '县民政局', '■政府网站', '√', null, '√', null, '√', null],
+    ];
+    await expectErrors(await standardFile(rows), [
+      { sheet: '社会救助', row: 7, column: 'D', message: '缺少公开内容（要素）' },
+    ]);
   });
 
   it('reports every missing required field of a row', async () => {
-    const rows: Cell[][] = [[1, null, '监督检查', '●投诉电话', null, null, null, '□政府网站', null, null, null, null, null, null]];
+    const rows: Cell[][] = [
+      [1, null, '监督检查', '●投诉电话', null, null, null, '□政府网站', null, null, null, null, null, null],
+    ];
     await expectErrors(await standardFile(rows), [
       { sheet: '社会救助', row: 4, column: 'B', message: '缺少一级事项' },
       { sheet: '社会救助', row: 4, column: 'F', message: '缺少公开时限' },
@@ -572,13 +932,75 @@ describe('xlsxToCatalog errors', () => {
   });
 
   it('reports a horizontal merge in a data row', async () => {
-    const head2 = ['序号', '公开事项', '公开事项', '公开事项', '公开内容（要素）', '公开依据', '公开时限', '公开主体', '公开渠道和载体', '公开对象', '公开对象', '公开方式', '公开方式', '公开层级', '公开层级'];
-    const head3 = ['序号', '一级事项', '二级事项', '三级事项', '公开内容（要素）', '公开依据', '公开时限', '公开主体', '公开渠道和载体', '全社会', '特定群体', '主动', '依申请', '县级', '乡级'];
-    const row: Cell[] = [1, '综合业务', '政策法规文件', null, '●政策文件', '信息公开规定', '10个工作日内', '县民政局', '■政府网站', '√', null, '√', null, '√', '√'];
+    const head2 = [
+      '序号',
+      '公开事项',
+      '公开事项',
+      '公开事项',
+      '公开内容（要素）',
+      '公开依据',
+      '公开时限',
+      '公开主体',
+      '公开渠道和载体',
+      '公开对象',
+      '公开对象',
+      '公开方式',
+      '公开方式',
+      '公开层级',
+      '公开层级',
+    ];
+    const head3 = [
+      '序号',
+      '一级事项',
+      '二级事项',
+      '三级事项',
+      '公开内容（要素）',
+      '公开依据',
+      '公开时限',
+      '公开主体',
+      '公开渠道和载体',
+      '全社会',
+      '特定群体',
+      '主动',
+      '依申请',
+      '县级',
+      '乡级',
+    ];
+    const row: Cell[] = [
+      1,
+      '综合业务',
+      '政策法规文件',
+      null,
+      '●政策文件',
+      '信息公开规定',
+      '10个工作日内',
+      '县民政局',
+      '■政府网站',
+      '√',
+      null,
+      '√',
+      null,
+      '√',
+      '√',
+    ];
     const buf = await build(
       '社会救助',
       [[META.title], head2, head3, row, [2, ...row.slice(1)], [3, ...row.slice(1)]],
-      ['A1:O1', 'A2:A3', 'B2:D2', 'E2:E3', 'F2:F3', 'G2:G3', 'H2:H3', 'I2:I3', 'J2:K2', 'L2:M2', 'N2:O2', 'F5:G5', 'J6:K6'],
+      [
+        'A1:O1',
+        'A2:A3',
+        'B2:D2',
+        'E2:E3',
+        'F2:F3',
+        'G2:G3',
+        'H2:H3',
+        'I2:I3',
+        'J2:K2',
+        'L2:M2',
+        'N2:O2',
+        'F5:G5',
+        'J6:K6',
+      ],
     );
     await expectErrors(buf, [
       { sheet: '社会救助', row: 5, column: 'F', message: '第5行的F:G为合并单元格，无法判断内容属于哪一列' },
@@ -588,8 +1010,38 @@ describe('xlsxToCatalog errors', () => {
 
   it('names a header cell it cannot recognise, even in a reordered header', async () => {
     const buf = await build('社会救助', [
-      ['序号', '一级事项', '二级事项', '公开依据', '公开内容及要求', '公开主体', '公开时限', '公开渠道和载体', '全社会', '特定群体', '主动', '依申请', '县级', '乡级'],
-      [1, '综合业务', '政策法规文件', '信息公开规定', '●政策文件', '县民政局', '10个工作日内', '■政府网站', '√', null, '√', null, '√', '√'],
+      [
+        '序号',
+        '一级事项',
+        '二级事项',
+        '公开依据',
+        '公开内容及要求',
+        '公开主体',
+        '公开时限',
+        '公开渠道和载体',
+        '全社会',
+        '特定群体',
+        '主动',
+        '依申请',
+        '县级',
+        '乡级',
+      ],
+      [
+        1,
+        '综合业务',
+        '政策法规文件',
+        '信息公开规定',
+        '●政策文件',
+        '县民政局',
+        '10个工作日内',
+        '■政府网站',
+        '√',
+        null,
+        '√',
+        null,
+        '√',
+        '√',
+      ],
     ]);
     await expectErrors(buf, [
       { sheet: '社会救助', row: 1, column: 'E', message: '无法识别的表头“公开内容及要求”' },
@@ -599,7 +1051,19 @@ describe('xlsxToCatalog errors', () => {
 
   it('names missing columns by their header label', async () => {
     const buf = await build('社会救助', [
-      ['序号', '一级事项', '二级事项', '公开内容（要素）', '公开依据', '公开主体', '公开渠道和载体', '全社会', '特定群体', '县级', '乡级'],
+      [
+        '序号',
+        '一级事项',
+        '二级事项',
+        '公开内容（要素）',
+        '公开依据',
+        '公开主体',
+        '公开渠道和载体',
+        '全社会',
+        '特定群体',
+        '县级',
+        '乡级',
+      ],
       [1, '综合业务', '政策法规文件', '●政策文件', '信息公开规定', '县民政局', '■政府网站', '√', null, '√', '√'],
     ]);
     await expectErrors(buf, [
@@ -611,13 +1075,23 @@ describe('xlsxToCatalog errors', () => {
   it('reports a sheet without a catalog header and a generic sheet name it cannot map to a domain', async () => {
     const wb = new ExcelJS.Workbook();
     addSheet(wb, '填表说明', [['请按模板填写。']]);
-    addSheet(wb, 'Sheet2', [HEAD2, HEAD3, STD_ROW], HEAD_MERGES.slice(1).map((m) => m.replace(/\d/g, (d) => String(Number(d) - 1))));
+    addSheet(
+      wb,
+      'Sheet2',
+      [HEAD2, HEAD3, STD_ROW],
+      HEAD_MERGES.slice(1).map((m) => m.replace(/\d/g, (d) => String(Number(d) - 1))),
+    );
     const r = await xlsxToCatalog(await toBuffer(wb));
     expect(r.items).toEqual([]);
     expect(r.sheets).toEqual(['填表说明', 'Sheet2']);
     expect(r.errors).toEqual([
       { sheet: '填表说明', row: 0, column: '', message: '未找到表头（应有“序号”“公开事项”“公开内容（要素）”等列名）' },
-      { sheet: 'Sheet2', row: 0, column: '', message: '无法确定工作表“Sheet2”的所属领域，请将工作表改名为领域名称（如“社会救助”）' },
+      {
+        sheet: 'Sheet2',
+        row: 0,
+        column: '',
+        message: '无法确定工作表“Sheet2”的所属领域，请将工作表改名为领域名称（如“社会救助”）',
+      },
     ]);
   });
 

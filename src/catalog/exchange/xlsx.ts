@@ -237,7 +237,10 @@ function sheetNameFor(domain: string, used: Set<string>): string {
   let name = base;
   for (let n = 2; used.has(name.toLowerCase()); n++) {
     const suffix = `（${n}）`;
-    name = chars(base).slice(0, 31 - suffix.length).join('') + suffix;
+    name =
+      chars(base)
+        .slice(0, 31 - suffix.length)
+        .join('') + suffix;
   }
   used.add(name.toLowerCase());
   return name;
@@ -258,7 +261,10 @@ const stripControl = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-
 /** Display width of a line in Excel width units (CJK and full-width ≈ 2, others ≈ 1). */
 function displayWidth(line: string): number {
   let w = 0;
-  for (const ch of line) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6■□√●]/.test(ch) ? 2 : 1;
+  for (const ch of line)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6■□√●]/.test(ch)
+      ? 2
+      : 1;
   return w;
 }
 
@@ -307,7 +313,7 @@ export async function catalogToXlsx(meta: CatalogMeta, items: CatalogItemData[])
       headerFooter: { oddFooter: footer },
       views: [{ state: 'frozen', xSplit: 0, ySplit: 1 + HEADER_ROWS }],
     });
-    cols.forEach((c, i) => (ws.getColumn(i + 1).width = c.width));
+    for (const [i, c] of cols.entries()) ws.getColumn(i + 1).width = c.width;
     const n = cols.length;
 
     // Title
@@ -391,7 +397,10 @@ type ImportField = FieldKey | 'townshipVillage' | 'domain' | 'ignore';
 
 /** Header text normalised: no whitespace, full-width brackets. */
 function normHeader(s: string): string {
-  return s.replace(/[\s\u3000]+/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
+  return s
+    .replace(/[\s\u3000]+/g, '')
+    .replace(/\(/g, '（')
+    .replace(/\)/g, '）');
 }
 
 const EXACT_HEADERS: Record<string, ImportField> = {
@@ -511,7 +520,8 @@ function valueText(v: ExcelJS.CellValue | undefined): string {
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === 'object') {
     if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((r) => r.text).join('');
-    if ('formula' in v || 'sharedFormula' in v) return valueText((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+    if ('formula' in v || 'sharedFormula' in v)
+      return valueText((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
     if ('hyperlink' in v) {
       const t = (v as ExcelJS.CellHyperlinkValue).text as unknown;
       return typeof t === 'string' ? t : valueText(t as ExcelJS.CellValue);
@@ -556,7 +566,13 @@ function findHeaderRow(ws: ExcelJS.Worksheet, lastCol: number): number | null {
       const label = normHeader(cellText(ws, r, c));
       if (!label) continue;
       if (label === '序号' || label === '公开事项' || label === '一级事项') seqOrItem = true;
-      if (label === '公开事项' || label === '公开对象' || label === '公开方式' || label === '公开层级' || classifyHeader(label))
+      if (
+        label === '公开事项' ||
+        label === '公开对象' ||
+        label === '公开方式' ||
+        label === '公开层级' ||
+        classifyHeader(label)
+      )
         known++;
     }
     if (seqOrItem && known >= 3) return r;
@@ -836,7 +852,7 @@ export async function xlsxToCatalog(buf: Buffer, opts: { maxBytes?: number } = {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   if (buf.length > maxBytes) return fileError(`文件超过 ${formatSize(maxBytes)}，未导入。`);
   const dir = zipDirectory(buf);
-  if (!dir || !dir.names.includes('xl/workbook.xml')) return fileError(MSG_NOT_XLSX);
+  if (!dir?.names.includes('xl/workbook.xml')) return fileError(MSG_NOT_XLSX);
   if (dir.unpacked > maxBytes * MAX_UNZIP_RATIO)
     return fileError(`文件解压后超过 ${formatSize(maxBytes * MAX_UNZIP_RATIO)}，未导入。`);
 
@@ -992,7 +1008,8 @@ export async function xlsxToCatalog(buf: Buffer, opts: { maxBytes?: number } = {
 
       let domain = sheetDomain ?? '';
       const domainCell = text('domain');
-      if (domainCell) domain = domainCell.endsWith('领域') && domainCell.length > 2 ? domainCell.slice(0, -2) : domainCell;
+      if (domainCell)
+        domain = domainCell.endsWith('领域') && domainCell.length > 2 ? domainCell.slice(0, -2) : domainCell;
       if (!domain) err('domain', '缺少所属领域');
 
       if (rowErrors.length) {

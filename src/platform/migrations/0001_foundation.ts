@@ -2,7 +2,6 @@ import { sql, type Kysely, type CreateTableBuilder } from 'kysely';
 import { dialectOf } from '../dialect.js';
 
 // Migrations are written against Kysely<any>: they must keep working when the typed schema moves on.
-/* eslint-disable @typescript-eslint/no-explicit-any */
 
 function withId<T extends string>(db: Kysely<any>, t: CreateTableBuilder<T, never>) {
   return dialectOf(db) === 'sqlite'

@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
 import { dialectOf } from '../dialect.js';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
 export async function up(db: Kysely<any>): Promise<void> {
-  const id = (t: any) => (dialectOf(db) === 'sqlite' ? t.addColumn('id', 'integer', (c: any) => c.primaryKey().autoIncrement()) : t.addColumn('id', 'serial', (c: any) => c.primaryKey()));
+  const id = (t: any) =>
+    dialectOf(db) === 'sqlite'
+      ? t.addColumn('id', 'integer', (c: any) => c.primaryKey().autoIncrement())
+      : t.addColumn('id', 'serial', (c: any) => c.primaryKey());
 
   // Local holidays and corrections on top of the shipped yearly files; scope is a jurisdiction
   // code (or 'CN' for the whole installation) and applies to that jurisdiction and everything below.

@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
 import { dialectOf } from '../dialect.js';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
 export async function up(db: Kysely<any>): Promise<void> {
-  const id = (t: any) => (dialectOf(db) === 'sqlite' ? t.addColumn('id', 'integer', (c: any) => c.primaryKey().autoIncrement()) : t.addColumn('id', 'serial', (c: any) => c.primaryKey()));
+  const id = (t: any) =>
+    dialectOf(db) === 'sqlite'
+      ? t.addColumn('id', 'integer', (c: any) => c.primaryKey().autoIncrement())
+      : t.addColumn('id', 'serial', (c: any) => c.primaryKey());
 
   // Full guideline tables imported by a county office (they replace the shipped partial rows of a domain).
   await id(db.schema.createTable('guideline_rows'))
@@ -15,7 +16,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('imported_by', 'text', (c: any) => c.notNull())
     .addColumn('imported_at', 'text', (c: any) => c.notNull())
     .execute();
-  await db.schema.createIndex('guideline_rows_scope').on('guideline_rows').columns(['scope', 'domain', 'seq']).execute();
+  await db.schema
+    .createIndex('guideline_rows_scope')
+    .on('guideline_rows')
+    .columns(['scope', 'domain', 'seq'])
+    .execute();
 
   await id(db.schema.createTable('catalogs'))
     .addColumn('unit_id', 'integer', (c: any) => c.notNull().references('units.id'))
@@ -58,7 +63,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c: any) => c.notNull())
     .addColumn('updated_at', 'text', (c: any) => c.notNull())
     .execute();
-  await db.schema.createIndex('catalog_items_catalog').on('catalog_items').columns(['catalog_id', 'domain', 'sort_order']).execute();
+  await db.schema
+    .createIndex('catalog_items_catalog')
+    .on('catalog_items')
+    .columns(['catalog_id', 'domain', 'sort_order'])
+    .execute();
 
   // 未涉及领域事项说明: domains that do not apply to a unit, with the reason.
   await id(db.schema.createTable('catalog_domain_notes'))
@@ -122,7 +131,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c: any) => c.notNull())
     .addColumn('updated_at', 'text', (c: any) => c.notNull())
     .execute();
-  await db.schema.createIndex('catalog_item_records_item').on('catalog_item_records').columns(['item_id', 'sort_order']).execute();
+  await db.schema
+    .createIndex('catalog_item_records_item')
+    .on('catalog_item_records')
+    .columns(['item_id', 'sort_order'])
+    .execute();
 
   // The county's 政务服务事项 list, for aligning catalog item names with service names.
   await id(db.schema.createTable('service_items'))

@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
 import { dialectOf } from '../dialect.js';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
 export async function up(db: Kysely<any>): Promise<void> {
-  const id = (t: any) => (dialectOf(db) === 'sqlite' ? t.addColumn('id', 'integer', (c: any) => c.primaryKey().autoIncrement()) : t.addColumn('id', 'serial', (c: any) => c.primaryKey()));
+  const id = (t: any) =>
+    dialectOf(db) === 'sqlite'
+      ? t.addColumn('id', 'integer', (c: any) => c.primaryKey().autoIncrement())
+      : t.addColumn('id', 'serial', (c: any) => c.primaryKey());
 
   // 依申请公开: one row per request; the reply clock lives in `clocks` (purpose 'request.reply').
   await id(db.schema.createTable('info_requests'))
@@ -45,9 +46,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c: any) => c.notNull())
     .addColumn('updated_at', 'text', (c: any) => c.notNull())
     .execute();
-  await db.schema.createIndex('info_requests_unit').on('info_requests').columns(['unit_id', 'status', 'created_at']).execute();
-  await db.schema.createIndex('info_requests_jurisdiction').on('info_requests').columns(['jurisdiction_id', 'created_at']).execute();
-  await db.schema.createIndex('info_requests_dedupe').on('info_requests').columns(['dedupe_key', 'created_at']).execute();
+  await db.schema
+    .createIndex('info_requests_unit')
+    .on('info_requests')
+    .columns(['unit_id', 'status', 'created_at'])
+    .execute();
+  await db.schema
+    .createIndex('info_requests_jurisdiction')
+    .on('info_requests')
+    .columns(['jurisdiction_id', 'created_at'])
+    .execute();
+  await db.schema
+    .createIndex('info_requests_dedupe')
+    .on('info_requests')
+    .columns(['dedupe_key', 'created_at'])
+    .execute();
 
   await id(db.schema.createTable('info_request_events'))
     .addColumn('request_id', 'integer', (c: any) => c.notNull().references('info_requests.id'))
@@ -56,7 +69,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('actor_name', 'text', (c: any) => c.notNull())
     .addColumn('at', 'text', (c: any) => c.notNull())
     .execute();
-  await db.schema.createIndex('info_request_events_request').on('info_request_events').columns(['request_id', 'id']).execute();
+  await db.schema
+    .createIndex('info_request_events_request')
+    .on('info_request_events')
+    .columns(['request_id', 'id'])
+    .execute();
 
   // Issued letters (答复书, 补正告知书 …), numbered per unit and year, kept as issued.
   await id(db.schema.createTable('info_request_documents'))
@@ -71,7 +88,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('issued_by', 'text', (c: any) => c.notNull())
     .addUniqueConstraint('info_request_documents_seq', ['unit_id', 'year', 'seq'])
     .execute();
-  await db.schema.createIndex('info_request_documents_request').on('info_request_documents').column('request_id').execute();
+  await db.schema
+    .createIndex('info_request_documents_request')
+    .on('info_request_documents')
+    .column('request_id')
+    .execute();
 
   // 行政复议 and 行政诉讼 against a reply, with their results (annual report table 4).
   await id(db.schema.createTable('info_request_appeals'))

@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
 import { dialectOf } from '../dialect.js';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
 export async function up(db: Kysely<any>): Promise<void> {
-  const id = (t: any) => (dialectOf(db) === 'sqlite' ? t.addColumn('id', 'integer', (c: any) => c.primaryKey().autoIncrement()) : t.addColumn('id', 'serial', (c: any) => c.primaryKey()));
+  const id = (t: any) =>
+    dialectOf(db) === 'sqlite'
+      ? t.addColumn('id', 'integer', (c: any) => c.primaryKey().autoIncrement())
+      : t.addColumn('id', 'serial', (c: any) => c.primaryKey());
   // 政府信息公开工作年度报告 of a unit and year: edited sections and table 2 counts; tables 3 and 4
   // are computed from live data; a published report keeps the snapshot it was published with.
   await id(db.schema.createTable('annual_reports'))

@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
 import { dialectOf } from '../dialect.js';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
 export async function up(db: Kysely<any>): Promise<void> {
-  const id = (t: any) => (dialectOf(db) === 'sqlite' ? t.addColumn('id', 'integer', (c: any) => c.primaryKey().autoIncrement()) : t.addColumn('id', 'serial', (c: any) => c.primaryKey()));
+  const id = (t: any) =>
+    dialectOf(db) === 'sqlite'
+      ? t.addColumn('id', 'integer', (c: any) => c.primaryKey().autoIncrement())
+      : t.addColumn('id', 'serial', (c: any) => c.primaryKey());
 
   // A piece of government information (or a 政策解读 of one). The columns hold the current content;
   // while a published record is being changed, the proposed content waits in pending_json and the
@@ -57,13 +58,37 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c: any) => c.notNull())
     .execute();
   // Portal lists (latest first, by column, by unit) and back-office queues (by unit and status, by due date).
-  await db.schema.createIndex('info_records_public').on('info_records').columns(['county_code', 'status', 'published_at']).execute();
-  await db.schema.createIndex('info_records_column').on('info_records').columns(['county_code', 'column_slug', 'status', 'published_at']).execute();
-  await db.schema.createIndex('info_records_unit_public').on('info_records').columns(['unit_id', 'status', 'published_at']).execute();
-  await db.schema.createIndex('info_records_unit').on('info_records').columns(['unit_id', 'status', 'updated_at']).execute();
-  await db.schema.createIndex('info_records_due').on('info_records').columns(['county_code', 'status', 'due_on']).execute();
+  await db.schema
+    .createIndex('info_records_public')
+    .on('info_records')
+    .columns(['county_code', 'status', 'published_at'])
+    .execute();
+  await db.schema
+    .createIndex('info_records_column')
+    .on('info_records')
+    .columns(['county_code', 'column_slug', 'status', 'published_at'])
+    .execute();
+  await db.schema
+    .createIndex('info_records_unit_public')
+    .on('info_records')
+    .columns(['unit_id', 'status', 'published_at'])
+    .execute();
+  await db.schema
+    .createIndex('info_records_unit')
+    .on('info_records')
+    .columns(['unit_id', 'status', 'updated_at'])
+    .execute();
+  await db.schema
+    .createIndex('info_records_due')
+    .on('info_records')
+    .columns(['county_code', 'status', 'due_on'])
+    .execute();
   await db.schema.createIndex('info_records_policy').on('info_records').columns(['policy_id']).execute();
-  await db.schema.createIndex('info_records_scheduled').on('info_records').columns(['status', 'scheduled_at']).execute();
+  await db.schema
+    .createIndex('info_records_scheduled')
+    .on('info_records')
+    .columns(['status', 'scheduled_at'])
+    .execute();
 
   // The catalog item(s) a record fulfils (the id of the item in its unit's catalog, kept with its label).
   await id(db.schema.createTable('info_record_items'))
@@ -72,7 +97,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('domain', 'text', (c: any) => c.notNull())
     .addColumn('label', 'text', (c: any) => c.notNull())
     .execute();
-  await db.schema.createIndex('info_record_items_item').on('info_record_items').columns(['catalog_item_id', 'record_id']).execute();
+  await db.schema
+    .createIndex('info_record_items_item')
+    .on('info_record_items')
+    .columns(['catalog_item_id', 'record_id'])
+    .execute();
   await db.schema.createIndex('info_record_items_record').on('info_record_items').columns(['record_id']).execute();
 
   // The channels actually used (条例第二十三条), with the date and a link or a photo of the 公示栏.
@@ -84,7 +113,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('file_id', 'integer')
     .addColumn('created_at', 'text', (c: any) => c.notNull())
     .execute();
-  await db.schema.createIndex('info_record_channels_record').on('info_record_channels').columns(['record_id']).execute();
+  await db.schema
+    .createIndex('info_record_channels_record')
+    .on('info_record_channels')
+    .columns(['record_id'])
+    .execute();
 
   // Attachments (the bytes live in `files`); their text feeds the search index; downloads are counted.
   await id(db.schema.createTable('info_record_files'))
@@ -97,7 +130,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('downloads', 'integer', (c: any) => c.notNull().defaultTo(0))
     .addColumn('sort_order', 'integer', (c: any) => c.notNull())
     .execute();
-  await db.schema.createIndex('info_record_files_record').on('info_record_files').columns(['record_id', 'sort_order']).execute();
+  await db.schema
+    .createIndex('info_record_files_record')
+    .on('info_record_files')
+    .columns(['record_id', 'sort_order'])
+    .execute();
 
   await id(db.schema.createTable('info_record_versions'))
     .addColumn('record_id', 'integer', (c: any) => c.notNull().references('info_records.id'))
@@ -116,10 +153,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('comment', 'text')
     .addColumn('at', 'text', (c: any) => c.notNull())
     .execute();
-  await db.schema.createIndex('info_record_events_record').on('info_record_events').columns(['record_id', 'id']).execute();
+  await db.schema
+    .createIndex('info_record_events_record')
+    .on('info_record_events')
+    .columns(['record_id', 'id'])
+    .execute();
 
   // 索引号 serials per unit and year: handed out once, never reused.
-  await db.schema.createTable('index_serials')
+  await db.schema
+    .createTable('index_serials')
     .addColumn('unit_id', 'integer', (c: any) => c.notNull())
     .addColumn('year', 'integer', (c: any) => c.notNull())
     .addColumn('last', 'integer', (c: any) => c.notNull())

@@ -1,8 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { dialectOf } from '../dialect.js';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
 /**
  * Full-text search over published objects (see src/platform/search). `search_docs` holds the
  * filterable fields of every indexed object on both databases; the text index is per dialect:
@@ -19,7 +17,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   const pg = dialectOf(db) === 'postgres';
   // Binary (code point) ordering for the prefix-matched columns, so range scans are exact on PG.
   const binary = (c: any) => (pg ? c.modifyEnd(sql`collate "C"`) : c);
-  let t = pg ? db.schema.createTable('search_docs').addColumn('id', 'serial', (c: any) => c.primaryKey()) : db.schema.createTable('search_docs').addColumn('id', 'integer', (c: any) => c.primaryKey().autoIncrement());
+  let t = pg
+    ? db.schema.createTable('search_docs').addColumn('id', 'serial', (c: any) => c.primaryKey())
+    : db.schema.createTable('search_docs').addColumn('id', 'integer', (c: any) => c.primaryKey().autoIncrement());
   t = t
     .addColumn('object_type', 'text', (c: any) => c.notNull())
     .addColumn('object_id', 'integer', (c: any) => c.notNull())
@@ -36,7 +36,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('search_docs_object', ['object_type', 'object_id']);
   if (pg) t = t.addColumn('tsv', sql`tsvector`, (c: any) => c.notNull());
   await t.execute();
-  await db.schema.createIndex('search_docs_jur_date').on('search_docs').columns(['jurisdiction_code', 'published_on']).execute();
+  await db.schema
+    .createIndex('search_docs_jur_date')
+    .on('search_docs')
+    .columns(['jurisdiction_code', 'published_on'])
+    .execute();
   await db.schema.createIndex('search_docs_date').on('search_docs').columns(['published_on', 'id']).execute();
   await db.schema.createIndex('search_docs_unit').on('search_docs').columns(['unit_id', 'published_on']).execute();
   await db.schema.createIndex('search_docs_year').on('search_docs').column('year').execute();
@@ -54,7 +58,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       primary key (doc_id, part))`.execute(db);
     await sql`create index search_overflow_tsv on search_overflow using gin (tsv)`.execute(db);
   } else {
-    await sql`create virtual table search_fts using fts5(title, body, meta, content='', contentless_delete=1, tokenize="unicode61 remove_diacritics 0 categories 'L* N* M* Co'")`.execute(db);
+    await sql`create virtual table search_fts using fts5(title, body, meta, content='', contentless_delete=1, tokenize="unicode61 remove_diacritics 0 categories 'L* N* M* Co'")`.execute(
+      db,
+    );
   }
 }
 

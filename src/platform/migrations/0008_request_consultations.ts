@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
 import { dialectOf } from '../dialect.js';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
 export async function up(db: Kysely<any>): Promise<void> {
-  const id = (t: any) => (dialectOf(db) === 'sqlite' ? t.addColumn('id', 'integer', (c: any) => c.primaryKey().autoIncrement()) : t.addColumn('id', 'serial', (c: any) => c.primaryKey()));
+  const id = (t: any) =>
+    dialectOf(db) === 'sqlite'
+      ? t.addColumn('id', 'integer', (c: any) => c.primaryKey().autoIncrement())
+      : t.addColumn('id', 'serial', (c: any) => c.primaryKey());
 
   // The contents of 条例第二十九条 found missing or unclear at intake (JSON list of items): such a
   // request is registered and goes the 补正 way (条例第三十条) instead of being refused.
@@ -27,7 +28,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_by', 'text', (c: any) => c.notNull())
     .addColumn('created_at', 'text', (c: any) => c.notNull())
     .execute();
-  await db.schema.createIndex('info_request_consultations_request').on('info_request_consultations').columns(['request_id', 'status']).execute();
+  await db.schema
+    .createIndex('info_request_consultations_request')
+    .on('info_request_consultations')
+    .columns(['request_id', 'status'])
+    .execute();
 }
 
 export async function down(): Promise<void> {

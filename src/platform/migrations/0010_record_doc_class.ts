@@ -1,7 +1,5 @@
 import type { Kysely } from 'kysely';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
 /**
  * 文件类别 of a government information record for table 2 of the annual report (regulations §2.3,
  * 第二十条第（一）项): 'rule' 规章, 'normative' 行政规范性文件, or null (neither). The report counts
@@ -9,7 +7,11 @@ import type { Kysely } from 'kysely';
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('info_records').addColumn('doc_class', 'text').execute();
-  await db.schema.createIndex('info_records_unit_doc_class').on('info_records').columns(['unit_id', 'doc_class']).execute();
+  await db.schema
+    .createIndex('info_records_unit_doc_class')
+    .on('info_records')
+    .columns(['unit_id', 'doc_class'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -35,7 +35,9 @@ const requireBrowser = process.env.GONGKAI_REQUIRE_BROWSER === '1';
 
 describe('extractText', () => {
   it('reads a hand-made PDF', async () => {
-    expect((await extractText(handMadePdf('Notice 2025 PDF attachment'), 'application/pdf')).trim()).toBe('Notice 2025 PDF attachment');
+    expect((await extractText(handMadePdf('Notice 2025 PDF attachment'), 'application/pdf')).trim()).toBe(
+      'Notice 2025 PDF attachment',
+    );
   });
 
   it.skipIf(!browser && !requireBrowser)('reads Chinese text from a PDF printed by chromium', async () => {
@@ -46,22 +48,50 @@ describe('extractText', () => {
       </body></html>`);
     const text = normalize(await extractText(pdf, 'application/pdf'));
     // chromium embeds CJK fonts whose ToUnicode maps some glyphs to Kangxi radicals (⽰); NFKC folds them.
-    for (const s of ['城关镇2025年第三季度城乡低保对象公示', '最低生活保障审核确认办法', '公示期为5个工作日', '保障人数', '张三']) expect(text).toContain(s);
+    for (const s of [
+      '城关镇2025年第三季度城乡低保对象公示',
+      '最低生活保障审核确认办法',
+      '公示期为5个工作日',
+      '保障人数',
+      '张三',
+    ])
+      expect(text).toContain(s);
   });
 
   it('reads paragraphs and table cells of a .docx, one per line', async () => {
     const doc = new Document({
-      sections: [{
-        children: [
-          new Paragraph({ children: [new TextRun('关于做好2025年义务教育经费'), new TextRun({ text: '保障工作的通知', bold: true })] }),
-          new Paragraph('各乡镇人民政府：A&B <公司> “引号”'),
-          new Table({ rows: [new TableRow({ children: [new TableCell({ children: [new Paragraph('序号')] }), new TableCell({ children: [new Paragraph('资金（万元）')] })] })] }),
-        ],
-      }],
+      sections: [
+        {
+          children: [
+            new Paragraph({
+              children: [
+                new TextRun('关于做好2025年义务教育经费'),
+                new TextRun({ text: '保障工作的通知', bold: true }),
+              ],
+            }),
+            new Paragraph('各乡镇人民政府：A&B <公司> “引号”'),
+            new Table({
+              rows: [
+                new TableRow({
+                  children: [
+                    new TableCell({ children: [new Paragraph('序号')] }),
+                    new TableCell({ children: [new Paragraph('资金（万元）')] }),
+                  ],
+                }),
+              ],
+            }),
+          ],
+        },
+      ],
     });
     const buf = await Packer.toBuffer(doc);
     const text = await extractText(buf, DOCX);
-    expect(text.split('\n')).toEqual(['关于做好2025年义务教育经费保障工作的通知', '各乡镇人民政府：A&B <公司> “引号”', '序号', '资金（万元）']);
+    expect(text.split('\n')).toEqual([
+      '关于做好2025年义务教育经费保障工作的通知',
+      '各乡镇人民政府：A&B <公司> “引号”',
+      '序号',
+      '资金（万元）',
+    ]);
   });
 
   it('never throws: malformed or unsupported files give an empty string', async () => {

@@ -22,13 +22,20 @@ describe('highlightTitle', () => {
 
   it('returns plain text segments, never HTML', () => {
     const segs = highlightTitle('a<b>低保&amp;', '低保');
-    expect(segs).toEqual([{ text: 'a<b>', hit: false }, { text: '低保', hit: true }, { text: '&amp;', hit: false }]);
+    expect(segs).toEqual([
+      { text: 'a<b>', hit: false },
+      { text: '低保', hit: true },
+      { text: '&amp;', hit: false },
+    ]);
   });
 });
 
 describe('hitRanges', () => {
   it('maps normalised hits back to original offsets', () => {
-    expect(hitRanges('ＡＢ　ａｂ', 'ab')).toEqual([[0, 2], [3, 5]]);
+    expect(hitRanges('ＡＢ　ａｂ', 'ab')).toEqual([
+      [0, 2],
+      [3, 5],
+    ]);
     expect(hitRanges('é低保', 'e低')).toEqual([]);
     expect(hitRanges('e\u0301低保', 'é低')).toEqual([[0, 3]]);
   });

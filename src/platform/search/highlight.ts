@@ -46,7 +46,8 @@ export function hitRanges(text: string, q: string): [number, number][] {
   }
   const ranges: [number, number][] = [];
   for (const run of runs) {
-    for (let at = norm.indexOf(run); at !== -1; at = norm.indexOf(run, at + 1)) ranges.push([from[at], to[at + run.length - 1]]);
+    for (let at = norm.indexOf(run); at !== -1; at = norm.indexOf(run, at + 1))
+      ranges.push([from[at], to[at + run.length - 1]]);
   }
   ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const merged: [number, number][] = [];
@@ -92,7 +93,10 @@ function wordEdges(text: string, from: number, to: number): number[] | null {
   if (!j) return null;
   const edges: number[] = [from];
   let at = from;
-  for (const w of j.cut(text.slice(from, to), false)) edges.push((at += w.length));
+  for (const w of j.cut(text.slice(from, to), false)) {
+    at += w.length;
+    edges.push(at);
+  }
   return edges;
 }
 
@@ -142,10 +146,12 @@ export function snippet(text: string, q: string, maxLen = 160): Segment[] {
   if (start > 0) out.unshift({ text: '…', hit: false });
   if (end < text.length) out.push({ text: '…', hit: false });
   // Merge adjacent non-hit segments the ellipses created.
-  return out.filter((s) => s.text !== '').reduce<Segment[]>((acc, s) => {
-    const last = acc[acc.length - 1];
-    if (last && last.hit === s.hit) last.text += s.text;
-    else acc.push({ ...s });
-    return acc;
-  }, []);
+  return out
+    .filter((s) => s.text !== '')
+    .reduce<Segment[]>((acc, s) => {
+      const last = acc[acc.length - 1];
+      if (last && last.hit === s.hit) last.text += s.text;
+      else acc.push({ ...s });
+      return acc;
+    }, []);
 }

@@ -43,7 +43,10 @@ class TsvPart {
   }
   addOne(token: string, weight: string): void {
     let list = this.positions.get(token);
-    if (!list) this.positions.set(token, (list = []));
+    if (!list) {
+      list = [];
+      this.positions.set(token, list);
+    }
     list.push(`${this.next++}${weight}`);
   }
   /** End of a run: skip one position so that no phrase matches across runs. */
@@ -55,7 +58,8 @@ class TsvPart {
   }
   literal(): string {
     const out: string[] = [];
-    for (const [t, pos] of this.positions) out.push(`'${t.replace(/\\/g, '\\\\').replace(/'/g, "''")}':${pos.join(',')}`);
+    for (const [t, pos] of this.positions)
+      out.push(`'${t.replace(/\\/g, '\\\\').replace(/'/g, "''")}':${pos.join(',')}`);
     return out.join(' ');
   }
 }
@@ -69,7 +73,10 @@ export function tsvParts(title: string, body: string, attachmentText?: string): 
   let cur = new TsvPart();
   const parts: TsvPart[] = [cur];
   const place = (run: string[], weight: string) => {
-    if (!cur.fits(run) && !cur.empty) parts.push((cur = new TsvPart()));
+    if (!cur.fits(run) && !cur.empty) {
+      cur = new TsvPart();
+      parts.push(cur);
+    }
     if (cur.fits(run)) {
       for (const t of run) cur.addOne(t, weight);
       cur.gap();
@@ -82,7 +89,8 @@ export function tsvParts(title: string, body: string, attachmentText?: string): 
       cur.gap();
       if (i >= run.length) return;
       i = Math.max(i - OVERLAP, pieceStart + 1);
-      parts.push((cur = new TsvPart()));
+      cur = new TsvPart();
+      parts.push(cur);
     }
   };
   for (const run of tokenizeRuns(title)) place(run, 'A');
@@ -97,9 +105,19 @@ export function tsvParts(title: string, body: string, attachmentText?: string): 
  */
 const META = '\uE001';
 const hex = (s: string) => Buffer.from(s, 'utf8').toString('hex');
-export const metaToken = (field: 'j' | 'u' | 'y' | 's' | 'g' | 'a' | 'c' | 'o', value: string | number) => `${META}${field}${hex(String(value))}`;
+export const metaToken = (field: 'j' | 'u' | 'y' | 's' | 'g' | 'a' | 'c' | 'o', value: string | number) =>
+  `${META}${field}${hex(String(value))}`;
 
-export function metaTokens(d: { jurisdictionCode: string; unitId: number; publishedOn: string; subject?: string | null; genre?: string | null; attribute?: string | null; columnSlug?: string | null; objectType: string }): string {
+export function metaTokens(d: {
+  jurisdictionCode: string;
+  unitId: number;
+  publishedOn: string;
+  subject?: string | null;
+  genre?: string | null;
+  attribute?: string | null;
+  columnSlug?: string | null;
+  objectType: string;
+}): string {
   const out: string[] = [];
   const code = Array.from(d.jurisdictionCode);
   for (let i = 1; i <= code.length; i++) out.push(metaToken('j', code.slice(0, i).join('')));
@@ -116,7 +134,10 @@ export function metaTokens(d: { jurisdictionCode: string; unitId: number; publis
 
 /** FTS5 rowid: days since 1970 · 2³¹ + id, so rowid order is (published_on, id) order. */
 export function ftsRowid(publishedOn: string, id: number): number {
-  const days = Math.round(Date.UTC(Number(publishedOn.slice(0, 4)), Number(publishedOn.slice(5, 7)) - 1, Number(publishedOn.slice(8, 10))) / 86_400_000);
+  const days = Math.round(
+    Date.UTC(Number(publishedOn.slice(0, 4)), Number(publishedOn.slice(5, 7)) - 1, Number(publishedOn.slice(8, 10))) /
+      86_400_000,
+  );
   return days * 2 ** 31 + id;
 }
 export const idOfRowid = (rowid: number): number => ((rowid % 2 ** 31) + 2 ** 31) % 2 ** 31;

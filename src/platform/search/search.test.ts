@@ -1,6 +1,16 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { describeEachDb } from '../testing.js';
-import { indexDoc, indexMany, optimizeIndex, removeDoc, search, normalize, queryTerms, type SearchDoc, type SearchQuery } from './index.js';
+import {
+  indexDoc,
+  indexMany,
+  optimizeIndex,
+  removeDoc,
+  search,
+  normalize,
+  queryTerms,
+  type SearchDoc,
+  type SearchQuery,
+} from './index.js';
 import { bodyText } from './indextext.js';
 
 /** Deterministic pseudo-random numbers (mulberry32) so failures reproduce. */
@@ -15,7 +25,18 @@ function rng(seed: number) {
 }
 
 const TOWNS = ['城关镇', '石桥镇', '黄土岭乡', '河西街道', '桃源乡', '新民镇'];
-const TOPICS = ['城乡低保对象', '特困人员供养', '临时救助', '义务教育经费', '征地补偿', '危房改造', '医疗救助', '公开招聘', '殡葬改革', '农业补贴'];
+const TOPICS = [
+  '城乡低保对象',
+  '特困人员供养',
+  '临时救助',
+  '义务教育经费',
+  '征地补偿',
+  '危房改造',
+  '医疗救助',
+  '公开招聘',
+  '殡葬改革',
+  '农业补贴',
+];
 const KINDS = ['公示', '公告', '通知', '名单', '结果公示', '招标公告'];
 const QUARTERS = ['第一季度', '第二季度', '第三季度', '第四季度'];
 const SENTENCES = [
@@ -30,7 +51,14 @@ const SENTENCES = [
   '第２０２５０{n3}号：关于做好{topic}工作的通知？',
   '申请人应当提交身份证、户口簿等材料；材料不全的，一次性告知补正。',
 ];
-const SUBJECTS = ['社会保障\\最低生活保障', '社会保障\\社会救助', '教育\\义务教育', '城乡建设\\住房保障', '农业农村\\农业补贴', '民政'];
+const SUBJECTS = [
+  '社会保障\\最低生活保障',
+  '社会保障\\社会救助',
+  '教育\\义务教育',
+  '城乡建设\\住房保障',
+  '农业农村\\农业补贴',
+  '民政',
+];
 const GENRES = ['公示', '通知', '公告'];
 const ATTRS = ['主动公开', '依申请公开'];
 const COLUMNS = ['shbz', 'jyxx', 'zfcg', null];
@@ -44,11 +72,20 @@ function corpus(count: number): SearchDoc[] {
     const topic = pick(TOPICS);
     const y = 2023 + Math.floor(r() * 3);
     const fill = (s: string) =>
-      s.replace(/\{town\}/g, town).replace(/\{topic\}/g, topic).replace(/\{y\}/g, String(y))
-        .replace(/\{m\}/g, String(1 + Math.floor(r() * 12))).replace(/\{d\}/g, String(1 + Math.floor(r() * 20))).replace(/\{d2\}/g, String(21 + Math.floor(r() * 7)))
-        .replace(/\{n\}/g, String(Math.floor(r() * 100000))).replace(/\{n2\}/g, String(Math.floor(r() * 1000))).replace(/\{n3\}/g, String(Math.floor(r() * 100)));
+      s
+        .replace(/\{town\}/g, town)
+        .replace(/\{topic\}/g, topic)
+        .replace(/\{y\}/g, String(y))
+        .replace(/\{m\}/g, String(1 + Math.floor(r() * 12)))
+        .replace(/\{d\}/g, String(1 + Math.floor(r() * 20)))
+        .replace(/\{d2\}/g, String(21 + Math.floor(r() * 7)))
+        .replace(/\{n\}/g, String(Math.floor(r() * 100000)))
+        .replace(/\{n2\}/g, String(Math.floor(r() * 1000)))
+        .replace(/\{n3\}/g, String(Math.floor(r() * 100)));
     const title = `${town}${y}年${pick(QUARTERS)}${topic}${pick(KINDS)}`;
-    const body = Array.from({ length: 2 + Math.floor(r() * 4) }, () => fill(pick(SENTENCES))).join(r() < 0.3 ? '\n\n' : '');
+    const body = Array.from({ length: 2 + Math.floor(r() * 4) }, () => fill(pick(SENTENCES))).join(
+      r() < 0.3 ? '\n\n' : '',
+    );
     const month = String(1 + Math.floor(r() * 12)).padStart(2, '0');
     const day = String(1 + Math.floor(r() * 28)).padStart(2, '0');
     docs.push({
@@ -58,7 +95,8 @@ function corpus(count: number): SearchDoc[] {
       unitId: 1 + Math.floor(r() * 5),
       title,
       body,
-      attachmentText: r() < 0.2 ? `${topic}花名册 序号 姓名 保障人数 ＰＤＦ 公⽰ 金额（元）${Math.floor(r() * 999)}` : undefined,
+      attachmentText:
+        r() < 0.2 ? `${topic}花名册 序号 姓名 保障人数 ＰＤＦ 公⽰ 金额（元）${Math.floor(r() * 999)}` : undefined,
       publishedOn: `${y}-${month}-${day}`,
       subject: pick(SUBJECTS),
       genre: pick(GENRES),
@@ -67,11 +105,44 @@ function corpus(count: number): SearchDoc[] {
     });
   }
   // Long documents: beyond one tsvector's 16,383 positions and 256 positions per lexeme.
-  docs.push({ objectType: 'record', objectId: 100001, jurisdictionCode: '430221000000', unitId: 1, title: '长篇附件测试', body: '一般性说明。', attachmentText: `${'各项工作有序推进，'.repeat(4000)}末尾独有短语麒麟阁。`, publishedOn: '2025-06-01' });
-  docs.push({ objectType: 'record', objectId: 100002, jurisdictionCode: '430221000000', unitId: 1, title: '重复词测试', body: `${'公示 '.repeat(600)}公示期满无异议`, publishedOn: '2025-06-02' });
-  docs.push({ objectType: 'record', objectId: 100003, jurisdictionCode: '430221000000', unitId: 1, title: '超长无标点段落', body: `${'甲乙丙丁戊己庚辛壬癸'.repeat(1700)}凤凰台上凤凰游${'子丑寅卯'.repeat(3000)}`, publishedOn: '2025-06-03' });
+  docs.push({
+    objectType: 'record',
+    objectId: 100001,
+    jurisdictionCode: '430221000000',
+    unitId: 1,
+    title: '长篇附件测试',
+    body: '一般性说明。',
+    attachmentText: `${'各项工作有序推进，'.repeat(4000)}末尾独有短语麒麟阁。`,
+    publishedOn: '2025-06-01',
+  });
+  docs.push({
+    objectType: 'record',
+    objectId: 100002,
+    jurisdictionCode: '430221000000',
+    unitId: 1,
+    title: '重复词测试',
+    body: `${'公示 '.repeat(600)}公示期满无异议`,
+    publishedOn: '2025-06-02',
+  });
+  docs.push({
+    objectType: 'record',
+    objectId: 100003,
+    jurisdictionCode: '430221000000',
+    unitId: 1,
+    title: '超长无标点段落',
+    body: `${'甲乙丙丁戊己庚辛壬癸'.repeat(1700)}凤凰台上凤凰游${'子丑寅卯'.repeat(3000)}`,
+    publishedOn: '2025-06-03',
+  });
   // Rare characters outside the BMP (CJK Extension B, G) in names.
-  docs.push({ objectType: 'record', objectId: 100004, jurisdictionCode: '430221000000', unitId: 1, title: '𠀀𠀁村𰀀𰀁组公示', body: '户主：王𠀀𠀁。', publishedOn: '2025-06-04' });
+  docs.push({
+    objectType: 'record',
+    objectId: 100004,
+    jurisdictionCode: '430221000000',
+    unitId: 1,
+    title: '𠀀𠀁村𰀀𰀁组公示',
+    body: '户主：王𠀀𠀁。',
+    publishedOn: '2025-06-04',
+  });
   return docs;
 }
 
@@ -92,23 +163,78 @@ function expected(docs: SearchDoc[], q: string, filter: (d: SearchDoc) => boolea
 
 const QUERIES = [
   // 2 characters
-  '低保', '公示', '救助', '城关', '季度', '补贴', '名单', '异议', '资金', '万元', '号文', '附件',
-  '20', '25', 'pd', '年第', '镇2',
+  '低保',
+  '公示',
+  '救助',
+  '城关',
+  '季度',
+  '补贴',
+  '名单',
+  '异议',
+  '资金',
+  '万元',
+  '号文',
+  '附件',
+  '20',
+  '25',
+  'pd',
+  '年第',
+  '镇2',
   // 4 characters
-  '义务教育', '征地补偿', '危房改造', '医疗救助', '公开招聘', '人民政府', '最低生活', '2025', '5年第三', '0731', '公示期为', '对象公示',
+  '义务教育',
+  '征地补偿',
+  '危房改造',
+  '医疗救助',
+  '公开招聘',
+  '人民政府',
+  '最低生活',
+  '2025',
+  '5年第三',
+  '0731',
+  '公示期为',
+  '对象公示',
   // mixed, ASCII, full-width
-  '2025年', 'PDF', 'pdf', 'ＰＤＦ', 'Excel', 'APP', 'example', '２０２５', 'gov.cn', '民发〔2021〕57号',
+  '2025年',
+  'PDF',
+  'pdf',
+  'ＰＤＦ',
+  'Excel',
+  'APP',
+  'example',
+  '２０２５',
+  'gov.cn',
+  '民发〔2021〕57号',
   // spanning punctuation (every run must be present)
-  '低保，公示', '办法》（民发', '公示。公示期', '姓名 金额', '城关镇 危房改造',
+  '低保，公示',
+  '办法》（民发',
+  '公示。公示期',
+  '姓名 金额',
+  '城关镇 危房改造',
   // long documents
-  '麒麟阁', '末尾独有短语麒麟阁', '公示期满', '凤凰台上凤凰游', '癸凤凰', '游子丑寅',
+  '麒麟阁',
+  '末尾独有短语麒麟阁',
+  '公示期满',
+  '凤凰台上凤凰游',
+  '癸凤凰',
+  '游子丑寅',
   // outside the BMP
-  '𠀀𠀁', '王𠀀', '𰀀𰀁组',
+  '𠀀𠀁',
+  '王𠀀',
+  '𰀀𰀁组',
   // no hits
-  '火星', '量子计算', 'zzz', '低保公开招聘', '城关镇镇',
+  '火星',
+  '量子计算',
+  'zzz',
+  '低保公开招聘',
+  '城关镇镇',
 ];
 
-async function allHits(k: Parameters<typeof search>[0], query: SearchQuery, rankLimit?: number, totalLimit?: number): Promise<{ keys: string[]; total: number; totalExact: boolean }> {
+async function allHits(
+  k: Parameters<typeof search>[0],
+  query: SearchQuery,
+  rankLimit?: number,
+  totalLimit?: number,
+): Promise<{ keys: string[]; total: number; totalExact: boolean }> {
   const keys: string[] = [];
   let first: { total: number; totalExact: boolean } | null = null;
   for (let page = 1; ; page++) {
@@ -146,17 +272,24 @@ describeEachDb('search', (db) => {
     expect((await allHits(db().k, { q, jurisdictionPrefix: '' }, 0)).keys).toEqual(want);
   });
 
-  it.each(QUERIES)('above the count limit the total is a lower bound and every hit is still on a page: %s', async (q) => {
-    const want = expected(docs, q);
-    for (const limit of [0, 7, 60]) {
-      for (const [sort, rankLimit] of [['relevance', undefined], ['relevance', 0], ['date', undefined]] as const) {
-        const got = await allHits(db().k, { q, jurisdictionPrefix: '', sort }, rankLimit, limit);
-        expect(got.keys, `${q} limit ${limit} ${sort}/${rankLimit}`).toEqual(want);
-        expect(got.totalExact).toBe(want.length <= limit);
-        expect(got.total).toBe(Math.min(want.length, limit));
+  it.each(QUERIES)(
+    'above the count limit the total is a lower bound and every hit is still on a page: %s',
+    async (q) => {
+      const want = expected(docs, q);
+      for (const limit of [0, 7, 60]) {
+        for (const [sort, rankLimit] of [
+          ['relevance', undefined],
+          ['relevance', 0],
+          ['date', undefined],
+        ] as const) {
+          const got = await allHits(db().k, { q, jurisdictionPrefix: '', sort }, rankLimit, limit);
+          expect(got.keys, `${q} limit ${limit} ${sort}/${rankLimit}`).toEqual(want);
+          expect(got.totalExact).toBe(want.length <= limit);
+          expect(got.total).toBe(Math.min(want.length, limit));
+        }
       }
-    }
-  });
+    },
+  );
 
   it('finds several queries with hits and some without', () => {
     const counts = QUERIES.map((q) => expected(docs, q).length);
@@ -181,7 +314,14 @@ describeEachDb('search', (db) => {
       [{ attribute: '依申请公开' }, (d) => d.attribute === '依申请公开'],
       [{ columnSlug: 'zfcg' }, (d) => d.columnSlug === 'zfcg'],
       [{ objectType: 'interpretation' }, (d) => d.objectType === 'interpretation'],
-      [{ jurisdictionPrefix: '430221', unitId: 2, year: 2025, genre: '公示' }, (d) => d.jurisdictionCode.startsWith('430221') && d.unitId === 2 && d.publishedOn.startsWith('2025') && d.genre === '公示'],
+      [
+        { jurisdictionPrefix: '430221', unitId: 2, year: 2025, genre: '公示' },
+        (d) =>
+          d.jurisdictionCode.startsWith('430221') &&
+          d.unitId === 2 &&
+          d.publishedOn.startsWith('2025') &&
+          d.genre === '公示',
+      ],
     ];
     for (const [f, pred] of cases) {
       for (const q of ['公示', '低保', '人民政府']) {
@@ -244,16 +384,36 @@ describeEachDb('search', (db) => {
 
   it('indexes long attachments in one batch (split into statements by size)', async () => {
     const k = db().k;
-    const long = (i: number): SearchDoc => ({ objectType: 'attachment-test', objectId: i, jurisdictionCode: '430221000000', unitId: 1, title: `长附件${i}`, body: '', attachmentText: `${'依法依规做好政府信息公开工作，'.repeat(20_000)}结尾标记${'甲乙丙'[i]}号`, publishedOn: '2025-05-05' });
+    const long = (i: number): SearchDoc => ({
+      objectType: 'attachment-test',
+      objectId: i,
+      jurisdictionCode: '430221000000',
+      unitId: 1,
+      title: `长附件${i}`,
+      body: '',
+      attachmentText: `${'依法依规做好政府信息公开工作，'.repeat(20_000)}结尾标记${'甲乙丙'[i]}号`,
+      publishedOn: '2025-05-05',
+    });
     await indexMany(k, [long(0), long(1), long(2)]);
-    for (const i of [0, 1, 2]) expect((await search(k, { q: `结尾标记${'甲乙丙'[i]}号`, jurisdictionPrefix: '' })).hits.map((h) => h.objectId)).toEqual([i]);
+    for (const i of [0, 1, 2])
+      expect(
+        (await search(k, { q: `结尾标记${'甲乙丙'[i]}号`, jurisdictionPrefix: '' })).hits.map((h) => h.objectId),
+      ).toEqual([i]);
     for (const i of [0, 1, 2]) await removeDoc(k, 'attachment-test', i);
     expect((await search(k, { q: '结尾标记', jurisdictionPrefix: '' })).total).toBe(0);
   });
 
   it('never matches a phrase across a run boundary', async () => {
     const k = db().k;
-    await indexDoc(k, { objectType: 'record', objectId: 900010, jurisdictionCode: '430221000000', unitId: 1, title: '边界', body: '蓝鲸 鲸鱼座。座头', publishedOn: '2025-01-01' });
+    await indexDoc(k, {
+      objectType: 'record',
+      objectId: 900010,
+      jurisdictionCode: '430221000000',
+      unitId: 1,
+      title: '边界',
+      body: '蓝鲸 鲸鱼座。座头',
+      publishedOn: '2025-01-01',
+    });
     expect((await search(k, { q: '蓝鲸鱼', jurisdictionPrefix: '' })).total).toBe(0);
     expect((await search(k, { q: '鲸鱼座头', jurisdictionPrefix: '' })).total).toBe(0);
     expect((await search(k, { q: '鲸鱼座', jurisdictionPrefix: '' })).total).toBe(1);
@@ -261,8 +421,19 @@ describeEachDb('search', (db) => {
   });
 
   it('flags a single character and searches nothing', async () => {
-    expect(await search(db().k, { q: '镇', jurisdictionPrefix: '' })).toEqual({ total: 0, totalExact: true, hasMore: false, hits: [], singleChar: true });
-    expect(await search(db().k, { q: '，', jurisdictionPrefix: '' })).toEqual({ total: 0, totalExact: true, hasMore: false, hits: [] });
+    expect(await search(db().k, { q: '镇', jurisdictionPrefix: '' })).toEqual({
+      total: 0,
+      totalExact: true,
+      hasMore: false,
+      hits: [],
+      singleChar: true,
+    });
+    expect(await search(db().k, { q: '，', jurisdictionPrefix: '' })).toEqual({
+      total: 0,
+      totalExact: true,
+      hasMore: false,
+      hits: [],
+    });
     const mixed = await search(db().k, { q: '镇 低保', jurisdictionPrefix: '' });
     expect(mixed.singleChar).toBeUndefined();
     expect(mixed.total).toBe(expected(docs, '低保').length);
@@ -270,14 +441,30 @@ describeEachDb('search', (db) => {
 
   it('re-indexing replaces the text and fields; removing deletes', async () => {
     const k = db().k;
-    const doc: SearchDoc = { objectType: 'record', objectId: 900001, jurisdictionCode: '430221000000', unitId: 9, title: '独角兽养殖补贴公示', body: '旧正文：饕餮纹样。', publishedOn: '2025-01-01' };
+    const doc: SearchDoc = {
+      objectType: 'record',
+      objectId: 900001,
+      jurisdictionCode: '430221000000',
+      unitId: 9,
+      title: '独角兽养殖补贴公示',
+      body: '旧正文：饕餮纹样。',
+      publishedOn: '2025-01-01',
+    };
     await indexDoc(k, doc);
     expect((await search(k, { q: '饕餮', jurisdictionPrefix: '' })).total).toBe(1);
-    await indexDoc(k, { ...doc, title: '独角兽养殖补贴结果', body: '新正文：貔貅纹样。', unitId: 8, publishedOn: '2025-02-02' });
+    await indexDoc(k, {
+      ...doc,
+      title: '独角兽养殖补贴结果',
+      body: '新正文：貔貅纹样。',
+      unitId: 8,
+      publishedOn: '2025-02-02',
+    });
     expect((await search(k, { q: '饕餮', jurisdictionPrefix: '' })).total).toBe(0);
     expect((await search(k, { q: '独角兽 公示', jurisdictionPrefix: '' })).total).toBe(0);
     const now = await search(k, { q: '貔貅', jurisdictionPrefix: '' });
-    expect(now.hits).toEqual([{ objectType: 'record', objectId: 900001, title: '独角兽养殖补贴结果', publishedOn: '2025-02-02', unitId: 8 }]);
+    expect(now.hits).toEqual([
+      { objectType: 'record', objectId: 900001, title: '独角兽养殖补贴结果', publishedOn: '2025-02-02', unitId: 8 },
+    ]);
     // "title hits first" (the SQLite titles table) follows the new title and date, with no stale row left
     const titled = await search(k, { q: '独角兽', jurisdictionPrefix: '' }, { rankLimit: 0 });
     expect(titled.hits.map((h) => [h.objectId, h.title])).toEqual([[900001, '独角兽养殖补贴结果']]);
@@ -297,12 +484,28 @@ describeEachDb('search', (db) => {
   it('indexes inside the caller’s transaction (rolled back with it)', async () => {
     const k = db().k;
     await k.transaction().execute(async (t) => {
-      await indexDoc(t, { objectType: 'record', objectId: 900002, jurisdictionCode: '430221000000', unitId: 1, title: '事务内索引', body: '麒麟阁', publishedOn: '2025-01-01' });
+      await indexDoc(t, {
+        objectType: 'record',
+        objectId: 900002,
+        jurisdictionCode: '430221000000',
+        unitId: 1,
+        title: '事务内索引',
+        body: '麒麟阁',
+        publishedOn: '2025-01-01',
+      });
       expect((await search(t, { q: '事务内', jurisdictionPrefix: '' })).total).toBe(1);
     });
     await expect(
       k.transaction().execute(async (t) => {
-        await indexDoc(t, { objectType: 'record', objectId: 900003, jurisdictionCode: '430221000000', unitId: 1, title: '回滚索引', body: '', publishedOn: '2025-01-01' });
+        await indexDoc(t, {
+          objectType: 'record',
+          objectId: 900003,
+          jurisdictionCode: '430221000000',
+          unitId: 1,
+          title: '回滚索引',
+          body: '',
+          publishedOn: '2025-01-01',
+        });
         throw new Error('rollback');
       }),
     ).rejects.toThrow('rollback');
@@ -313,7 +516,9 @@ describeEachDb('search', (db) => {
 
 describe('search corpus', () => {
   it('is realistic enough: mixed scripts and full-width punctuation', () => {
-    const text = corpus(50).map((d) => d.title + d.body).join('');
+    const text = corpus(50)
+      .map((d) => d.title + d.body)
+      .join('');
     for (const s of ['，', '。', '《', '〔', '（', '：', '；', 'PDF', 'ＡＰＰ', '2025']) expect(text).toContain(s);
   });
 });
@@ -333,15 +538,26 @@ describe('migration 0011 (SQLite titles index)', () => {
       for (const q of ['公示', '低保', '城关镇 危房改造', '人民政府']) {
         for (const f of [{}, { unitId: 3 }, { year: 2024 }]) {
           const got = await allHits(db.k, { q, jurisdictionPrefix: '', ...f }, 0);
-          const pred = (d: SearchDoc) => ('unitId' in f ? d.unitId === f.unitId : true) && ('year' in f ? d.publishedOn.startsWith(String(f.year)) : true);
+          const pred = (d: SearchDoc) =>
+            ('unitId' in f ? d.unitId === f.unitId : true) &&
+            ('year' in f ? d.publishedOn.startsWith(String(f.year)) : true);
           expect(got.keys, `${q} ${JSON.stringify(f)}`).toEqual(expected(docs, q, pred));
           // the first page of "title first": title hits newest first, then the others newest first (ties in index order)
           const first = await search(db.k, { q, jurisdictionPrefix: '', ...f, pageSize: 5 }, { rankLimit: 0 });
           const hit = new Set(expected(docs, q, pred));
           const inTitle = (d: SearchDoc) => queryTerms(q).runs.every((r) => normalize(d.title).includes(r));
-          const order = docs.map((d, i) => ({ d, i })).filter(({ d }) => hit.has(`${d.objectType}:${d.objectId}`))
-            .sort((a, b) => Number(inTitle(b.d)) - Number(inTitle(a.d)) || (a.d.publishedOn < b.d.publishedOn ? 1 : a.d.publishedOn > b.d.publishedOn ? -1 : b.i - a.i));
-          expect(first.hits.map((h) => h.objectId), `${q} ${JSON.stringify(f)}`).toEqual(order.slice(0, 5).map(({ d }) => d.objectId));
+          const order = docs
+            .map((d, i) => ({ d, i }))
+            .filter(({ d }) => hit.has(`${d.objectType}:${d.objectId}`))
+            .sort(
+              (a, b) =>
+                Number(inTitle(b.d)) - Number(inTitle(a.d)) ||
+                (a.d.publishedOn < b.d.publishedOn ? 1 : a.d.publishedOn > b.d.publishedOn ? -1 : b.i - a.i),
+            );
+          expect(
+            first.hits.map((h) => h.objectId),
+            `${q} ${JSON.stringify(f)}`,
+          ).toEqual(order.slice(0, 5).map(({ d }) => d.objectId));
         }
       }
     } finally {

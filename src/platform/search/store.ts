@@ -7,16 +7,28 @@ import { ftsColumns, ftsRowid, idOfRowid, metaToken, metaTokens, tsvParts } from
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type SearchDoc, type SearchQuery, type SearchResult } from './types.js';
 
 type K = Kysely<Database>;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: the search tables are created by raw SQL and not in the typed schema
 type AnyK = Kysely<any>;
 
 /** Rows per multi-row statement (15 bound values each, far below both databases' limits). */
 const BATCH = 250;
 
-const FIELDS = ['jurisdiction_code', 'unit_id', 'title', 'published_on', 'year', 'subject', 'genre', 'attribute', 'column_slug', 'updated_at'] as const;
+const FIELDS = [
+  'jurisdiction_code',
+  'unit_id',
+  'title',
+  'published_on',
+  'year',
+  'subject',
+  'genre',
+  'attribute',
+  'column_slug',
+  'updated_at',
+] as const;
 
 function row(doc: SearchDoc, now: string) {
-  if (!/^[1-9]\d{3}-\d{2}-\d{2}$/.test(doc.publishedOn)) throw new Error(`search: publishedOn must be YYYY-MM-DD, got ${doc.publishedOn}`);
+  if (!/^[1-9]\d{3}-\d{2}-\d{2}$/.test(doc.publishedOn))
+    throw new Error(`search: publishedOn must be YYYY-MM-DD, got ${doc.publishedOn}`);
   return {
     object_type: doc.objectType,
     object_id: doc.objectId,
@@ -70,7 +82,12 @@ async function indexBatch(t: K, docs: SearchDoc[]): Promise<void> {
       else byType.set(d.objectType, [d.objectId]);
     }
     for (const [type, objectIds] of byType) {
-      const old = await t.selectFrom('search_docs').select(['id', 'published_on']).where('object_type', '=', type).where('object_id', 'in', objectIds).execute();
+      const old = await t
+        .selectFrom('search_docs')
+        .select(['id', 'published_on'])
+        .where('object_type', '=', type)
+        .where('object_id', 'in', objectIds)
+        .execute();
       if (old.length) {
         const rowids = sql.join(old.map((r) => ftsRowid(r.published_on, r.id)));
         await sql`delete from search_fts where rowid in (${rowids})`.execute(t);
@@ -84,15 +101,26 @@ async function indexBatch(t: K, docs: SearchDoc[]): Promise<void> {
   const ids = await (t as AnyK)
     .insertInto('search_docs')
     .values(values)
-    .onConflict((oc) => oc.columns(['object_type', 'object_id']).doUpdateSet(Object.fromEntries(updated.map((f) => [f, sql.ref(`excluded.${f}`)]))))
+    .onConflict((oc) =>
+      oc
+        .columns(['object_type', 'object_id'])
+        .doUpdateSet(Object.fromEntries(updated.map((f) => [f, sql.ref(`excluded.${f}`)]))),
+    )
     .returning(['id', 'object_type', 'object_id'])
     .execute();
-  const idByKey = new Map<string, number>(ids.map((r: { id: number; object_type: string; object_id: number }) => [keyOf(r.object_type, r.object_id), r.id]));
+  const idByKey = new Map<string, number>(
+    ids.map((r: { id: number; object_type: string; object_id: number }) => [keyOf(r.object_type, r.object_id), r.id]),
+  );
   const idOf = (d: SearchDoc) => idByKey.get(keyOf(d.objectType, d.objectId))!;
   if (pg) {
-    await sql`delete from search_overflow where doc_id = any(${ids.map((r: { id: number }) => r.id)}::int[])`.execute(t);
-    const overflow = docs.flatMap((d, i) => parts[i].slice(1).map((lit, p) => ({ size: lit.length, row: sql`(${idOf(d)}, ${p + 1}, ${lit}::tsvector)` })));
-    for (const chunk of bySize(overflow)) await sql`insert into search_overflow (doc_id, part, tsv) values ${sql.join(chunk)}`.execute(t);
+    await sql`delete from search_overflow where doc_id = any(${ids.map((r: { id: number }) => r.id)}::int[])`.execute(
+      t,
+    );
+    const overflow = docs.flatMap((d, i) =>
+      parts[i].slice(1).map((lit, p) => ({ size: lit.length, row: sql`(${idOf(d)}, ${p + 1}, ${lit}::tsvector)` })),
+    );
+    for (const chunk of bySize(overflow))
+      await sql`insert into search_overflow (doc_id, part, tsv) values ${sql.join(chunk)}`.execute(t);
   } else {
     const titles: RawBuilder<unknown>[] = [];
     const rows = docs.map((d) => {
@@ -102,7 +130,8 @@ async function indexBatch(t: K, docs: SearchDoc[]): Promise<void> {
       titles.push(sql`(${rowid}, ${c.title}, ${meta})`);
       return { size: c.title.length + c.body.length, row: sql`(${rowid}, ${c.title}, ${c.body}, ${meta})` };
     });
-    for (const chunk of bySize(rows)) await sql`insert into search_fts (rowid, title, body, meta) values ${sql.join(chunk)}`.execute(t);
+    for (const chunk of bySize(rows))
+      await sql`insert into search_fts (rowid, title, body, meta) values ${sql.join(chunk)}`.execute(t);
     // The titles again, alone (see migration 0011): "title hits first" reads short doclists.
     await sql`insert into search_title_fts (rowid, title, meta) values ${sql.join(titles)}`.execute(t);
   }
@@ -129,7 +158,12 @@ export async function indexDoc(k: K, doc: SearchDoc): Promise<void> {
 /** Remove a document from the index (no-op when it is not indexed). */
 export async function removeDoc(k: K, objectType: string, objectId: number): Promise<void> {
   await inTransaction(k, async (t) => {
-    const found = await t.selectFrom('search_docs').select(['id', 'published_on']).where('object_type', '=', objectType).where('object_id', '=', objectId).executeTakeFirst();
+    const found = await t
+      .selectFrom('search_docs')
+      .select(['id', 'published_on'])
+      .where('object_type', '=', objectType)
+      .where('object_id', '=', objectId)
+      .executeTakeFirst();
     if (!found) return;
     if (dialectOf(t) === 'sqlite') {
       const rowid = ftsRowid(found.published_on, found.id);
@@ -141,7 +175,8 @@ export async function removeDoc(k: K, objectType: string, objectId: number): Pro
 }
 
 /** Strings s with prefix ≤ s < prefix + U+FFFF: exact for code-point ordering (SQLite binary, PG collate "C"). */
-const startsWith = (column: RawBuilder<unknown>, prefix: string) => sql`(${column} >= ${prefix} and ${column} < ${prefix + '\uffff'})`;
+const startsWith = (column: RawBuilder<unknown>, prefix: string) =>
+  sql`(${column} >= ${prefix} and ${column} < ${prefix + '\uffff'})`;
 
 function filters(query: SearchQuery): RawBuilder<unknown> {
   const conds: RawBuilder<unknown>[] = [];
@@ -180,7 +215,13 @@ interface HitRow {
  */
 export const RANK_LIMIT = 1000;
 
-const toHit = (r: HitRow) => ({ objectType: r.object_type, objectId: Number(r.object_id), title: r.title, publishedOn: r.published_on, unitId: Number(r.unit_id) });
+const toHit = (r: HitRow) => ({
+  objectType: r.object_type,
+  objectId: Number(r.object_id),
+  title: r.title,
+  publishedOn: r.published_on,
+  unitId: Number(r.unit_id),
+});
 
 /**
  * Whether some indexed document lies outside the jurisdiction prefix (two index probes). When none
@@ -212,25 +253,77 @@ function metaMatch(query: SearchQuery, withPrefix: boolean): string[] {
 const pageRows = (limit: number, totalExact: boolean) => (totalExact ? limit : limit + 1);
 
 /** The page's rows and whether more follow, from a read of pageRows(limit) rows. */
-function finish<T>(got: T[], offset: number, limit: number, total: number, totalExact: boolean): { rows: T[]; hasMore: boolean } {
-  return { rows: got.slice(0, limit), hasMore: totalExact ? offset + Math.min(got.length, limit) < total : got.length > limit };
+function finish<T>(
+  got: T[],
+  offset: number,
+  limit: number,
+  total: number,
+  totalExact: boolean,
+): { rows: T[]; hasMore: boolean } {
+  return {
+    rows: got.slice(0, limit),
+    hasMore: totalExact ? offset + Math.min(got.length, limit) < total : got.length > limit,
+  };
 }
 
 /** SQLite: count, filter and order inside the FTS5 index; then read one page of rows. */
-async function searchSqlite(k: K, phrases: string[][], query: SearchQuery, offset: number, limit: number, opts: Limits): Promise<SearchResult> {
+async function searchSqlite(
+  k: K,
+  phrases: string[][],
+  query: SearchQuery,
+  offset: number,
+  limit: number,
+  opts: Limits,
+): Promise<SearchResult> {
   const text = phrases.map(ftsPhrase).join(' AND ');
   const meta = metaMatch(query, !!query.jurisdictionPrefix && (await prefixExcludesSome(k, query.jurisdictionPrefix)));
   const match = [`(${text})`, ...meta].join(' AND ');
-  const count = async (m: string) => Number((await sql<{ n: number }>`select count(*) as n from search_fts where search_fts match ${m}`.execute(k)).rows[0].n);
+  const count = async (m: string) =>
+    Number(
+      (await sql<{ n: number }>`select count(*) as n from search_fts where search_fts match ${m}`.execute(k)).rows[0].n,
+    );
   // Counting stops one past the limit: its cost grows with the hits counted, not with the hits there are.
   const countUpTo = async (m: string, cap: number) =>
-    Number.isFinite(cap) ? Number((await sql<{ n: number }>`select count(*) as n from (select 1 from search_fts where search_fts match ${m} limit ${cap + 1})`.execute(k)).rows[0].n) : count(m);
+    Number.isFinite(cap)
+      ? Number(
+          (
+            await sql<{
+              n: number;
+            }>`select count(*) as n from (select 1 from search_fts where search_fts match ${m} limit ${cap + 1})`.execute(
+              k,
+            )
+          ).rows[0].n,
+        )
+      : count(m);
   const rowids = async (m: string, order: RawBuilder<unknown>, off: number, lim: number) =>
-    lim <= 0 ? [] : (await sql<{ r: number }>`select rowid as r from search_fts where search_fts match ${m} order by ${order} limit ${lim} offset ${off}`.execute(k)).rows.map((x) => x.r);
+    lim <= 0
+      ? []
+      : (
+          await sql<{
+            r: number;
+          }>`select rowid as r from search_fts where search_fts match ${m} order by ${order} limit ${lim} offset ${off}`.execute(
+            k,
+          )
+        ).rows.map((x) => x.r);
   // Title hits from the titles' own index (short doclists; a {title} filter on search_fts would walk every body posting).
   const titleRowids = async (m: string, off: number, lim: number) =>
-    lim <= 0 ? [] : (await sql<{ r: number }>`select rowid as r from search_title_fts where search_title_fts match ${m} order by rowid desc limit ${lim} offset ${off}`.execute(k)).rows.map((x) => x.r);
-  const titleCount = async (m: string) => Number((await sql<{ n: number }>`select count(*) as n from search_title_fts where search_title_fts match ${m}`.execute(k)).rows[0].n);
+    lim <= 0
+      ? []
+      : (
+          await sql<{
+            r: number;
+          }>`select rowid as r from search_title_fts where search_title_fts match ${m} order by rowid desc limit ${lim} offset ${off}`.execute(
+            k,
+          )
+        ).rows.map((x) => x.r);
+  const titleCount = async (m: string) =>
+    Number(
+      (
+        await sql<{ n: number }>`select count(*) as n from search_title_fts where search_title_fts match ${m}`.execute(
+          k,
+        )
+      ).rows[0].n,
+    );
   const counted = await countUpTo(match, opts.totalLimit);
   const totalExact = counted <= opts.totalLimit;
   const total = totalExact ? counted : opts.totalLimit;
@@ -238,7 +331,8 @@ async function searchSqlite(k: K, phrases: string[][], query: SearchQuery, offse
   let got: number[] = [];
   if (offset < total || !totalExact) {
     if (query.sort === 'date') got = await rowids(match, sql`rowid desc`, offset, want);
-    else if (totalExact && total <= opts.rankLimit) got = await rowids(match, sql`bm25(search_fts, 4.0, 1.0, 0.0), rowid desc`, offset, want);
+    else if (totalExact && total <= opts.rankLimit)
+      got = await rowids(match, sql`bm25(search_fts, 4.0, 1.0, 0.0), rowid desc`, offset, want);
     else {
       // The same expression on the title table, which holds only title and filter tokens: the text can only match a title there.
       const titleMatch = match;
@@ -258,13 +352,32 @@ async function searchSqlite(k: K, phrases: string[][], query: SearchQuery, offse
   const { rows: page, hasMore } = finish(got, offset, limit, total, totalExact);
   if (page.length === 0) return { total, totalExact, hasMore, hits: [] };
   const ids = page.map(idOfRowid);
-  const rows = await k.selectFrom('search_docs').select(['id', 'object_type', 'object_id', 'title', 'published_on', 'unit_id']).where('id', 'in', ids).execute();
+  const rows = await k
+    .selectFrom('search_docs')
+    .select(['id', 'object_type', 'object_id', 'title', 'published_on', 'unit_id'])
+    .where('id', 'in', ids)
+    .execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
-  return { total, totalExact, hasMore, hits: ids.map((id) => byId.get(id)).filter((r): r is HitRow => !!r).map(toHit) };
+  return {
+    total,
+    totalExact,
+    hasMore,
+    hits: ids
+      .map((id) => byId.get(id))
+      .filter((r): r is HitRow => !!r)
+      .map(toHit),
+  };
 }
 
 /** PostgreSQL: the filters in SQL, the text as tsquery phrases over the head tsvector and the overflow parts. */
-async function searchPostgres(k: K, phrases: string[][], query: SearchQuery, offset: number, limit: number, opts: Limits): Promise<SearchResult> {
+async function searchPostgres(
+  k: K,
+  phrases: string[][],
+  query: SearchQuery,
+  offset: number,
+  limit: number,
+  opts: Limits,
+): Promise<SearchResult> {
   const where = filters(query);
   // Per run: the head tsvector, or one of the overflow parts (looked up once, by primary key).
   const text = sql.join(
@@ -277,7 +390,11 @@ async function searchPostgres(k: K, phrases: string[][], query: SearchQuery, off
   const capped = Number.isFinite(opts.totalLimit);
   const counted = Number(
     (capped
-      ? await sql<{ n: number }>`select count(*)::int as n from (select 1 from search_docs d where ${text} and ${where} limit ${opts.totalLimit + 1}) x`.execute(k)
+      ? await sql<{
+          n: number;
+        }>`select count(*)::int as n from (select 1 from search_docs d where ${text} and ${where} limit ${opts.totalLimit + 1}) x`.execute(
+          k,
+        )
       : await sql<{ n: number }>`select count(*)::int as n from search_docs d where ${text} and ${where}`.execute(k)
     ).rows[0].n,
   );
@@ -290,9 +407,13 @@ async function searchPostgres(k: K, phrases: string[][], query: SearchQuery, off
     const all = phrases.map((p) => `(${tsPhrase(p)})`).join(' & ');
     // The title is always in the head tsvector, weighted A.
     const inTitle = phrases.map((p) => `(${p.map((t) => `${tsLexeme(t)}:A`).join(' <-> ')})`).join(' & ');
-    order = totalExact && total <= opts.rankLimit ? sql`ts_rank(d.tsv, ${all}::tsquery) desc, ${byDate}` : sql`(d.tsv @@ ${inTitle}::tsquery) desc, ${byDate}`;
+    order =
+      totalExact && total <= opts.rankLimit
+        ? sql`ts_rank(d.tsv, ${all}::tsquery) desc, ${byDate}`
+        : sql`(d.tsv @@ ${inTitle}::tsquery) desc, ${byDate}`;
   }
-  const rows = await sql<HitRow>`select d.id, d.object_type, d.object_id, d.title, d.published_on, d.unit_id from search_docs d
+  const rows =
+    await sql<HitRow>`select d.id, d.object_type, d.object_id, d.title, d.published_on, d.unit_id from search_docs d
     where ${text} and ${where} order by ${order} limit ${pageRows(limit, totalExact)} offset ${offset}`.execute(k);
   const { rows: page, hasMore } = finish(rows.rows, offset, limit, total, totalExact);
   return { total, totalExact, hasMore, hits: page.map(toHit) };
@@ -319,14 +440,24 @@ export const TOTAL_LIMIT = 10_000;
  * TOTAL_LIMIT; Infinity counts every hit). Order: 'date' newest first; 'relevance' by bm25 /
  * ts_rank up to `rankLimit` hits, beyond that title hits first, then date.
  */
-export async function search(k: K, query: SearchQuery, options: { rankLimit?: number; totalLimit?: number } = {}): Promise<SearchResult> {
-  const limits: Limits = { rankLimit: options.rankLimit ?? RANK_LIMIT, totalLimit: Math.max(0, options.totalLimit ?? TOTAL_LIMIT) };
+export async function search(
+  k: K,
+  query: SearchQuery,
+  options: { rankLimit?: number; totalLimit?: number } = {},
+): Promise<SearchResult> {
+  const limits: Limits = {
+    rankLimit: options.rankLimit ?? RANK_LIMIT,
+    totalLimit: Math.max(0, options.totalLimit ?? TOTAL_LIMIT),
+  };
   const terms = queryTerms(query.q);
-  if (terms.phrases.length === 0) return { total: 0, totalExact: true, hasMore: false, hits: [], ...(terms.singleChar ? { singleChar: true } : {}) };
+  if (terms.phrases.length === 0)
+    return { total: 0, totalExact: true, hasMore: false, hits: [], ...(terms.singleChar ? { singleChar: true } : {}) };
   const pageSize = Math.max(1, Math.min(MAX_PAGE_SIZE, Math.floor(query.pageSize ?? DEFAULT_PAGE_SIZE)));
   const page = Math.max(1, Math.floor(query.page ?? 1));
   const offset = (page - 1) * pageSize;
-  return dialectOf(k) === 'sqlite' ? searchSqlite(k, terms.phrases, query, offset, pageSize, limits) : searchPostgres(k, terms.phrases, query, offset, pageSize, limits);
+  return dialectOf(k) === 'sqlite'
+    ? searchSqlite(k, terms.phrases, query, offset, pageSize, limits)
+    : searchPostgres(k, terms.phrases, query, offset, pageSize, limits);
 }
 
 /**
@@ -337,6 +468,5 @@ export async function optimizeIndex(k: K): Promise<void> {
   if (dialectOf(k) === 'sqlite') {
     await sql`insert into search_fts(search_fts) values('optimize')`.execute(k);
     await sql`insert into search_title_fts(search_title_fts) values('optimize')`.execute(k);
-  }
-  else await sql`analyze search_docs`.execute(k);
+  } else await sql`analyze search_docs`.execute(k);
 }

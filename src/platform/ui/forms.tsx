@@ -21,7 +21,14 @@ export function ErrorSummary(props: { errors?: Errors; labels?: Record<string, s
         <ul>
           {entries.map(([k, msg]) => (
             <li>
-              {k === '_form' ? msg : <a href={`#f-${k}`}>{props.labels?.[k] ? `${props.labels[k]}：` : ''}{msg}</a>}
+              {k === '_form' ? (
+                msg
+              ) : (
+                <a href={`#f-${k}`}>
+                  {props.labels?.[k] ? `${props.labels[k]}：` : ''}
+                  {msg}
+                </a>
+              )}
             </li>
           ))}
         </ul>
@@ -45,18 +52,38 @@ function FieldWrap(props: FieldProps & { children: Child }) {
     <div class={err ? 'field has-error' : 'field'}>
       <label for={`f-${props.name}`}>
         {props.label}
-        {props.required ? <span class="req" aria-hidden="true">*</span> : null}
+        {props.required ? (
+          <span class="req" aria-hidden="true">
+            *
+          </span>
+        ) : null}
       </label>
-      {props.hint ? <p class="hint" id={`h-${props.name}`}>{props.hint}</p> : null}
-      {err ? <p class="field-error" id={`e-${props.name}`}>{err}</p> : null}
+      {props.hint ? (
+        <p class="hint" id={`h-${props.name}`}>
+          {props.hint}
+        </p>
+      ) : null}
+      {err ? (
+        <p class="field-error" id={`e-${props.name}`}>
+          {err}
+        </p>
+      ) : null}
       {props.children}
     </div>
   );
 }
 
-const describedBy = (p: FieldProps) => [p.hint ? `h-${p.name}` : '', p.errors?.[p.name] ? `e-${p.name}` : ''].filter(Boolean).join(' ') || undefined;
+const describedBy = (p: FieldProps) =>
+  [p.hint ? `h-${p.name}` : '', p.errors?.[p.name] ? `e-${p.name}` : ''].filter(Boolean).join(' ') || undefined;
 
-export function TextField(props: FieldProps & { type?: string; maxlength?: number; autocomplete?: string; inputmode?: 'numeric' | 'text' | 'email' | 'tel' }) {
+export function TextField(
+  props: FieldProps & {
+    type?: string;
+    maxlength?: number;
+    autocomplete?: string;
+    inputmode?: 'numeric' | 'text' | 'email' | 'tel';
+  },
+) {
   return (
     <FieldWrap {...props}>
       <input
@@ -75,14 +102,24 @@ export function TextField(props: FieldProps & { type?: string; maxlength?: numbe
   );
 }
 
-export function SelectField(props: FieldProps & { options: { value: string | number; label: string }[]; placeholder?: string }) {
+export function SelectField(
+  props: FieldProps & { options: { value: string | number; label: string }[]; placeholder?: string },
+) {
   const current = str(props.values?.[props.name]);
   return (
     <FieldWrap {...props}>
-      <select id={`f-${props.name}`} name={props.name} required={props.required} aria-invalid={props.errors?.[props.name] ? 'true' : undefined} aria-describedby={describedBy(props)}>
+      <select
+        id={`f-${props.name}`}
+        name={props.name}
+        required={props.required}
+        aria-invalid={props.errors?.[props.name] ? 'true' : undefined}
+        aria-describedby={describedBy(props)}
+      >
         {props.placeholder !== undefined ? <option value="">{props.placeholder}</option> : null}
         {props.options.map((o) => (
-          <option value={String(o.value)} selected={String(o.value) === current}>{o.label}</option>
+          <option value={String(o.value)} selected={String(o.value) === current}>
+            {o.label}
+          </option>
         ))}
       </select>
     </FieldWrap>
@@ -93,7 +130,11 @@ export function CheckboxField(props: FieldProps & { checked: boolean }) {
   const err = props.errors?.[props.name];
   return (
     <div class={err ? 'field checkbox has-error' : 'field checkbox'}>
-      {err ? <p class="field-error" id={`e-${props.name}`}>{err}</p> : null}
+      {err ? (
+        <p class="field-error" id={`e-${props.name}`}>
+          {err}
+        </p>
+      ) : null}
       <input id={`f-${props.name}`} type="checkbox" name={props.name} value="1" checked={props.checked} />
       <label for={`f-${props.name}`}>{props.label}</label>
       {props.hint ? <p class="hint">{props.hint}</p> : null}

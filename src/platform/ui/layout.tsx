@@ -13,7 +13,14 @@ export async function page(c: C, node: Child, status = 200): Promise<Response> {
   return c.html(body, status as 200);
 }
 
-function Document(props: { title: string; elder: boolean; children: Child; bodyClass?: string; noindex?: boolean; script?: string }) {
+function Document(props: {
+  title: string;
+  elder: boolean;
+  children: Child;
+  bodyClass?: string;
+  noindex?: boolean;
+  script?: string;
+}) {
   return (
     <html lang="zh-CN" class={props.elder ? 'elder' : undefined}>
       <head>
@@ -25,7 +32,9 @@ function Document(props: { title: string; elder: boolean; children: Child; bodyC
         {props.script ? <script src={props.script} defer></script> : null}
       </head>
       <body class={props.bodyClass}>
-        <a class="skip-link" href="#main">跳到正文</a>
+        <a class="skip-link" href="#main">
+          跳到正文
+        </a>
         {props.children}
       </body>
     </html>
@@ -42,11 +51,22 @@ function ElderSwitch(props: { c: C }) {
   );
 }
 
-export function PortalLayout(props: { c: C; title: string; current?: string; children: Child; crumbs?: { href?: string; label: string }[] }) {
+export function PortalLayout(props: {
+  c: C;
+  title: string;
+  current?: string;
+  children: Child;
+  crumbs?: { href?: string; label: string }[];
+}) {
   const { c } = props;
   const site = c.get('site');
   const siteName = site?.name ?? '政府信息公开';
-  const nav = [{ href: '/', label: '首页', key: 'home' }, ...STANDARD_COLUMNS.map((col) => ({ href: `/xxgk/${col.slug}`, label: col.name, key: col.slug })), { href: `/${REQUEST_COLUMN.slug}`, label: REQUEST_COLUMN.name, key: REQUEST_COLUMN.slug }, { href: '/xxgk/lingyu', label: '重点领域信息公开', key: 'lingyu' }];
+  const nav = [
+    { href: '/', label: '首页', key: 'home' },
+    ...STANDARD_COLUMNS.map((col) => ({ href: `/xxgk/${col.slug}`, label: col.name, key: col.slug })),
+    { href: `/${REQUEST_COLUMN.slug}`, label: REQUEST_COLUMN.name, key: REQUEST_COLUMN.slug },
+    { href: '/xxgk/lingyu', label: '重点领域信息公开', key: 'lingyu' },
+  ];
   return (
     <Document title={`${props.title} - ${siteName}`} elder={c.get('elder')}>
       <div class="topbar">
@@ -70,7 +90,9 @@ export function PortalLayout(props: { c: C; title: string; current?: string; chi
         <ul class="wrap">
           {nav.map((n) => (
             <li>
-              <a href={n.href} aria-current={props.current === n.key ? 'page' : undefined}>{n.label}</a>
+              <a href={n.href} aria-current={props.current === n.key ? 'page' : undefined}>
+                {n.label}
+              </a>
             </li>
           ))}
         </ul>
@@ -112,7 +134,8 @@ function SiteFooter(props: { site: SiteInfo | null }) {
         ) : null}
         {o?.hours ? <p>办公时间：{o.hours}</p> : null}
         <p class="muted">
-          <a href="/xxgk/zhinan">政府信息公开指南</a>　<a href="/ysqgk">依申请公开</a>　<a href="/qxjsq">期限计算器</a>　本站支持无 JavaScript 浏览、键盘操作和适老化模式。
+          <a href="/xxgk/zhinan">政府信息公开指南</a>　<a href="/ysqgk">依申请公开</a>　<a href="/qxjsq">期限计算器</a>
+          　本站支持无 JavaScript 浏览、键盘操作和适老化模式。
         </p>
       </div>
     </footer>
@@ -142,16 +165,28 @@ export function AdminLayout(props: { c: C; title: string; current?: string; chil
     : [];
   const roles = actor ? [...new Set(actor.grants.map((g) => ROLE_LABELS[g.role]))].join('、') : '';
   return (
-    <Document title={`${props.title} - 政务公开管理后台`} elder={c.get('elder')} bodyClass="admin" noindex script="/static/upload.js">
+    <Document
+      title={`${props.title} - 政务公开管理后台`}
+      elder={c.get('elder')}
+      bodyClass="admin"
+      noindex
+      script="/static/upload.js"
+    >
       <header class="admin-header">
         <div class="wrap-wide admin-header-row">
-          <a class="admin-title" href="/admin">{site?.name ?? ''} 政务公开管理后台</a>
+          <a class="admin-title" href="/admin">
+            {site?.name ?? ''} 政务公开管理后台
+          </a>
           {actor ? (
             <div class="admin-user">
-              <span>{actor.displayName}（{roles}）</span>
+              <span>
+                {actor.displayName}（{roles}）
+              </span>
               <form method="post" action="/admin/logout" class="inline">
                 <input type="hidden" name="_csrf" value={c.get('csrf')} />
-                <button type="submit" class="link-button">退出登录</button>
+                <button type="submit" class="link-button">
+                  退出登录
+                </button>
               </form>
             </div>
           ) : null}
@@ -165,17 +200,25 @@ export function AdminLayout(props: { c: C; title: string; current?: string; chil
         {actor ? (
           <nav class="admin-nav" aria-label="后台导航">
             <ul>
-              {items.filter((i) => i.show).map((i) => (
-                <li>
-                  <a href={i.href} aria-current={props.current === i.key ? 'page' : undefined}>{i.label}</a>
-                </li>
-              ))}
+              {items
+                .filter((i) => i.show)
+                .map((i) => (
+                  <li>
+                    <a href={i.href} aria-current={props.current === i.key ? 'page' : undefined}>
+                      {i.label}
+                    </a>
+                  </li>
+                ))}
             </ul>
           </nav>
         ) : null}
         <main id="main" class="admin-main">
           <h1>{props.title}</h1>
-          {props.flash ? <p class="flash" role="status">{props.flash}</p> : null}
+          {props.flash ? (
+            <p class="flash" role="status">
+              {props.flash}
+            </p>
+          ) : null}
           {props.children}
         </main>
       </div>
@@ -195,7 +238,9 @@ export function ErrorPage(props: { c: C; status: number; title: string; message:
     </div>
   );
   return admin ? (
-    <AdminLayout c={props.c} title={props.title}>{body}</AdminLayout>
+    <AdminLayout c={props.c} title={props.title}>
+      {body}
+    </AdminLayout>
   ) : (
     <PortalLayout c={props.c} title={props.title}>
       <h1>{props.title}</h1>

@@ -47,7 +47,8 @@ function clientIp(c: Context<AppEnv>, trustProxy: boolean): string | null {
 
 export const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
-const safeEqual = (a: string, b: string) => a.length === b.length && crypto.timingSafeEqual(Buffer.from(a), Buffer.from(b));
+const safeEqual = (a: string, b: string) =>
+  a.length === b.length && crypto.timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -80,19 +81,36 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.get('/static/gongkai.css', (c) => {
     if (c.req.header('if-none-match') === CSS_ETAG) return c.body(null, 304);
-    return c.body(CSS, 200, { 'content-type': 'text/css; charset=utf-8', etag: CSS_ETAG, 'cache-control': 'public, max-age=3600' });
+    return c.body(CSS, 200, {
+      'content-type': 'text/css; charset=utf-8',
+      etag: CSS_ETAG,
+      'cache-control': 'public, max-age=3600',
+    });
   });
 
   app.get('/static/upload.js', (c) => {
     if (c.req.header('if-none-match') === UPLOAD_ETAG) return c.body(null, 304);
-    return c.body(UPLOAD_JS, 200, { 'content-type': 'text/javascript; charset=utf-8', etag: UPLOAD_ETAG, 'cache-control': 'public, max-age=3600' });
+    return c.body(UPLOAD_JS, 200, {
+      'content-type': 'text/javascript; charset=utf-8',
+      etag: UPLOAD_ETAG,
+      'cache-control': 'public, max-age=3600',
+    });
   });
 
   // No request body larger than 20 MB is read at all (uploads have their own, smaller limits).
-  app.use('*', bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: (c) => (c.req.path.startsWith('/api/') ? c.json({ error: '请求内容超过 20 MB，未处理。' }, 413) : c.html('<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>提交的内容过大</title></head><body><main><h1>提交的内容过大</h1><p>提交的内容超过 20 MB，未做任何处理。请缩小附件后重试。</p><p><a href="/">返回首页</a></p></main></body></html>', 413)),
-  }));
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) =>
+        c.req.path.startsWith('/api/')
+          ? c.json({ error: '请求内容超过 20 MB，未处理。' }, 413)
+          : c.html(
+              '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>提交的内容过大</title></head><body><main><h1>提交的内容过大</h1><p>提交的内容超过 20 MB，未做任何处理。请缩小附件后重试。</p><p><a href="/">返回首页</a></p></main></body></html>',
+              413,
+            ),
+    }),
+  );
 
   // Request context: dependencies, site, client address, preferences, CSRF token, session.
   app.use('*', async (c, next) => {
@@ -100,7 +118,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     c.set('deps', deps);
     const ip = clientIp(c, deps.config.trustProxy);
     c.set('ip', ip);
-    const secure = deps.config.secureCookies || new URL(c.req.url).protocol === 'https:' || (deps.config.trustProxy && c.req.header('x-forwarded-proto') === 'https');
+    const secure =
+      deps.config.secureCookies ||
+      new URL(c.req.url).protocol === 'https:' ||
+      (deps.config.trustProxy && c.req.header('x-forwarded-proto') === 'https');
     c.set('secure', secure);
     c.set('elder', getCookie(c, ELDER_COOKIE) === '1');
     c.set('site', await resolveSite(deps.db, c.req.header('host')));
@@ -110,7 +131,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       csrf = crypto.randomBytes(24).toString('base64url');
       // Public pages carry no forms (their search forms use GET), so they need no token and stay
       // identical for every visitor (see page-cache.ts); every other page sets it.
-      if (!((c.req.method === 'GET' || c.req.method === 'HEAD') && isCacheablePath(c.req.path))) setCookie(c, CSRF_COOKIE, csrf, { httpOnly: true, sameSite: 'Lax', path: '/', secure });
+      if (!((c.req.method === 'GET' || c.req.method === 'HEAD') && isCacheablePath(c.req.path)))
+        setCookie(c, CSRF_COOKIE, csrf, { httpOnly: true, sameSite: 'Lax', path: '/', secure });
     }
     c.set('csrf', csrf);
 
@@ -136,21 +158,45 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
         sent = typeof body._csrf === 'string' ? body._csrf : '';
       }
       if (!originOk || !getCookie(c, CSRF_COOKIE) || !safeEqual(sent, csrf)) {
-        return page(c, <ErrorPage c={c} status={403} title="请求无效" message="页面已过期或请求来源无效，请返回上一页刷新后重新提交。" />, 403);
+        return page(
+          c,
+          <ErrorPage
+            c={c}
+            status={403}
+            title="请求无效"
+            message="页面已过期或请求来源无效，请返回上一页刷新后重新提交。"
+          />,
+          403,
+        );
       }
     }
 
     c.set('session', await resolveSession(deps.db, getCookie(c, SESSION_COOKIE), ip));
     await next();
     // A state change in the back office or through the API may change what the portal shows.
-    if (deps.config.pageCache && !['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) && c.res.status < 400 && (c.req.path.startsWith('/admin') || c.req.path.startsWith('/api/'))) await pages.invalidate();
-    deps.logger.debug({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
+    if (
+      deps.config.pageCache &&
+      !['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) &&
+      c.res.status < 400 &&
+      (c.req.path.startsWith('/admin') || c.req.path.startsWith('/api/'))
+    )
+      await pages.invalidate();
+    deps.logger.debug(
+      { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
+      'request',
+    );
   });
 
   app.get('/prefs/elder', (c) => {
     const on = c.req.query('on') === '1';
     const back = c.req.query('back') ?? '/';
-    setCookie(c, ELDER_COOKIE, on ? '1' : '0', { httpOnly: true, sameSite: 'Lax', path: '/', maxAge: 365 * 86400, secure: c.get('secure') });
+    setCookie(c, ELDER_COOKIE, on ? '1' : '0', {
+      httpOnly: true,
+      sameSite: 'Lax',
+      path: '/',
+      maxAge: 365 * 86400,
+      secure: c.get('secure'),
+    });
     // Only same-site relative paths are accepted as a return address.
     return c.redirect(/^\/(?![/\\])/.test(back) ? back : '/', 303);
   });
@@ -179,7 +225,20 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/admin', orgRoutes());
   app.route('/admin', adminRoutes());
 
-  app.notFound((c) => c.req.path.startsWith('/api/') ? c.json({ error: '接口不存在' }, 404) : page(c, <ErrorPage c={c} status={404} title="页面不存在" message="您访问的页面不存在或已被移除，请检查网址，或从首页重新进入。" />, 404));
+  app.notFound((c) =>
+    c.req.path.startsWith('/api/')
+      ? c.json({ error: '接口不存在' }, 404)
+      : page(
+          c,
+          <ErrorPage
+            c={c}
+            status={404}
+            title="页面不存在"
+            message="您访问的页面不存在或已被移除，请检查网址，或从首页重新进入。"
+          />,
+          404,
+        ),
+  );
 
   app.onError((err, c) => {
     if (err instanceof UnauthenticatedError) {
@@ -191,7 +250,16 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     }
     deps.logger.error({ err, path: c.req.path }, 'unhandled error');
     if (c.req.path.startsWith('/api/')) return c.json({ error: '服务器内部错误，请稍后再试。' }, 500);
-    return page(c, <ErrorPage c={c} status={500} title="服务器内部错误" message="服务器处理请求时出现错误，请稍后再试。如问题持续，请联系系统管理员。" />, 500);
+    return page(
+      c,
+      <ErrorPage
+        c={c}
+        status={500}
+        title="服务器内部错误"
+        message="服务器处理请求时出现错误，请稍后再试。如问题持续，请联系系统管理员。"
+      />,
+      500,
+    );
   });
 
   return app;

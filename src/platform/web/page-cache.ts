@@ -36,8 +36,14 @@ export function isCacheablePath(path: string): boolean {
 }
 
 export async function bumpGeneration(db: Db): Promise<void> {
-  await db.k.insertInto('settings').values({ scope: 'global', key: KEY, value: '1', updated_at: nowIso() })
-    .onConflict((oc) => oc.columns(['scope', 'key']).doUpdateSet({ value: sql<string>`cast(cast(settings.value as integer) + 1 as text)`, updated_at: nowIso() }))
+  await db.k
+    .insertInto('settings')
+    .values({ scope: 'global', key: KEY, value: '1', updated_at: nowIso() })
+    .onConflict((oc) =>
+      oc
+        .columns(['scope', 'key'])
+        .doUpdateSet({ value: sql<string>`cast(cast(settings.value as integer) + 1 as text)`, updated_at: nowIso() }),
+    )
     .execute();
 }
 
@@ -50,13 +56,25 @@ export class PageCache {
   /** Incremented on every clear: a page rendered before a clear is not stored after it. */
   private epoch = 0;
 
-  constructor(private db: Db, private opts: { maxEntries: number; maxBytes: number; pollMs: number } = { maxEntries: 5000, maxBytes: 64 * 1024 * 1024, pollMs: 1000 }) {}
+  constructor(
+    private db: Db,
+    private opts: { maxEntries: number; maxBytes: number; pollMs: number } = {
+      maxEntries: 5000,
+      maxBytes: 64 * 1024 * 1024,
+      pollMs: 1000,
+    },
+  ) {}
 
   /** Check the shared generation at most every pollMs; a change empties the cache. */
   private async fresh(): Promise<void> {
     if (Date.now() - this.checkedAt < this.opts.pollMs) return;
     this.checking ??= (async () => {
-      const r = await this.db.k.selectFrom('settings').select('value').where('scope', '=', 'global').where('key', '=', KEY).executeTakeFirst();
+      const r = await this.db.k
+        .selectFrom('settings')
+        .select('value')
+        .where('scope', '=', 'global')
+        .where('key', '=', KEY)
+        .executeTakeFirst();
       const g = r?.value ?? '0';
       if (g !== this.generation) this.clear();
       this.generation = g;
@@ -140,13 +158,23 @@ export function cachedFetch(fetch: Fetch, pages: PageCache): Fetch {
     if (req.method !== 'GET') return fetch(req, env);
     const url = new URL(req.url);
     if (!isCacheablePath(url.pathname)) return fetch(req, env);
-    const key = cacheKey(req.headers.get('host') ?? undefined, req.headers.get('cookie') ?? undefined, url.pathname + url.search);
+    const key = cacheKey(
+      req.headers.get('host') ?? undefined,
+      req.headers.get('cookie') ?? undefined,
+      url.pathname + url.search,
+    );
     const hit = await pages.get(key);
-    if (hit) return new Response(new Uint8Array(hit.body), { status: 200, headers: { ...hit.headers, 'x-cache': 'hit' } });
+    if (hit)
+      return new Response(new Uint8Array(hit.body), { status: 200, headers: { ...hit.headers, 'x-cache': 'hit' } });
     const epoch = pages.currentEpoch;
     const res = await fetch(req, env);
     const type = res.headers.get('content-type') ?? '';
-    if (res.status === 200 && !res.headers.has('set-cookie') && !res.headers.has('content-disposition') && /^(text\/html|application\/(atom\+)?xml)/.test(type)) {
+    if (
+      res.status === 200 &&
+      !res.headers.has('set-cookie') &&
+      !res.headers.has('content-disposition') &&
+      /^(text\/html|application\/(atom\+)?xml)/.test(type)
+    ) {
       const body = Buffer.from(await res.clone().arrayBuffer());
       const headers: Record<string, string> = {};
       res.headers.forEach((v, k) => {

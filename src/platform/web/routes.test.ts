@@ -30,7 +30,12 @@ describeEachDb('back-office routes, per role', (db) => {
   });
 
   // Expected status per role for each GET route. 303 = redirect to the login page.
-  const A = 'admin', G = 'gkb', S = 'shiji', E = 'cgz.bianji', R = 'cgz.shenhe', H = 'cgz.banli';
+  const A = 'admin',
+    G = 'gkb',
+    S = 'shiji',
+    E = 'cgz.bianji',
+    R = 'cgz.shenhe',
+    H = 'cgz.banli';
   const gets: [string, (ids: Record<string, number>) => string, Who[]][] = [
     ['dashboard', () => '/admin', [A, G, S, E, R, H]],
     ['unit list', () => '/admin/units', [A, G, S, E, R, H]],
@@ -63,7 +68,8 @@ describeEachDb('back-office routes, per role', (db) => {
       const res = await clients.get(who)!.get(path(ids));
       const expected = who === 'anon' ? 303 : allowed.includes(who) ? 200 : 403;
       // opening a unit's catalog redirects to the catalog itself
-      if (expected === 200 && res.status === 303) expect(res.headers.get('location')).toMatch(/^\/admin\/catalogs\/\d+$/);
+      if (expected === 200 && res.status === 303)
+        expect(res.headers.get('location')).toMatch(/^\/admin\/catalogs\/\d+$/);
       else expect(res.status).toBe(expected);
       if (expected === 303) expect(res.headers.get('location')).toMatch(/^\/admin\/login/);
       if (expected === 403) expect(await res.text()).toContain('无权');
@@ -82,11 +88,19 @@ describeEachDb('back-office routes, per role', (db) => {
   ];
   for (const [name, path, form, allowed] of posts) {
     it.each(WHO)(`POST ${name} as %s`, async (who) => {
-      const before = await db().k.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('action', 'like', 'unit.%').executeTakeFirstOrThrow();
+      const before = await db()
+        .k.selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('action', 'like', 'unit.%')
+        .executeTakeFirstOrThrow();
       const res = await clients.get(who)!.post(path(ids), form);
       const expected = who === 'anon' ? 303 : allowed.includes(who) ? 422 : 403;
       expect(res.status).toBe(expected);
-      const after = await db().k.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('action', 'like', 'unit.%').executeTakeFirstOrThrow();
+      const after = await db()
+        .k.selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('action', 'like', 'unit.%')
+        .executeTakeFirstOrThrow();
       expect(Number(after.n)).toBe(Number(before.n));
     });
   }
@@ -106,7 +120,13 @@ describeEachDb('back-office routes, per role', (db) => {
   });
 
   it('shows a field error beside its field, in Chinese, and keeps the typed values', async () => {
-    const res = await clients.get('gkb')!.post('/admin/units', { name: '示范县新单位', kind: 'county_department', jurisdiction_id: '', office_email: 'bad@', office_postcode: '12' });
+    const res = await clients.get('gkb')!.post('/admin/units', {
+      name: '示范县新单位',
+      kind: 'county_department',
+      jurisdiction_id: '',
+      office_email: 'bad@',
+      office_postcode: '12',
+    });
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain('<p class="field-error" id="e-office_email">电子邮箱格式不正确</p>');
@@ -114,7 +134,9 @@ describeEachDb('back-office routes, per role', (db) => {
     expect(html).toContain('<p class="field-error" id="e-office_postcode">邮政编码应为 6 位数字</p>');
     expect(html).toContain('value="示范县新单位"');
     expect(html).toContain('aria-invalid="true"');
-    expect(await db().k.selectFrom('units').select('id').where('name', '=', '示范县新单位').executeTakeFirst()).toBeUndefined();
+    expect(
+      await db().k.selectFrom('units').select('id').where('name', '=', '示范县新单位').executeTakeFirst(),
+    ).toBeUndefined();
   });
 });
 
@@ -127,8 +149,14 @@ describeEachDb('web shell', (db) => {
 
   it('puts the four 61号 columns with their exact names on the portal home', async () => {
     const html = await (await new TestClient(app).get('/')).text();
-    for (const name of ['政府信息公开指南', '政府信息公开制度', '法定主动公开内容', '政府信息公开工作年度报告']) expect(html).toContain(`>${name}</a>`);
-    expect(STANDARD_COLUMNS.map((c) => c.name)).toEqual(['政府信息公开指南', '政府信息公开制度', '法定主动公开内容', '政府信息公开工作年度报告']);
+    for (const name of ['政府信息公开指南', '政府信息公开制度', '法定主动公开内容', '政府信息公开工作年度报告'])
+      expect(html).toContain(`>${name}</a>`);
+    expect(STANDARD_COLUMNS.map((c) => c.name)).toEqual([
+      '政府信息公开指南',
+      '政府信息公开制度',
+      '法定主动公开内容',
+      '政府信息公开工作年度报告',
+    ]);
     expect(html).toContain('>依申请公开</a>');
     expect(html).toContain('示范县人民政府');
     expect(html).toContain('主办：示范县人民政府办公室');
@@ -144,7 +172,16 @@ describeEachDb('web shell', (db) => {
     const gkb = new TestClient(app, '10.8.0.1');
     await gkb.login('gkb', PW);
     const id = await unitIdByName(db(), '示范县民政局');
-    const res = await gkb.post(`/admin/units/${id}/office`, { office_name: '示范县民政局政务公开办公室', office_address: '示范县民政路 9 号', office_hours: '工作日', office_phone: '0000-5550001', office_fax: '', office_email: '', office_postcode: '999100', office_website: '' });
+    const res = await gkb.post(`/admin/units/${id}/office`, {
+      office_name: '示范县民政局政务公开办公室',
+      office_address: '示范县民政路 9 号',
+      office_hours: '工作日',
+      office_phone: '0000-5550001',
+      office_fax: '',
+      office_email: '',
+      office_postcode: '999100',
+      office_website: '',
+    });
     expect(res.status).toBe(303);
     const after = await (await client.get('/xxgk/zhinan')).text();
     expect(after).toContain('示范县民政局政务公开办公室');
@@ -184,7 +221,12 @@ describeEachDb('web shell', (db) => {
     const cross = await app.request('/admin/login', {
       method: 'POST',
       body: new URLSearchParams({ username: 'admin', password: PW, _csrf: c.cookies.get('gk_csrf')! }),
-      headers: { cookie: `gk_csrf=${c.cookies.get('gk_csrf')}`, 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example', host: 'localhost' },
+      headers: {
+        cookie: `gk_csrf=${c.cookies.get('gk_csrf')}`,
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: 'https://evil.example',
+        host: 'localhost',
+      },
     });
     expect(cross.status).toBe(403);
     const sessions = await db().k.selectFrom('sessions').select('id').execute();
@@ -197,7 +239,13 @@ describeEachDb('web shell', (db) => {
     const res = await app.request('/admin/login', {
       method: 'POST',
       body: new URLSearchParams({ username: 'admin', password: PW, _csrf: c.cookies.get('gk_csrf')! }),
-      headers: { cookie: `gk_csrf=${c.cookies.get('gk_csrf')}`, 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-proto': 'https', 'x-forwarded-for': '10.8.2.1', host: 'localhost' },
+      headers: {
+        cookie: `gk_csrf=${c.cookies.get('gk_csrf')}`,
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-forwarded-proto': 'https',
+        'x-forwarded-for': '10.8.2.1',
+        host: 'localhost',
+      },
     });
     expect(res.status).toBe(303);
     const cookie = res.headers.getSetCookie().find((l) => l.startsWith('gk_session='))!;
@@ -223,12 +271,26 @@ describeEachDb('web shell', (db) => {
     await admin.login('gkb', PW); // gkb cannot create users; use the CLI path instead
     const { bootstrapUser } = await import('../../auth/users.js');
     const { systemActor } = await import('../../auth/policy.js');
-    await bootstrapUser(db(), { username: 'newbie', displayName: '新人', password: 'Temp2026x', grants: [{ role: 'editor', unitId: await unitIdByName(db(), '石桥镇人民政府') }], mustChange: true }, systemActor());
+    await bootstrapUser(
+      db(),
+      {
+        username: 'newbie',
+        displayName: '新人',
+        password: 'Temp2026x',
+        grants: [{ role: 'editor', unitId: await unitIdByName(db(), '石桥镇人民政府') }],
+        mustChange: true,
+      },
+      systemActor(),
+    );
     const c = new TestClient(app, '10.8.4.2');
     const res = await c.login('newbie', 'Temp2026x');
     expect(res.headers.get('location')).toBe('/admin/password');
     expect((await c.get('/admin/units')).headers.get('location')).toBe('/admin/password');
-    const done = await c.post('/admin/password', { current_password: 'Temp2026x', new_password: 'Mine2026x', confirm_password: 'Mine2026x' });
+    const done = await c.post('/admin/password', {
+      current_password: 'Temp2026x',
+      new_password: 'Mine2026x',
+      confirm_password: 'Mine2026x',
+    });
     expect(done.status).toBe(303);
     expect((await c.get('/admin/units')).status).toBe(200);
   });
@@ -239,7 +301,12 @@ describeEachDb('web shell', (db) => {
     const res = await app.request('/ysqgk/apply', {
       method: 'POST',
       body: new Uint8Array(21 * 1024 * 1024),
-      headers: { cookie: `gk_csrf=${c.cookies.get('gk_csrf')}`, 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(21 * 1024 * 1024), host: 'localhost' },
+      headers: {
+        cookie: `gk_csrf=${c.cookies.get('gk_csrf')}`,
+        'content-type': 'application/x-www-form-urlencoded',
+        'content-length': String(21 * 1024 * 1024),
+        host: 'localhost',
+      },
     });
     expect(res.status).toBe(413);
     expect(await res.text()).toContain('提交的内容超过 20 MB，未做任何处理。');

@@ -14,13 +14,23 @@ export async function resolveSite(db: Db, host: string | undefined): Promise<Sit
     .selectFrom('sites')
     .innerJoin('jurisdictions', 'jurisdictions.id', 'sites.jurisdiction_id')
     .select(['sites.id', 'sites.name', 'sites.jurisdiction_id', 'jurisdictions.code', 'jurisdictions.name as jname']);
-  const row = (hostname ? await base.where('sites.host', '=', hostname).executeTakeFirst() : undefined)
-    ?? (await base.orderBy('sites.id').limit(1).executeTakeFirst());
+  const row =
+    (hostname ? await base.where('sites.host', '=', hostname).executeTakeFirst() : undefined) ??
+    (await base.orderBy('sites.id').limit(1).executeTakeFirst());
   let site: SiteInfo | null = null;
   if (row) {
     const office = await db.k
       .selectFrom('units')
-      .select(['id', 'name', 'office_name', 'office_address', 'office_phone', 'office_postcode', 'office_email', 'office_hours'])
+      .select([
+        'id',
+        'name',
+        'office_name',
+        'office_address',
+        'office_phone',
+        'office_postcode',
+        'office_email',
+        'office_hours',
+      ])
       .where('jurisdiction_id', '=', row.jurisdiction_id)
       .where('kind', '=', 'county_office')
       .where('active', '=', 1)
