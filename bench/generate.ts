@@ -12,14 +12,15 @@ import crypto from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
-import { migrate, type Db } from '../src/platform/db.js';
+import { migrateDatabase } from '../src/app.js';
+import type { Db } from '../src/platform/db.js';
 import { insertMany } from '../src/platform/dialect.js';
 import type { Database } from '../src/platform/schema.js';
 import { seedDemo, DEMO } from '../src/org/seed.js';
-import { auditActor, systemActor } from '../src/auth/policy.js';
+import { auditActor, systemActor } from '../src/platform/access.js';
 import { adoptRows, catalogForUnit } from '../src/catalog/service.js';
 import { domainBySlug } from '../src/catalog/guidelines.js';
-import { itemLabel } from '../src/publishing/service.js';
+import { itemLabel } from '../src/catalog/api.js';
 import { GENRES, SUBJECTS } from '../src/publishing/model.js';
 import { OUTCOMES, ORG_TYPES, type Outcome } from '../src/requests/model.js';
 import { reindexRecords } from '../src/publishing/search.js';
@@ -110,7 +111,7 @@ export async function generate(opts: GenerateOptions): Promise<Generated> {
       );
       const db = openBenchDb(file, { bulk: true });
       try {
-        await migrate(db); // picks up migrations added since (e.g. the search index)
+        await migrateDatabase(db); // picks up migrations added since (e.g. the search index)
         if (meta.searchIndexed < meta.records) {
           const t = Date.now();
           const r = await fillSearchIndex(db, log);
@@ -151,7 +152,7 @@ async function build(file: string, opts: GenerateOptions, log: (s: string) => vo
       ? 'kysely insertMany（每条语句 100 行）'
       : 'better-sqlite3 预编译多行语句（每条 100 行）';
   try {
-    await migrate(db);
+    await migrateDatabase(db);
     await seedDemo(db, auditActor(systemActor(ACTOR)), async () => undefined);
     const units = await loadUnits(db);
     const items = await adoptCatalogs(db, units);

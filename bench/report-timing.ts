@@ -10,9 +10,9 @@
  */
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
-import { systemActor } from '../src/auth/policy.js';
+import { systemActor } from '../src/platform/access.js';
 import { reportFor } from '../src/reports/annual.js';
-import { table3ForUnits } from '../src/reports/service.js';
+import { table3ForUnits } from '../src/reports/statistics.js';
 import { openPostgres, type Db } from '../src/platform/db.js';
 import { openBenchDb } from './generate.js';
 import { percentile, timeRuns } from './load.js';
@@ -36,7 +36,7 @@ const db: Db = file.startsWith('postgres') ? await openPostgres(file) : openBenc
 try {
   if (args.includes('--indexes')) {
     const t = performance.now();
-    const m = await import('../src/platform/migrations/0009_report_indexes.js');
+    const m = await import('../src/requests/migrations/0009_report_indexes.js');
     await m.up(db.k);
     await sql`ANALYZE`.execute(db.k);
     console.log(`0009_report_indexes applied and ANALYZE run in ${Math.round(performance.now() - t)} ms`);

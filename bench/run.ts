@@ -13,9 +13,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ChildProcess } from 'node:child_process';
-import { systemActor } from '../src/auth/policy.js';
+import { systemActor } from '../src/platform/access.js';
 import { reportFor } from '../src/reports/annual.js';
-import { table3ForUnits } from '../src/reports/service.js';
+import { table3ForUnits } from '../src/reports/statistics.js';
 import { generate, openBenchDb, optionsFromEnv, COUNTY, type BenchDb, type Generated } from './generate.js';
 import { search, TOTAL_LIMIT } from '../src/platform/search/index.js';
 import {

@@ -63,7 +63,7 @@ describe('gongkai CLI', () => {
     expect(again.err.trim()).toBe('耿马傣族佤族自治县（530926）已经初始化，不能重复创建。');
     const m = await run(['migrate', '--status'], { DATA_DIR: dir });
     expect(m.out.trim()).toBe(
-      '已执行  0001_foundation\n已执行  0002_calendar\n已执行  0003_catalog\n已执行  0004_requests\n已执行  0005_reports\n已执行  0006_publishing\n已执行  0007_search\n已执行  0008_request_consultations\n已执行  0009_report_indexes\n已执行  0010_record_doc_class\n已执行  0011_search_titles',
+      '已执行  0001_foundation\n已执行  0002_calendar\n已执行  0003_catalog\n已执行  0004_requests\n已执行  0005_reports\n已执行  0006_publishing\n已执行  0007_search\n已执行  0008_request_consultations\n已执行  0009_report_indexes\n已执行  0010_record_doc_class\n已执行  0011_search_titles\n已执行  0012_platform\n已执行  0013_catalog_time_limits',
     );
   });
 
@@ -342,7 +342,7 @@ describe('gongkai CLI', () => {
         url.pathname = `/${name}`;
         const m = await run(['migrate'], { DATABASE_URL: url.toString() });
         expect(m.out.trim()).toBe(
-          '已执行迁移：0001_foundation、0002_calendar、0003_catalog、0004_requests、0005_reports、0006_publishing、0007_search、0008_request_consultations、0009_report_indexes、0010_record_doc_class、0011_search_titles',
+          '已执行迁移：0001_foundation、0002_calendar、0003_catalog、0004_requests、0005_reports、0006_publishing、0007_search、0008_request_consultations、0009_report_indexes、0010_record_doc_class、0011_search_titles、0012_platform、0013_catalog_time_limits',
         );
         const r = await run(['init', '--county', '耿马'], { DATABASE_URL: url.toString() });
         expect(r.code).toBe(0);

@@ -13,13 +13,13 @@ import {
   type Values,
 } from '../platform/ui/forms.js';
 import { ValidationError } from '../platform/errors.js';
-import { assertCan } from './policy.js';
+import { assertCan } from '../platform/access.js';
 import { requireActor, formBody, safeNext, flashOf } from '../platform/web/guards.js';
 import { SESSION_COOKIE } from '../platform/web/constants.js';
 import * as auth from './service.js';
 import * as users from './users.js';
 import * as org from '../org/service.js';
-import { ROLES, ROLE_LABELS, ROLE_DESCRIPTIONS, type Actor } from './policy.js';
+import { ROLES, ROLE_LABELS, ROLE_DESCRIPTIONS, type Actor } from '../platform/access.js';
 
 const USER_LABELS: Record<string, string> = { username: '用户名', display_name: '姓名', password: '初始密码' };
 

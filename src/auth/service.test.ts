@@ -1,5 +1,5 @@
 import { it, expect } from 'vitest';
-import { describeEachDb, seedDemoDb, actorFor } from '../platform/testing.js';
+import { describeEachDb, seedDemoDb, actorFor } from '../testing.js';
 import {
   login,
   resolveSession,
@@ -11,7 +11,7 @@ import {
   LoginError,
 } from './service.js';
 import { setUserActive } from './users.js';
-import { systemActor } from './policy.js';
+import { systemActor } from '../platform/access.js';
 import { ValidationError } from '../platform/errors.js';
 
 const PW = 'Shifan2026';
@@ -158,26 +158,26 @@ describeEachDb('auth housekeeping', (db) => {
       })
       .execute();
     await db()
-      .k.insertInto('login_throttle')
+      .k.insertInto('throttle')
       .values({
         key: 'ip:10.0.0.99',
-        failures: 5,
-        first_failure_at: '2020-01-01T00:00:00.000Z',
+        count: 5,
+        window_start: '2020-01-01T00:00:00.000Z',
         locked_until: '2020-01-01T00:15:00.000Z',
       })
       .execute();
     await db()
-      .k.insertInto('login_throttle')
+      .k.insertInto('throttle')
       .values({
         key: 'ip:10.0.0.98',
-        failures: 5,
-        first_failure_at: '2099-01-01T00:00:00.000Z',
+        count: 5,
+        window_start: '2099-01-01T00:00:00.000Z',
         locked_until: '2099-01-01T00:15:00.000Z',
       })
       .execute();
     await login(db(), { username: 'gkb', password: PW }, { ip: '10.0.0.1', userAgent: null });
     expect(await db().k.selectFrom('sessions').select('id').where('id', '=', 'old').executeTakeFirst()).toBeUndefined();
-    const keys = (await db().k.selectFrom('login_throttle').select('key').execute()).map((r) => r.key);
+    const keys = (await db().k.selectFrom('throttle').select('key').execute()).map((r) => r.key);
     expect(keys).not.toContain('ip:10.0.0.99');
     expect(keys).toContain('ip:10.0.0.98');
   });

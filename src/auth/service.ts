@@ -4,9 +4,10 @@ import { nowIso, flag } from '../platform/dialect.js';
 import { writeAudit } from '../platform/audit.js';
 import { AppError, ValidationError } from '../platform/errors.js';
 import { parseInput, z } from '../platform/validation.js';
+import { anyLocked, clearThrottle, hit, purgeThrottle } from '../platform/throttle.js';
 import * as store from './store.js';
 import { hashPassword, verifyPassword, verifyDummy, passwordProblem } from './passwords.js';
-import { auditActor, type UserActor } from './policy.js';
+import { auditActor, type SessionInfo } from '../platform/access.js';
 
 /** Login throttling (per account and per IP): 5 failures within 15 minutes lock for 15 minutes. */
 export const THROTTLE = { maxFailures: 5, windowMinutes: 15, lockMinutes: 15 } as const;
@@ -49,8 +50,7 @@ export async function login(
   const ipKey = `ip:${ctx.ip ?? 'unknown'}`;
   const keys = [acctKey, ipKey];
 
-  const throttles = await store.findThrottle(db.k, keys);
-  if (throttles.some((t) => t.locked_until && t.locked_until > now)) {
+  if (await anyLocked(db.k, keys, now)) {
     await writeAudit(
       db.k,
       { id: null, name: username, ip: ctx.ip },
@@ -75,17 +75,12 @@ export async function login(
     await db.k.transaction().execute(async (trx) => {
       let lockedNow = false;
       for (const key of keys) {
-        const t = throttles.find((x) => x.key === key);
-        const fresh = !t || minutesFrom(t.first_failure_at, THROTTLE.windowMinutes) <= now;
-        const failures = fresh ? 1 : t.failures + 1;
-        const locked = failures >= THROTTLE.maxFailures ? minutesFrom(now, THROTTLE.lockMinutes) : null;
-        if (locked && key === acctKey) lockedNow = true;
-        await store.upsertThrottle(trx, {
-          key,
-          failures,
-          first_failure_at: fresh ? now : t.first_failure_at,
-          locked_until: locked,
+        const t = await hit(trx, key, THROTTLE.windowMinutes, {
+          lockAt: THROTTLE.maxFailures,
+          lockMinutes: THROTTLE.lockMinutes,
+          now,
         });
+        if (key === acctKey && t.count >= THROTTLE.maxFailures) lockedNow = true;
       }
       const who = {
         id: user?.id ?? null,
@@ -123,10 +118,10 @@ export async function login(
   const token = crypto.randomBytes(32).toString('base64url');
   const expiresAt = minutesFrom(now, SESSION.absoluteHours * 60);
   await db.k.transaction().execute(async (trx) => {
-    await store.clearThrottle(trx, acctKey);
+    await clearThrottle(trx, acctKey);
     // Housekeeping on every successful login keeps both tables small without a scheduler.
     await store.deleteExpiredSessions(trx, now);
-    await store.purgeThrottle(trx, minutesFrom(now, -THROTTLE.windowMinutes), now);
+    await purgeThrottle(trx, THROTTLE.windowMinutes, now);
     await store.insertSession(trx, {
       id: sessionIdOf(token),
       user_id: user.id,
@@ -153,11 +148,7 @@ export async function login(
   return { token, userId: user.id, mustChangePassword: user.must_change_password === 1, expiresAt };
 }
 
-export interface SessionInfo {
-  sessionId: string;
-  actor: UserActor;
-  mustChangePassword: boolean;
-}
+export type { SessionInfo };
 
 /** Resolve a session cookie to an actor; undefined when missing, expired, idle or disabled. */
 export async function resolveSession(

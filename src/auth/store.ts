@@ -1,6 +1,7 @@
 import type { Kysely, Transaction, Insertable, Updateable } from 'kysely';
-import type { Database, UserTable } from '../platform/schema.js';
-import type { Grant, Role } from './policy.js';
+import type { Database } from '../platform/schema.js';
+import type { UserTable } from './tables.js';
+import type { Grant, Role } from '../platform/access.js';
 
 type K = Kysely<Database> | Transaction<Database>;
 
@@ -106,37 +107,4 @@ export async function deleteUserSessions(k: K, userId: number, exceptId?: string
 
 export async function deleteExpiredSessions(k: K, now: string) {
   await k.deleteFrom('sessions').where('expires_at', '<=', now).execute();
-}
-
-// ---- login throttling ----------------------------------------------------------------------
-
-export async function findThrottle(k: K, keys: string[]) {
-  return k.selectFrom('login_throttle').selectAll().where('key', 'in', keys).execute();
-}
-
-export async function upsertThrottle(k: K, row: Database['login_throttle']) {
-  await k
-    .insertInto('login_throttle')
-    .values(row)
-    .onConflict((oc) =>
-      oc.column('key').doUpdateSet({
-        failures: row.failures,
-        first_failure_at: row.first_failure_at,
-        locked_until: row.locked_until,
-      }),
-    )
-    .execute();
-}
-
-export async function clearThrottle(k: K, key: string) {
-  await k.deleteFrom('login_throttle').where('key', '=', key).execute();
-}
-
-/** Forget failure counters whose window and lock have both passed. */
-export async function purgeThrottle(k: K, windowStart: string, now: string) {
-  await k
-    .deleteFrom('login_throttle')
-    .where('first_failure_at', '<', windowStart)
-    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
-    .execute();
 }

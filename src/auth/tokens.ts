@@ -5,7 +5,7 @@ import { nowIso } from '../platform/dialect.js';
 import { writeAudit } from '../platform/audit.js';
 import { NotFoundError, ValidationError } from '../platform/errors.js';
 import * as orgStore from '../org/store.js';
-import { assertCan, auditActor, type Actor, type UserActor } from './policy.js';
+import { assertCan, auditActor, type Actor, type UserActor } from '../platform/access.js';
 
 const hash = (t: string) => crypto.createHash('sha256').update(t).digest('hex');
 

@@ -1,5 +1,5 @@
 import { it, expect } from 'vitest';
-import { describeEachDb, seedDemoDb, actorFor, unitIdByName } from '../platform/testing.js';
+import { describeEachDb, seedDemoDb, actorFor, unitIdByName } from '../testing.js';
 import { createUser, updateUser, listUsers, getUser, resetPassword } from './users.js';
 import { login } from './service.js';
 import { ValidationError, ForbiddenError } from '../platform/errors.js';

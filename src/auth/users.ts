@@ -4,6 +4,7 @@ import { nowIso, flag } from '../platform/dialect.js';
 import { writeAudit } from '../platform/audit.js';
 import { NotFoundError, ValidationError, ForbiddenError } from '../platform/errors.js';
 import { z, requiredText } from '../platform/validation.js';
+import { clearThrottle } from '../platform/throttle.js';
 import * as store from './store.js';
 import * as orgStore from '../org/store.js';
 import { hashPassword, passwordProblem } from './passwords.js';
@@ -18,7 +19,7 @@ import {
   type Actor,
   type Grant,
   type Role,
-} from './policy.js';
+} from '../platform/access.js';
 
 export const MAX_ROLE_ROWS = 6;
 
@@ -264,7 +265,7 @@ export async function setUserActive(db: Db, actor: Actor, id: number, active: bo
       ...(active ? { failed_logins: 0, locked_until: null } : {}),
     });
     if (!active) await store.deleteUserSessions(trx, id);
-    if (active) await store.clearThrottle(trx, `acct:${user.username.toLowerCase()}`);
+    if (active) await clearThrottle(trx, `acct:${user.username.toLowerCase()}`);
     await writeAudit(trx, auditActor(actor), {
       action: active ? 'user.enable' : 'user.disable',
       objectType: 'user',
@@ -296,7 +297,7 @@ export async function resetPassword(db: Db, actor: Actor, id: number, raw: Recor
       updated_at: now,
     });
     await store.deleteUserSessions(trx, id);
-    await store.clearThrottle(trx, `acct:${user.username.toLowerCase()}`);
+    await clearThrottle(trx, `acct:${user.username.toLowerCase()}`);
     await writeAudit(trx, auditActor(actor), {
       action: 'user.password_reset',
       objectType: 'user',

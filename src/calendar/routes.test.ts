@@ -1,5 +1,5 @@
 import { it, expect, beforeAll } from 'vitest';
-import { describeEachDb, seedDemoDb, testApp, TestClient } from '../platform/testing.js';
+import { describeEachDb, seedDemoDb, testApp, TestClient } from '../testing.js';
 
 const PW = 'Shifan2026';
 

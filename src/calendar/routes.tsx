@@ -14,52 +14,19 @@ import {
 import { UploadProgress } from '../platform/ui/forms.js';
 import { NotFoundError, ValidationError } from '../platform/errors.js';
 import { requireActor, formBody } from '../platform/web/guards.js';
-import { can, assertCan } from '../auth/policy.js';
+import { can, assertCan } from '../platform/access.js';
 import { loadShippedSchedules } from './data.js';
 import { CalendarMissingError, type WorkCalendar } from './calendar.js';
 import { addWorkingDays, addCalendarDays, ClockError, type CountingRules, type Deadline } from './clock.js';
 import { isIsoDate, todayInChina, weekdayLabel, yearOf } from './dates.js';
 import * as svc from './service.js';
+import { computeDeadline, parseDeadlineQuery } from './deadline-query.js';
 
 const MAX_UPLOAD = 1024 * 1024;
 
 function scopeOf(site: SiteInfo | null): svc.CalendarScope {
   if (!site) throw new NotFoundError('本平台尚未初始化。');
   return { code: site.jurisdictionCode, jurisdictionId: site.jurisdictionId, name: site.jurisdictionName };
-}
-
-export interface DeadlineQuery {
-  from: string;
-  amount: number;
-  unit: 'workday' | 'day';
-}
-
-/** Validate a deadline question; field errors in Chinese. */
-export function parseDeadlineQuery(q: Record<string, string | undefined>): DeadlineQuery {
-  const errors: Errors = {};
-  const from = (q.from ?? '').trim();
-  if (!from) errors.from = '请填写起算日期';
-  else if (!isIsoDate(from)) errors.from = '日期应为“年-月-日”格式，如 2025-09-20';
-  const wd = q.workingDays?.trim();
-  const d = q.days?.trim();
-  let amount = 0;
-  let unit: 'workday' | 'day' = 'workday';
-  if (wd && d) errors.workingDays = 'workingDays 与 days 只能填写一个';
-  else if (!wd && !d) errors.workingDays = '请填写工作日数（workingDays）或自然日数（days）';
-  else {
-    const raw = (wd ?? d)!;
-    unit = wd ? 'workday' : 'day';
-    if (!/^\d{1,3}$/.test(raw) || Number(raw) > 365) errors[wd ? 'workingDays' : 'days'] = '天数应为 0～365 的整数';
-    amount = Number(raw);
-  }
-  if (Object.keys(errors).length) throw new ValidationError(errors);
-  return { from, amount, unit };
-}
-
-export function computeDeadline(cal: WorkCalendar, rules: CountingRules, q: DeadlineQuery): Deadline {
-  return q.unit === 'workday'
-    ? addWorkingDays(cal, q.from, q.amount, rules)
-    : addCalendarDays(cal, q.from, q.amount, rules);
 }
 
 // ---- JSON API --------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 import { it, expect } from 'vitest';
-import { describeEachDb, seedDemoDb, actorFor } from '../platform/testing.js';
+import { describeEachDb, seedDemoDb, actorFor } from '../testing.js';
 import {
   addOverride,
   removeOverride,

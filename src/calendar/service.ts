@@ -3,6 +3,8 @@
  * counting rules (settings), and the statutory clocks of every feature, which are recomputed
  * whenever the calendar changes.
  */
+import { defineSetting, readSettings, scopeChain, writeSetting } from '../platform/settings.js';
+import * as org from '../org/api.js';
 import type { Kysely, Transaction } from 'kysely';
 import type { Db } from '../platform/db.js';
 import type { Database } from '../platform/schema.js';
@@ -10,7 +12,7 @@ import { nowIso, parseJson } from '../platform/dialect.js';
 import { writeAudit, type AuditActor } from '../platform/audit.js';
 import { NotFoundError, ValidationError } from '../platform/errors.js';
 import { parseInput, z } from '../platform/validation.js';
-import { assertCan, auditActor, type Actor } from '../auth/policy.js';
+import { assertCan, auditActor, type Actor } from '../platform/access.js';
 import {
   WorkCalendar,
   CalendarMissingError,
@@ -34,11 +36,7 @@ import { isIsoDate, todayInChina, yearOf, type IsoDate } from './dates.js';
 type K = Kysely<Database> | Transaction<Database>;
 
 /** Every scope that applies to a jurisdiction: the installation ('CN') and each code prefix. */
-export function scopesOf(code: string): string[] {
-  const out = ['CN'];
-  for (const len of [2, 4, 6, 9, 12]) if (code.length >= len) out.push(code.slice(0, len));
-  return [...new Set(out)];
-}
+export const scopesOf = (code: string): string[] => scopeChain({ jurisdictionCode: code });
 
 export async function calendarFor(k: K, jurisdictionCode: string): Promise<WorkCalendar> {
   const scopes = scopesOf(jurisdictionCode);
@@ -57,25 +55,24 @@ export async function calendarFor(k: K, jurisdictionCode: string): Promise<WorkC
   );
 }
 
-const RULE_KEYS = {
-  countFromNextDay: 'calendar.countFromNextDay',
-  dueSoonWorkingDays: 'calendar.dueSoonWorkingDays',
-} as const;
+/** 起算日当日是否计入 and when a deadline counts as 即将到期: settings of the county (regulations §3). */
+export const RULE_SETTINGS = {
+  countFromNextDay: defineSetting(
+    'calendar.countFromNextDay',
+    '起算日当日不计入（民法典第二百零一条）',
+    z.boolean(),
+    DEFAULT_RULES.countFromNextDay,
+  ),
+  dueSoonWorkingDays: defineSetting(
+    'calendar.dueSoonWorkingDays',
+    '剩余几个工作日起提示即将到期',
+    z.number().int().min(0).max(20),
+    DEFAULT_RULES.dueSoonWorkingDays,
+  ),
+};
 
 export async function rulesFor(k: K, jurisdictionCode: string): Promise<CountingRules> {
-  const rows = await k
-    .selectFrom('settings')
-    .select(['scope', 'key', 'value'])
-    .where('scope', 'in', scopesOf(jurisdictionCode))
-    .where('key', 'in', Object.values(RULE_KEYS))
-    .execute();
-  rows.sort((a, b) => a.scope.length - b.scope.length);
-  const rules = { ...DEFAULT_RULES };
-  for (const r of rows) {
-    if (r.key === RULE_KEYS.countFromNextDay) rules.countFromNextDay = parseJson(r.value, true);
-    if (r.key === RULE_KEYS.dueSoonWorkingDays) rules.dueSoonWorkingDays = parseJson(r.value, 5);
-  }
-  return rules;
+  return { ...DEFAULT_RULES, ...(await readSettings(k, RULE_SETTINGS, { jurisdictionCode })) };
 }
 
 /** The warning shown on the dashboard from 1 October when next year's schedule is missing. */
@@ -321,18 +318,8 @@ export async function setRules(db: Db, actor: Actor, scope: Scope, raw: unknown)
   };
   const who = auditActor(actor);
   await db.k.transaction().execute(async (trx) => {
-    for (const [key, value] of [
-      [RULE_KEYS.countFromNextDay, after.countFromNextDay],
-      [RULE_KEYS.dueSoonWorkingDays, after.dueSoonWorkingDays],
-    ] as const) {
-      await trx
-        .insertInto('settings')
-        .values({ scope: scope.code, key, value: JSON.stringify(value), updated_at: nowIso() })
-        .onConflict((oc) =>
-          oc.columns(['scope', 'key']).doUpdateSet({ value: JSON.stringify(value), updated_at: nowIso() }),
-        )
-        .execute();
-    }
+    await writeSetting(trx, RULE_SETTINGS.countFromNextDay, scope.code, after.countFromNextDay);
+    await writeSetting(trx, RULE_SETTINGS.dueSoonWorkingDays, scope.code, after.dueSoonWorkingDays);
     await writeAudit(trx, who, {
       action: 'calendar.rules',
       objectType: 'calendar',
@@ -359,7 +346,7 @@ export interface ClockInput {
 }
 
 async function jurisdictionCode(k: K, id: number): Promise<string> {
-  const j = await k.selectFrom('jurisdictions').select('code').where('id', '=', id).executeTakeFirst();
+  const j = await org.jurisdictionById(k, id);
   if (!j) throw new NotFoundError('行政区不存在。');
   return j.code;
 }
@@ -521,13 +508,10 @@ export async function recomputeClocks(
   dates: IsoDate[] | 'all',
   years: number[] = [],
 ): Promise<number> {
-  const rows = await k
-    .selectFrom('clocks')
-    .innerJoin('jurisdictions', 'jurisdictions.id', 'clocks.jurisdiction_id')
-    .selectAll('clocks')
-    .where('clocks.closed', '=', 0)
-    .where('jurisdictions.code', 'like', `${scope.code}%`)
-    .execute();
+  const under = await org.jurisdictionIdsUnder(k, [scope.code]);
+  const rows = under.length
+    ? await k.selectFrom('clocks').selectAll().where('closed', '=', 0).where('jurisdiction_id', 'in', under).execute()
+    : [];
   // A changed day moves a due date only when it lies inside the counting span [start, due];
   // paused or uncomputable clocks (no due date) are always recomputed.
   const touches = (start: string, due: string | null) =>

@@ -1,5 +1,5 @@
 import { it, expect } from 'vitest';
-import { describeEachDb, seedDemoDb, actorFor, unitIdByName } from '../platform/testing.js';
+import { describeEachDb, seedDemoDb, actorFor, unitIdByName } from '../testing.js';
 import { listDuties, setDuty, setCityReview, cityReviewRequired, overdueLeads } from './duties.js';
 import * as cat from './service.js';
 import { type ValidationError, ForbiddenError } from '../platform/errors.js';

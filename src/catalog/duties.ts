@@ -6,9 +6,9 @@ import type { Db } from '../platform/db.js';
 import { nowIso, parseJson } from '../platform/dialect.js';
 import { writeAudit } from '../platform/audit.js';
 import { ValidationError } from '../platform/errors.js';
-import { assertCan, auditActor, type Actor } from '../auth/policy.js';
+import { assertCan, auditActor, type Actor } from '../platform/access.js';
 import * as orgStore from '../org/store.js';
-import { DOMAINS } from '../portal/columns.js';
+import { DOMAINS } from './vocabulary.js';
 import { isIsoDate, todayInChina } from '../calendar/dates.js';
 import type { Snapshot } from './service.js';
 

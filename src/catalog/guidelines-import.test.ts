@@ -1,5 +1,5 @@
 import { it, expect } from 'vitest';
-import { describeEachDb, seedDemoDb, actorFor, unitIdByName } from '../platform/testing.js';
+import { describeEachDb, seedDemoDb, actorFor, unitIdByName } from '../testing.js';
 import { guidelinesFor, importGuidelines, GuidelineImportFailed } from './guidelines.js';
 import { catalogToXlsx } from './exchange/xlsx.js';
 import * as cat from './service.js';

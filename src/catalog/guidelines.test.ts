@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { loadShippedGuidelines, normaliseChannel, domainBySlug } from './guidelines.js';
-import { DOMAINS } from '../portal/columns.js';
+import { DOMAINS } from './vocabulary.js';
 
 describe('built-in standard guidelines', () => {
   const domains = loadShippedGuidelines();

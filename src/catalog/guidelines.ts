@@ -3,11 +3,11 @@
  * (data/guidelines/*.json, transcribed rows; most domains are partial — regulations §7).
  */
 import fs from 'node:fs';
-import { DOMAINS } from '../portal/columns.js';
+import { DOMAINS } from './vocabulary.js';
 import type { Db } from '../platform/db.js';
 import { insertMany, nowIso, parseJson } from '../platform/dialect.js';
 import { writeAudit } from '../platform/audit.js';
-import { assertCan, auditActor, type Actor } from '../auth/policy.js';
+import { assertCan, auditActor, type Actor } from '../platform/access.js';
 import { xlsxToCatalog, type ImportError } from './exchange/xlsx.js';
 import {
   STANDARD_CHANNELS,

@@ -3,13 +3,7 @@
  * (26 domains), the 政府信息主动公开补充目录 (the statutory items of 条例第二十条 and 第二十一条), and the
  * 面向村（居）政务公开事项目录 (what is published in villages and communities).
  */
-import {
-  DOMAINS,
-  ARTICLE_20_ITEMS,
-  ARTICLE_21_COUNTY,
-  ARTICLE_21_TOWNSHIP,
-  CHINESE_NUMERALS,
-} from '../portal/columns.js';
+import { DOMAINS, ARTICLE_20_ITEMS, ARTICLE_21_COUNTY, ARTICLE_21_TOWNSHIP, CHINESE_NUMERALS } from './vocabulary.js';
 
 export const CATALOG_KINDS = {
   standard: '政务公开事项标准目录',

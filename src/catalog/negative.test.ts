@@ -1,5 +1,5 @@
 import { it, expect } from 'vitest';
-import { describeEachDb, seedDemoDb, actorFor, unitIdByName, testApp, TestClient } from '../platform/testing.js';
+import { describeEachDb, seedDemoDb, actorFor, unitIdByName, testApp, TestClient } from '../testing.js';
 import { addNegative, deleteNegative, reasonText } from './negative.js';
 import * as cat from './service.js';
 import { itemForm } from './testing.js';

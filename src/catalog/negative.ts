@@ -8,7 +8,7 @@ import { nowIso } from '../platform/dialect.js';
 import { writeAudit } from '../platform/audit.js';
 import { NotFoundError, ValidationError, ConflictError } from '../platform/errors.js';
 import { parseInput, z } from '../platform/validation.js';
-import { auditActor, type Actor } from '../auth/policy.js';
+import { auditActor, type Actor } from '../platform/access.js';
 import { getCatalog } from './service.js';
 
 export const NEGATIVE_REASONS = [

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import ExcelJS from 'exceljs';
-import { describeEachDb, seedDemoDb, actorFor, unitIdByName, testApp, TestClient } from '../platform/testing.js';
+import { describeEachDb, seedDemoDb, actorFor, unitIdByName, testApp, TestClient } from '../testing.js';
 import { recordFields, toCsv, saveRecord, deleteRecord, itemRecords } from './records.js';
 import * as cat from './service.js';
 import { itemForm } from './testing.js';

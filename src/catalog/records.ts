@@ -7,7 +7,7 @@ import type { Db } from '../platform/db.js';
 import { nowIso, parseJson } from '../platform/dialect.js';
 import { writeAudit } from '../platform/audit.js';
 import { NotFoundError, ValidationError, ForbiddenError } from '../platform/errors.js';
-import { auditActor, type Actor } from '../auth/policy.js';
+import { auditActor, type Actor } from '../platform/access.js';
 import { getItemForEdit, publishedVersion, toItem } from './service.js';
 
 export const MAX_FIELDS = 15;

@@ -14,7 +14,7 @@ import { UploadProgress } from '../platform/ui/forms.js';
 import { NotFoundError, ValidationError, ConflictError, ForbiddenError } from '../platform/errors.js';
 import { requireActor, formBody } from '../platform/web/guards.js';
 import { UNIT_KIND_LABELS, type UnitKind } from '../org/model.js';
-import { DOMAINS } from '../portal/columns.js';
+import { DOMAINS } from './vocabulary.js';
 import * as cat from './service.js';
 import {
   guidelineDomainFor,
@@ -30,7 +30,7 @@ import * as negative from './negative.js';
 import { recordCounts } from './records.js';
 import * as services from './services.js';
 import { CATALOG_KINDS, KIND_KEYS, isKind, type CatalogKind } from './kinds.js';
-import { can } from '../auth/policy.js';
+import { can } from '../platform/access.js';
 import * as org from '../org/service.js';
 
 function download(c: Context<AppEnv>, f: exchange.ExportedFile) {

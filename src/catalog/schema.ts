@@ -7,7 +7,7 @@ import {
   type StandardChannel,
   type Tier,
 } from './model.js';
-import { DOMAINS } from '../portal/columns.js';
+import { DOMAINS } from './vocabulary.js';
 
 export const KNOWN_DOMAINS: string[] = DOMAINS.map((d) => d.name);
 

@@ -5,17 +5,18 @@
  */
 import type { Kysely, Transaction, Selectable } from 'kysely';
 import type { Db } from '../platform/db.js';
-import type { Database, CatalogItemTable } from '../platform/schema.js';
+import type { Database } from '../platform/schema.js';
+import type { CatalogItemTable } from './tables.js';
 import { insertMany, nowIso, flag, parseJson } from '../platform/dialect.js';
 import { writeAudit } from '../platform/audit.js';
 import { NotFoundError, ValidationError, ConflictError } from '../platform/errors.js';
-import { assertCan, auditActor, can, reachOf, type Actor, type Action } from '../auth/policy.js';
+import { assertCan, auditActor, can, reachOf, type Actor, type Action } from '../platform/access.js';
 import * as orgStore from '../org/store.js';
 import type { UnitRow } from '../org/store.js';
 import { parseItemForm } from './schema.js';
 import { guidelineDomainFor, missingFields } from './guidelines.js';
-import { DOMAINS } from '../portal/columns.js';
-import { parseTimeLimit, TRIGGER_LABELS, type Trigger } from '../calendar/timelimit.js';
+import { DOMAINS } from './vocabulary.js';
+import { type ParsedTimeLimit, parseTimeLimit, TRIGGER_LABELS, type Trigger } from '../calendar/timelimit.js';
 import { sortChannels, type CatalogItemData, type StandardChannel, type Tier } from './model.js';
 
 type K = Kysely<Database> | Transaction<Database>;
@@ -51,9 +52,14 @@ export interface CatalogItem extends CatalogItemData {
   contact: string | null;
 }
 
+/** An item as a published version fixed it, with its 公开时限 read once at publication. */
+export interface SnapshotItem extends CatalogItem {
+  limit: ParsedTimeLimit;
+}
+
 export interface Snapshot {
   unitName: string;
-  items: CatalogItem[];
+  items: SnapshotItem[];
   notes: { domain: string; reason: string }[];
   /** 负面清单 (absent in snapshots taken before it existed). */
   negatives?: { id: number; name: string; content: string; reason: string; basis: string }[];
@@ -780,7 +786,8 @@ async function publish(
     .execute();
   const snapshot: Snapshot = {
     unitName: unit.name,
-    items: items.map((i) => ({ ...i, reviewComment: null })),
+    // The 公开时限 is read here, once, and read back by publishing (catalog/api.ts publishedItems).
+    items: items.map((i) => ({ ...i, reviewComment: null, limit: parseTimeLimit(i.timeLimit) })),
     notes,
     negatives,
   };

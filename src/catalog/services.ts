@@ -3,7 +3,7 @@ const loadExcel = async () => (await import('exceljs')).default;
 import type { Db } from '../platform/db.js';
 import { nowIso } from '../platform/dialect.js';
 import { writeAudit } from '../platform/audit.js';
-import { assertCan, auditActor, type Actor } from '../auth/policy.js';
+import { assertCan, auditActor, type Actor } from '../platform/access.js';
 import type { ImportError } from './exchange/xlsx.js';
 import type { CatalogItemData } from './model.js';
 

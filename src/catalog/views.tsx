@@ -3,7 +3,7 @@ import { STANDARD_CHANNELS, TIER_LABELS, type CatalogItemData } from './model.js
 import type { CatalogItem } from './service.js';
 import type { Errors, Values } from '../platform/ui/forms.js';
 import { TextField, SelectField } from '../platform/ui/forms.js';
-import { DOMAINS } from '../portal/columns.js';
+import { DOMAINS } from './vocabulary.js';
 import { parseTimeLimit, describeTimeLimit, TRIGGER_LABELS } from '../calendar/timelimit.js';
 
 const tick = (b: boolean) => (b ? '√' : '');

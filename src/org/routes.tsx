@@ -13,7 +13,7 @@ import {
 } from '../platform/ui/forms.js';
 import { ValidationError } from '../platform/errors.js';
 import { requireActor, formBody, flashOf } from '../platform/web/guards.js';
-import { can, assertCan, type Actor } from '../auth/policy.js';
+import { can, assertCan, type Actor } from '../platform/access.js';
 import * as org from './service.js';
 import {
   UNIT_KINDS,

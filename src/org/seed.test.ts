@@ -1,5 +1,5 @@
 import { it, expect } from 'vitest';
-import { describeEachDb } from '../platform/testing.js';
+import { describeEachDb } from '../testing.js';
 import { initCounty, townshipUnitFor } from './seed.js';
 import { ConflictError } from '../platform/errors.js';
 

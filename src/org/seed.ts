@@ -11,6 +11,9 @@ import { ConflictError } from '../platform/errors.js';
 import { UNIT_KIND_RECEIVES_REQUESTS, type JurisdictionLevel, type UnitKind } from './model.js';
 import { loadRegions, isPlaceholderCity } from './regions.js';
 import type { AuditActor } from '../platform/audit.js';
+import { type Actor, auditActor } from '../platform/access.js';
+import { defineSetting, readSettingAt, SYSTEM_SCOPE, writeSetting } from '../platform/settings.js';
+import { z } from '../platform/validation.js';
 
 type Trx = Transaction<Database>;
 
@@ -248,13 +251,14 @@ function demoOffice(i: number, name: string, address: string): UnitSeed['office'
   };
 }
 
-export const DEMO_MARKER = 'demo_county';
+/** Marks an installation that holds the fictional 示范县 (its accounts are printed at start). */
+export const DEMO_MARKER = defineSetting('demo_county', '示范数据', z.object({ county: z.string() }), { county: '' });
 
 /** Load the fictional 示范县 with 6 townships/streets, 16 departments, 5 villages and demo accounts. */
 export async function seedDemo(
   db: Db,
   actor: AuditActor,
-  createAccount: (u: {
+  createAccount?: (u: {
     username: string;
     displayName: string;
     password: string;
@@ -360,15 +364,7 @@ export async function seedDemo(
       const parent = unitIds.get(townshipUnitFor(t.name)!.name)!;
       unitIds.set(v.name, await insertUnit(trx, vId, { name: v.name, kind: 'village_committee' }, order++, parent));
     }
-    await trx
-      .insertInto('settings')
-      .values({
-        scope: 'global',
-        key: DEMO_MARKER,
-        value: JSON.stringify({ county: DEMO.county.code }),
-        updated_at: now,
-      })
-      .execute();
+    await writeSetting(trx, DEMO_MARKER, SYSTEM_SCOPE, { county: DEMO.county.code });
     await writeAudit(trx, actor, {
       action: 'system.seed_demo',
       objectType: 'jurisdiction',
@@ -378,8 +374,8 @@ export async function seedDemo(
       summary: `载入示范数据：示范县（${DEMO.townships.length} 个乡镇街道，${DEMO.departments.length} 个县直部门，${DEMO.villages.length} 个村（社区））`,
     });
   });
-  for (const a of DEMO.accounts) {
-    await createAccount({
+  for (const a of createAccount ? DEMO.accounts : []) {
+    await createAccount!({
       username: a.username,
       displayName: a.displayName,
       password: DEMO.password,
@@ -389,14 +385,13 @@ export async function seedDemo(
   }
 }
 
+/** The org part of the demo county (its accounts are the auth module's part, see auth/demo.ts). */
+export async function seedDemoOrg(db: Db, actor: Actor): Promise<void> {
+  await seedDemo(db, auditActor(actor));
+}
+
 export async function isDemo(db: Db): Promise<boolean> {
-  const r = await db.k
-    .selectFrom('settings')
-    .select('value')
-    .where('scope', '=', 'global')
-    .where('key', '=', DEMO_MARKER)
-    .executeTakeFirst();
-  return Boolean(r);
+  return (await readSettingAt(db.k, DEMO_MARKER, SYSTEM_SCOPE)) !== undefined;
 }
 
 export async function isEmpty(db: Db): Promise<boolean> {

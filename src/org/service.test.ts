@@ -1,5 +1,5 @@
 import { it, expect } from 'vitest';
-import { describeEachDb, seedDemoDb, actorFor, unitIdByName } from '../platform/testing.js';
+import { describeEachDb, seedDemoDb, actorFor, unitIdByName } from '../testing.js';
 import { listUnits, getUnit, createUnit, updateUnit, updateUnitOffice, publicUnits } from './service.js';
 import { ValidationError, ForbiddenError } from '../platform/errors.js';
 import { DEMO } from './seed.js';

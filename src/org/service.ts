@@ -3,7 +3,7 @@ import { nowIso, flag } from '../platform/dialect.js';
 import { writeAudit, changedFields } from '../platform/audit.js';
 import { NotFoundError, ValidationError, ForbiddenError } from '../platform/errors.js';
 import { parseInput } from '../platform/validation.js';
-import { assertCan, auditActor, can, reachOf, type Actor, type Action } from '../auth/policy.js';
+import { assertCan, auditActor, can, reachOf, type Actor, type Action } from '../platform/access.js';
 import * as store from './store.js';
 import { unitSchema, officeSchema, type OfficeInput } from './schema.js';
 import {

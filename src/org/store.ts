@@ -1,6 +1,7 @@
 import type { Kysely, Transaction, Selectable, Insertable, Updateable } from 'kysely';
-import type { Database, UnitTable, JurisdictionTable } from '../platform/schema.js';
-import type { Reach } from '../auth/policy.js';
+import type { Database } from '../platform/schema.js';
+import type { UnitTable, JurisdictionTable } from './tables.js';
+import type { Reach } from '../platform/access.js';
 
 type K = Kysely<Database> | Transaction<Database>;
 
@@ -92,4 +93,100 @@ export async function listJurisdictions(k: K, prefixes: string[] | 'all'): Promi
 export async function insertJurisdiction(k: K, row: Insertable<JurisdictionTable>): Promise<number> {
   const r = await k.insertInto('jurisdictions').values(row).returning('id').executeTakeFirstOrThrow();
   return r.id;
+}
+
+export async function findUnits(k: K, ids: number[]): Promise<UnitRow[]> {
+  if (ids.length === 0) return [];
+  return unitQuery(k).where('units.id', 'in', ids).execute();
+}
+
+export async function findUnitByRef(k: K, ref: string): Promise<UnitRow | undefined> {
+  return unitQuery(k)
+    .where((eb) =>
+      eb.or([
+        eb('units.name', '=', ref),
+        eb('units.credit_code', '=', ref.toUpperCase()),
+        ...(/^\d+$/.test(ref) ? [eb('units.id', '=', Number(ref))] : []),
+      ]),
+    )
+    .orderBy('units.id')
+    .executeTakeFirst();
+}
+
+export async function unitIdsInReach(k: K, reach: Reach): Promise<number[] | 'all'> {
+  if (reach.all) return 'all';
+  const { unitIds, jurisdictionPrefixes } = reach;
+  if (jurisdictionPrefixes.length === 0) return unitIds;
+  const rows = await k
+    .selectFrom('units')
+    .innerJoin('jurisdictions', 'jurisdictions.id', 'units.jurisdiction_id')
+    .select('units.id')
+    .where((eb) => eb.or(jurisdictionPrefixes.map((p) => eb('jurisdictions.code', 'like', `${p}%`))))
+    .execute();
+  return [...new Set([...unitIds, ...rows.map((r) => r.id)])];
+}
+
+/** A jurisdiction and its ancestors, nearest first. */
+export async function jurisdictionChain(k: K, id: number): Promise<JurisdictionRow[]> {
+  const out: JurisdictionRow[] = [];
+  let next: number | null = id;
+  while (next !== null && out.length < 8) {
+    const j = await findJurisdiction(k, next);
+    if (!j) break;
+    out.push(j);
+    next = j.parent_id;
+  }
+  return out;
+}
+
+export async function jurisdictionIdsWithSite(k: K, ids: number[]): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const rows = await k.selectFrom('sites').select('jurisdiction_id').where('jurisdiction_id', 'in', ids).execute();
+  return rows.map((r) => r.jurisdiction_id);
+}
+
+function siteQuery(k: K) {
+  return k
+    .selectFrom('sites')
+    .innerJoin('jurisdictions', 'jurisdictions.id', 'sites.jurisdiction_id')
+    .select([
+      'sites.id',
+      'sites.name',
+      'sites.host',
+      'sites.jurisdiction_id',
+      'jurisdictions.code as jurisdiction_code',
+      'jurisdictions.name as jurisdiction_name',
+    ]);
+}
+export type SiteRow = Awaited<ReturnType<ReturnType<typeof siteQuery>['executeTakeFirstOrThrow']>>;
+
+export async function listSites(k: K): Promise<SiteRow[]> {
+  return siteQuery(k).orderBy('sites.id').execute();
+}
+
+export async function findSiteForHost(k: K, hostname: string): Promise<SiteRow | undefined> {
+  return (
+    (hostname ? await siteQuery(k).where('sites.host', '=', hostname).executeTakeFirst() : undefined) ??
+    (await siteQuery(k).orderBy('sites.id').limit(1).executeTakeFirst())
+  );
+}
+
+export async function findCountyOffice(k: K, jurisdictionId: number): Promise<UnitRow | undefined> {
+  return unitQuery(k)
+    .where('units.jurisdiction_id', '=', jurisdictionId)
+    .where('units.kind', '=', 'county_office')
+    .where('units.active', '=', 1)
+    .orderBy('units.sort_order')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function jurisdictionIdsUnder(k: K, prefixes: readonly string[]): Promise<number[]> {
+  if (prefixes.length === 0) return [];
+  const rows = await k
+    .selectFrom('jurisdictions')
+    .select('id')
+    .where((eb) => eb.or(prefixes.map((p) => eb('code', 'like', `${p}%`))))
+    .execute();
+  return rows.map((r) => r.id);
 }

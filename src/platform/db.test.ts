@@ -3,8 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, it, expect } from 'vitest';
 import { sql } from 'kysely';
-import { describeEachDb } from './testing.js';
-import { openSqlite, openPostgres, migrate, migrationStatus, DbOpenError } from './db.js';
+import { describeEachDb } from '../testing.js';
+import { migrateDatabase as migrate, migrationsStatus as migrationStatus } from '../app.js';
+import { openSqlite, openPostgres, DbOpenError } from './db.js';
 import { writeAudit } from './audit.js';
 import { toNumber, dialectOf } from './dialect.js';
 
@@ -24,6 +25,8 @@ describeEachDb('database layer', (db, dialect) => {
       '0009_report_indexes',
       '0010_record_doc_class',
       '0011_search_titles',
+      '0012_platform',
+      '0013_catalog_time_limits',
     ]);
     expect(status.every((s) => s.executedAt)).toBe(true);
     expect(dialectOf(db().k)).toBe(dialect);

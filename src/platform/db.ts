@@ -3,9 +3,8 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type MigrationProvider } from 'kysely';
+import { Kysely, type Migration, Migrator, PostgresDialect, SqliteDialect, sql, type MigrationProvider } from 'kysely';
 import type { Database } from './schema.js';
-import { migrations } from './migrations/index.js';
 import type { DialectName } from './dialect.js';
 
 export type Kdb = Kysely<Database>;
@@ -125,17 +124,42 @@ export async function openDatabase(cfg: { databaseUrl?: string; dataDir: string 
   return openSqlite(path.join(cfg.dataDir, 'gongkai.sqlite'));
 }
 
-const provider: MigrationProvider = { getMigrations: async () => migrations };
+/**
+ * One migration list from several sets (the platform's, then each module's in module order). Names
+ * order globally; parts that share a name run in the order given, inside that one migration.
+ */
+export function composeMigrations(sets: readonly Record<string, Migration>[]): Record<string, Migration> {
+  const parts = new Map<string, Migration[]>();
+  for (const set of sets) for (const [name, m] of Object.entries(set)) parts.set(name, [...(parts.get(name) ?? []), m]);
+  const out: Record<string, Migration> = {};
+  for (const name of [...parts.keys()].sort()) {
+    const list = parts.get(name)!;
+    out[name] =
+      list.length === 1
+        ? list[0]
+        : {
+            async up(db) {
+              for (const m of list) await m.up(db);
+            },
+            async down(db) {
+              for (const m of [...list].reverse()) await m.down?.(db);
+            },
+          };
+  }
+  return out;
+}
 
-/** Apply every pending migration; returns the names applied now. */
-export async function migrate(db: Db): Promise<string[]> {
-  const migrator = new Migrator({
+const migrator = (db: Db, migrations: Record<string, Migration>) =>
+  new Migrator({
     db: db.k,
-    provider,
+    provider: { getMigrations: async () => migrations } satisfies MigrationProvider,
     migrationTableName: 'gk_migrations',
     migrationLockTableName: 'gk_migrations_lock',
   });
-  const { error, results } = await migrator.migrateToLatest();
+
+/** Apply every pending migration; returns the names applied now. */
+export async function migrate(db: Db, migrations: Record<string, Migration>): Promise<string[]> {
+  const { error, results } = await migrator(db, migrations).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
     throw new Error(
@@ -146,14 +170,11 @@ export async function migrate(db: Db): Promise<string[]> {
 }
 
 /** Names of migrations and whether each is applied (for `gongkai migrate --status`). */
-export async function migrationStatus(db: Db): Promise<{ name: string; executedAt?: Date }[]> {
-  const migrator = new Migrator({
-    db: db.k,
-    provider,
-    migrationTableName: 'gk_migrations',
-    migrationLockTableName: 'gk_migrations_lock',
-  });
-  const list = await migrator.getMigrations();
+export async function migrationStatus(
+  db: Db,
+  migrations: Record<string, Migration>,
+): Promise<{ name: string; executedAt?: Date }[]> {
+  const list = await migrator(db, migrations).getMigrations();
   return list.map((m) => ({ name: m.name, executedAt: m.executedAt }));
 }
 

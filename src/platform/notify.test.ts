@@ -2,7 +2,7 @@ import { it, expect } from 'vitest';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { SMTPServer } from 'smtp-server';
-import { describeEachDb, seedDemoDb, actorFor, unitIdByName } from './testing.js';
+import { describeEachDb, seedDemoDb, actorFor, unitIdByName } from '../testing.js';
 import { queueNotification, dispatchNotifications, smtpTransport, smsWebhookTransport } from './notify.js';
 import { submitOnline, confirmReceipt } from '../requests/service.js';
 import { todayInChina } from '../calendar/dates.js';

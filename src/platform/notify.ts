@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import type { Database } from './schema.js';
 import type { Db } from './db.js';
 import { nowIso } from './dialect.js';
+import type { Job } from './module.js';
 
 export type Channel = 'email' | 'sms';
 
@@ -141,3 +142,34 @@ export async function dispatchNotifications(
   }
   return result;
 }
+
+const transportsByConfig = new WeakMap<object, Partial<Record<Channel, Transport>>>();
+
+/** The transports the configuration names: e-mail when SMTP_URL is set, SMS when SMS_WEBHOOK_URL is. */
+export function configuredTransports(config: {
+  smtpUrl?: string;
+  mailFrom: string;
+  smsWebhookUrl?: string;
+  smsWebhookToken?: string;
+}): Partial<Record<Channel, Transport>> {
+  let t = transportsByConfig.get(config);
+  if (!t) {
+    t = {
+      ...(config.smtpUrl ? { email: smtpTransport(config.smtpUrl, config.mailFrom) } : {}),
+      ...(config.smsWebhookUrl ? { sms: smsWebhookTransport(config.smsWebhookUrl, config.smsWebhookToken) } : {}),
+    };
+    transportsByConfig.set(config, t);
+  }
+  return t;
+}
+
+/** Sends the queued notifications every 15 seconds (one server at a time, see platform/jobs.ts). */
+export const dispatchNotificationsJob: Job = {
+  name: 'notifications.dispatch',
+  label: '发送通知',
+  everyMs: 15_000,
+  async run(ctx) {
+    const r = await dispatchNotifications(ctx.db, configuredTransports(ctx.config), ctx.logger);
+    return r.sent || r.logged || r.failed ? `已发送 ${r.sent}，写入日志 ${r.logged}，失败 ${r.failed}` : undefined;
+  },
+};

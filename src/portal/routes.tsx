@@ -9,15 +9,14 @@ import { UNIT_KIND_LABELS, type UnitKind } from '../org/model.js';
 import { publishedDomainItems } from '../catalog/service.js';
 import { publishedReports } from '../reports/annual.js';
 import { ItemsTable } from '../catalog/views.js';
+import { STANDARD_COLUMNS, REQUEST_COLUMN } from './columns.js';
 import {
-  STANDARD_COLUMNS,
-  REQUEST_COLUMN,
   DOMAINS,
   ARTICLE_20_ITEMS,
   ARTICLE_21_COUNTY,
   ARTICLE_21_TOWNSHIP,
   CHINESE_NUMERALS,
-} from './columns.js';
+} from '../catalog/vocabulary.js';
 import { RecordList } from '../publishing/portal.js';
 import * as pub from '../publishing/public.js';
 import {

@@ -6,39 +6,40 @@
 import { describe, expect, it } from 'vitest';
 import { WorkCalendar } from '../calendar/calendar.js';
 import { loadShippedSchedules } from '../calendar/data.js';
-import { limitRules, dueFor, postingPeriodFor, dueDate, postingEnd } from './deadline.js';
+import { parseTimeLimit } from '../calendar/timelimit.js';
+import { limitRules, dueFor, postingPeriodFor, dueDate, postingEnd, type ItemLimit } from './deadline.js';
+
+/** A catalog item as a published version gives it: its 公开时限 read when the version was published. */
+const item = (label: string, timeLimit: string): ItemLimit => ({ label, timeLimit, limit: parseTimeLimit(timeLimit) });
 
 const cal = new WorkCalendar(loadShippedSchedules());
 
 describe('limit rule of a record', () => {
   it('defaults to 20 working days (第二十六条) without items or when items set no deadline', () => {
     expect(limitRules([])).toMatchObject([{ amount: 20, unit: 'workday' }]);
-    expect(limitRules([{ label: '政策文件', timeLimit: '长期公开' }])).toMatchObject([
+    expect(limitRules([item('政策文件', '长期公开')])).toMatchObject([
       { amount: 20, unit: 'workday', basis: expect.stringContaining('第二十六条') },
     ]);
   });
   it('takes the catalog item rule, the strictest of several', () => {
-    expect(limitRules([{ label: '低保', timeLimit: '信息形成或变更之日起10个工作日内' }])).toMatchObject([
+    expect(limitRules([item('低保', '信息形成或变更之日起10个工作日内')])).toMatchObject([
       { amount: 10, unit: 'workday', basis: expect.stringContaining('低保') },
     ]);
     // Formed Mon 2025-03-03: 5 working days → 03-10; 20 working days → 03-31.
     expect(
       dueFor(cal, '2025-03-03', [
-        { label: 'a', timeLimit: '信息形成或变更之日起20个工作日内' },
-        { label: 'b', timeLimit: '信息形成之日起5个工作日内' },
+        item('a', '信息形成或变更之日起20个工作日内'),
+        item('b', '信息形成之日起5个工作日内'),
       ]),
     ).toMatchObject({ due: '2025-03-10', note: expect.stringContaining('“b”') });
-    expect(limitRules([{ label: '预算', timeLimit: '本级人民代表大会或其常务委员会批准后20日内' }])).toMatchObject([
+    expect(limitRules([item('预算', '本级人民代表大会或其常务委员会批准后20日内')])).toMatchObject([
       { amount: 20, unit: 'day' },
     ]);
   });
   it('compares working-day and calendar-day rules by the dates they give', () => {
     // Formed 2025-09-26: 10 working days run through the National Day holiday to 10-16; 15 日 ends on
     // 10-11, a make-up working day (国办发明电〔2024〕12号) — the calendar-day rule is the stricter one.
-    const items = [
-      { label: '十个工作日', timeLimit: '信息形成之日起10个工作日内' },
-      { label: '十五日', timeLimit: '信息形成之日起15日内' },
-    ];
+    const items = [item('十个工作日', '信息形成之日起10个工作日内'), item('十五日', '信息形成之日起15日内')];
     expect(dueDate(cal, '2025-09-26', limitRules(items)[0]).due).toBe('2025-10-16');
     expect(dueFor(cal, '2025-09-26', items)).toMatchObject({
       due: '2025-10-11',
@@ -54,8 +55,7 @@ describe('limit rule of a record', () => {
     expect(
       limitRules([
         {
-          label: 'x',
-          timeLimit: '按上级要求',
+          ...item('x', '按上级要求'),
           manualRule: { amount: 15, unit: 'workday', trigger: 'info_formed_or_changed' },
         },
       ]),
@@ -78,7 +78,7 @@ describe('due dates', () => {
     expect(d.note).toContain('2027');
   });
   it('computes the end of a 公示 period counting the day of posting', () => {
-    const p = postingPeriodFor([{ label: '低保公示', timeLimit: '信息形成之日起10个工作日内公开，公示7个工作日' }]);
+    const p = postingPeriodFor([item('低保公示', '信息形成之日起10个工作日内公开，公示7个工作日')]);
     expect(p).toEqual({ amount: 7, unit: 'workday' });
     // Posted Mon 2025-03-03: 7 working days including that day → Tue 2025-03-11.
     expect(postingEnd(cal, '2025-03-03', p!)).toBe('2025-03-11');

@@ -4,7 +4,7 @@
  * catalog items takes the strictest deadline their 公开时限 sets; items that set none (长期公开, 及时公开,
  * periodic rows…) fall back to the statutory 20 working days. 公示 items keep a posting period.
  */
-import { parseTimeLimit, STATUTORY_DEFAULT, TRIGGER_LABELS, type Trigger } from '../calendar/timelimit.js';
+import { type ParsedTimeLimit, STATUTORY_DEFAULT, TRIGGER_LABELS, type Trigger } from '../calendar/timelimit.js';
 import { addWorkingDays, addCalendarDays, DEFAULT_RULES, type CountingRules } from '../calendar/clock.js';
 import { CalendarMissingError, type WorkCalendar } from '../calendar/calendar.js';
 import { addDays, type IsoDate } from '../calendar/dates.js';
@@ -12,6 +12,8 @@ import { addDays, type IsoDate } from '../calendar/dates.js';
 export interface ItemLimit {
   label: string;
   timeLimit: string;
+  /** The 公开时限 as read when the catalog version was published (catalog/api.ts). */
+  limit: ParsedTimeLimit;
   manualRule?: { amount: number; unit: 'workday' | 'day'; trigger: Trigger } | null;
 }
 
@@ -46,7 +48,7 @@ export function limitRules(items: ItemLimit[]): LimitRule[] {
         unit: item.manualRule.unit,
         basis: `目录事项“${item.label}”人工设定的时限：${TRIGGER_LABELS[item.manualRule.trigger]}起${item.manualRule.amount}${item.manualRule.unit === 'workday' ? '个工作日' : '日'}内`,
       });
-    for (const rule of parseTimeLimit(item.timeLimit).rules) {
+    for (const rule of item.limit.rules) {
       if (rule.kind !== 'deadline') continue;
       const unit =
         rule.unit === 'workday' ? 'workday' : rule.unit === 'day' ? 'day' : rule.unit === 'hour' ? 'day' : null;
@@ -62,7 +64,7 @@ export function limitRules(items: ItemLimit[]): LimitRule[] {
 export function postingPeriodFor(items: ItemLimit[]): PostingPeriod | null {
   let best: PostingPeriod | null = null;
   for (const item of items) {
-    for (const rule of parseTimeLimit(item.timeLimit).rules) {
+    for (const rule of item.limit.rules) {
       if (rule.kind !== 'posting' || (rule.unit !== 'workday' && rule.unit !== 'day')) continue;
       const p = { amount: rule.amount, unit: rule.unit };
       if (!best || span(p) > span(best)) best = p;

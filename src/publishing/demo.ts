@@ -5,7 +5,7 @@
  * so that a newcomer sees every page with content.
  */
 import type { Db } from '../platform/db.js';
-import { systemActor } from '../auth/policy.js';
+import { systemActor } from '../platform/access.js';
 import { catalogForUnit, adoptRows, addItem, submit, review } from '../catalog/service.js';
 import { guidelineDomainFor } from '../catalog/guidelines.js';
 import { STANDARD_CHANNELS } from '../catalog/model.js';

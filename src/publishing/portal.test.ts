@@ -1,5 +1,5 @@
 import { it, expect, beforeAll } from 'vitest';
-import { describeEachDb, seedDemoDb, testApp, TestClient, unitIdByName, actorFor } from '../platform/testing.js';
+import { describeEachDb, seedDemoDb, testApp, TestClient, unitIdByName, actorFor } from '../testing.js';
 import { createRecord, submitRecord, reviewRecord, publishRecord, withdrawRecord, addAttachments } from './service.js';
 import { publishCatalog, recordForm } from './testing.js';
 

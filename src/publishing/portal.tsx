@@ -727,7 +727,7 @@ export function infoPortalRoutes() {
   });
   r.get('/sitemaps/pages.xml', async (c) => {
     const origin = new URL(c.req.url).origin;
-    const { DOMAINS } = await import('../portal/columns.js');
+    const { DOMAINS } = await import('../catalog/vocabulary.js');
     const paths = [
       '/',
       '/xxgk/zhinan',

@@ -9,7 +9,7 @@ import type { Database } from '../platform/schema.js';
 import type { Db } from '../platform/db.js';
 import { NotFoundError } from '../platform/errors.js';
 import { PUBLIC_ATTRIBUTES } from './model.js';
-import { ARTICLE_20_ITEMS, ARTICLE_21_COUNTY, ARTICLE_21_TOWNSHIP, CHINESE_NUMERALS } from '../portal/columns.js';
+import { ARTICLE_20_ITEMS, ARTICLE_21_COUNTY, ARTICLE_21_TOWNSHIP, CHINESE_NUMERALS } from '../catalog/vocabulary.js';
 
 const PUBLIC = [...PUBLIC_ATTRIBUTES];
 

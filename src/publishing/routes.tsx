@@ -22,7 +22,7 @@ import {
 } from '../platform/ui/forms.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../platform/errors.js';
 import { requireActor } from '../platform/web/guards.js';
-import { can, assertCan } from '../auth/policy.js';
+import { can, assertCan } from '../platform/access.js';
 import { todayInChina } from '../calendar/dates.js';
 import * as svc from './service.js';
 import {

@@ -1,5 +1,5 @@
 import { it, expect, beforeAll } from 'vitest';
-import { describeEachDb, seedDemoDb, unitIdByName, actorFor } from '../platform/testing.js';
+import { describeEachDb, seedDemoDb, unitIdByName, actorFor } from '../testing.js';
 import { indexDoc, removeDoc, search } from '../platform/search/index.js';
 import { createRecord, submitRecord, reviewRecord, publishRecord, withdrawRecord } from './service.js';
 import { publishCatalog, recordForm } from './testing.js';

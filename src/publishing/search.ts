@@ -158,3 +158,12 @@ export async function reindexRecords(
   await optimizeIndex(db.k);
   return { indexed, removed };
 }
+
+/** How many records there are (published or not), for the reindex progress. */
+export async function countRecords(k: K): Promise<number> {
+  const r = await k
+    .selectFrom('info_records')
+    .select((e) => e.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}

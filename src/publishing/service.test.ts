@@ -1,5 +1,5 @@
 import { it, expect, vi } from 'vitest';
-import { describeEachDb, seedDemoDb, actorFor, unitIdByName } from '../platform/testing.js';
+import { describeEachDb, seedDemoDb, actorFor, unitIdByName } from '../testing.js';
 import { ValidationError, ForbiddenError, ConflictError } from '../platform/errors.js';
 import {
   createRecord,

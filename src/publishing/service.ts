@@ -6,7 +6,8 @@
  * information (条例第十八条). Published information is never deleted.
  */
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
-import type { Database, InfoRecordTable } from '../platform/schema.js';
+import type { Database } from '../platform/schema.js';
+import type { InfoRecordTable } from './tables.js';
 import type { Db } from '../platform/db.js';
 import { nowIso, parseJson, flag } from '../platform/dialect.js';
 import { writeAudit } from '../platform/audit.js';
@@ -22,15 +23,14 @@ import {
   systemActor,
   type Actor,
   type Reach,
-} from '../auth/policy.js';
+} from '../platform/access.js';
 import * as orgStore from '../org/store.js';
 import type { UnitRow } from '../org/store.js';
 import { calendarFor, rulesFor } from '../calendar/service.js';
 import { addWorkingDays, type CountingRules } from '../calendar/clock.js';
 import { CalendarMissingError, type WorkCalendar } from '../calendar/calendar.js';
 import { todayInChina, addDays, addMonths, type IsoDate } from '../calendar/dates.js';
-import type { Snapshot } from '../catalog/service.js';
-import type { ManualRule } from '../catalog/service.js';
+import { type PublishedItem, publishedItems } from '../catalog/api.js';
 import {
   recordSchema,
   reviewSchema,
@@ -144,39 +144,11 @@ export async function savePublishingSettings(
 // Catalog items a unit can publish against
 // ---------------------------------------------------------------------------------------------
 
-export interface ItemChoice extends ItemLimit {
-  id: number;
-  domain: string;
-  catalogKind: string;
-}
-
-export const itemLabel = (i: { level1: string; level2: string | null; level3: string | null }) =>
-  [i.level1, i.level2, i.level3].filter(Boolean).join('—');
+/** A catalog item a record can be published against (catalog/api.ts: read from the published versions). */
+export type ItemChoice = PublishedItem;
 
 /** The items of the unit's published catalogs (标准目录, 补充目录, 面向村（居）目录). */
-export async function itemChoices(k: K, unitId: number): Promise<ItemChoice[]> {
-  const rows = await k
-    .selectFrom('catalogs')
-    .innerJoin('catalog_versions', (j) =>
-      j
-        .onRef('catalog_versions.catalog_id', '=', 'catalogs.id')
-        .onRef('catalog_versions.version', '=', 'catalogs.current_version'),
-    )
-    .select(['catalogs.kind', 'catalog_versions.snapshot_json'])
-    .where('catalogs.unit_id', '=', unitId)
-    .orderBy('catalogs.kind')
-    .execute();
-  return rows.flatMap((r) =>
-    parseJson<Snapshot>(r.snapshot_json, { unitName: '', items: [], notes: [] }).items.map((i) => ({
-      id: i.id,
-      domain: i.domain,
-      label: itemLabel(i),
-      timeLimit: i.timeLimit,
-      manualRule: (i.manualRule ?? null) as ManualRule | null,
-      catalogKind: r.kind,
-    })),
-  );
-}
+export const itemChoices = (k: K, unitId: number): Promise<ItemChoice[]> => publishedItems(k, unitId);
 
 async function resolveItems(k: K, unitId: number, ids: number[]): Promise<ItemChoice[]> {
   if (!ids.length) return [];

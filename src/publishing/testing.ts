@@ -1,6 +1,6 @@
 /** Test and demo fixtures: a unit with a published catalog to publish against. */
 import type { Db } from '../platform/db.js';
-import type { Actor } from '../auth/policy.js';
+import type { Actor } from '../platform/access.js';
 import { catalogForUnit, addItem, submit, review } from '../catalog/service.js';
 import { itemForm } from '../catalog/testing.js';
 

@@ -9,7 +9,7 @@ import {
   type Errors,
   type Values,
 } from '../platform/ui/forms.js';
-import { ARTICLE_20_ITEMS, ARTICLE_21_COUNTY, ARTICLE_21_TOWNSHIP, CHINESE_NUMERALS } from '../portal/columns.js';
+import { ARTICLE_20_ITEMS, ARTICLE_21_COUNTY, ARTICLE_21_TOWNSHIP, CHINESE_NUMERALS } from '../catalog/vocabulary.js';
 import {
   ATTRIBUTES,
   DOC_CLASSES,

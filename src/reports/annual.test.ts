@@ -1,6 +1,6 @@
 import { it, expect } from 'vitest';
 import JSZip from 'jszip';
-import { describeEachDb, seedDemoDb, actorFor, unitIdByName, testApp, TestClient } from '../platform/testing.js';
+import { describeEachDb, seedDemoDb, actorFor, unitIdByName, testApp, TestClient } from '../testing.js';
 import { register } from '../requests/service.js';
 import { replyReviewed } from '../requests/testing.js';
 import { reportFor, saveReport, publishReport } from './annual.js';

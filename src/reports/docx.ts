@@ -13,7 +13,8 @@ import {
 } from 'docx';
 import { SECTION_TITLES, TABLE3_NOTE, TABLE3_ROWS } from './model.js';
 import { COLUMNS } from './table3.js';
-import { APPEAL_KINDS, T4_CELLS } from './table4.js';
+import { APPEAL_KINDS } from '../requests/model.js';
+import { T4_CELLS } from './table4.js';
 import type { ReportData } from './annual.js';
 
 interface Cell {

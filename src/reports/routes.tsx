@@ -12,7 +12,7 @@ import {
 } from '../platform/ui/forms.js';
 import { NotFoundError, ValidationError } from '../platform/errors.js';
 import { requireActor, formBody } from '../platform/web/guards.js';
-import { can } from '../auth/policy.js';
+import { can } from '../platform/access.js';
 import * as org from '../org/service.js';
 import { reportFor, saveReport, publishReport, publishedReports, publishedReport, type ReportData } from './annual.js';
 import { reportDocx } from './docx.js';

@@ -1,7 +1,7 @@
 import { it, expect, describe } from 'vitest';
-import { describeEachDb, seedDemoDb, actorFor, unitIdByName, testApp, TestClient } from '../platform/testing.js';
+import { describeEachDb, seedDemoDb, actorFor, unitIdByName, testApp, TestClient } from '../testing.js';
 import { ValidationError } from '../platform/errors.js';
-import { systemActor } from '../auth/policy.js';
+import { systemActor } from '../platform/access.js';
 import {
   createRecord,
   submitRecord,

@@ -6,10 +6,10 @@
  */
 import { it, expect } from 'vitest';
 import type { Insertable } from 'kysely';
-import { describeEachDb, seedDemoDb } from '../platform/testing.js';
-import type { InfoRequestAppealTable, InfoRequestTable } from '../platform/schema.js';
+import { describeEachDb, seedDemoDb } from '../testing.js';
+import type { InfoRequestAppealTable, InfoRequestTable } from '../requests/tables.js';
 import { STATUS_LABELS } from '../requests/model.js';
-import { table3ForUnits, table3Of, table4ForUnits } from './service.js';
+import { table3ForUnits, table3Of, table4ForUnits } from './statistics.js';
 import { RESULT_KEYS, computeTable3 } from './table3.js';
 import { computeTable4 } from './table4.js';
 

@@ -1,9 +1,9 @@
 import { it, expect } from 'vitest';
-import { describeEachDb, seedDemoDb, unitIdByName } from '../platform/testing.js';
-import { table3ForUnits } from './service.js';
+import { describeEachDb, seedDemoDb, unitIdByName } from '../testing.js';
+import { table3ForUnits } from './statistics.js';
 import { COLUMNS, RESULT_KEYS, checkTable3, computeTable3, type Column } from './table3.js';
 import type { Insertable } from 'kysely';
-import type { InfoRequestTable } from '../platform/schema.js';
+import type { InfoRequestTable } from '../requests/tables.js';
 
 const APPLICANTS: { applicant_type: string; org_type: string | null; col: Exclude<Column, 'total'> }[] = [
   { applicant_type: 'natural', org_type: null, col: 'naturalPerson' },

@@ -1,9 +1,9 @@
 import { it, expect } from 'vitest';
-import { describeEachDb, seedDemoDb, actorFor, unitIdByName } from '../platform/testing.js';
+import { describeEachDb, seedDemoDb, actorFor, unitIdByName } from '../testing.js';
 import { register } from '../requests/service.js';
 import * as wf from '../requests/workflow.js';
 import { replyReviewed } from '../requests/testing.js';
-import { table4ForUnits } from './service.js';
+import { table4ForUnits } from './statistics.js';
 import { computeTable4, checkTable4 } from './table4.js';
 import { type ValidationError, ConflictError } from '../platform/errors.js';
 

@@ -4,14 +4,7 @@
  * Counting rule [A]: cases filed in the report year, with their result as of 31 December (a case
  * without a result by then is 尚未审结).
  */
-export const APPEAL_KINDS = {
-  review: '行政复议',
-  litigationDirect: '未经复议直接起诉',
-  litigationAfterReview: '复议后起诉',
-} as const;
-export type AppealKind = keyof typeof APPEAL_KINDS;
-export const APPEAL_RESULTS = { upheld: '结果维持', corrected: '结果纠正', other: '其他结果' } as const;
-export type AppealResult = keyof typeof APPEAL_RESULTS;
+import { APPEAL_KINDS, APPEAL_RESULTS, type AppealKind, type AppealResult } from '../requests/model.js';
 
 export const T4_CELLS = ['upheld', 'corrected', 'other', 'pending', 'total'] as const;
 export type T4Cell = (typeof T4_CELLS)[number];

@@ -4,7 +4,7 @@
  * consequence for each; the reply clock (条例第三十三条第二款) resumes when the last one closes.
  */
 import { it, expect } from 'vitest';
-import { describeEachDb, seedDemoDb, actorFor, unitIdByName } from '../platform/testing.js';
+import { describeEachDb, seedDemoDb, actorFor, unitIdByName } from '../testing.js';
 import { register, getRequest, queue } from './service.js';
 import * as wf from './workflow.js';
 import { type ValidationError, ConflictError } from '../platform/errors.js';

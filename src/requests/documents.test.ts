@@ -1,6 +1,6 @@
 import { it, expect } from 'vitest';
 import JSZip from 'jszip';
-import { describeEachDb, seedDemoDb, actorFor, unitIdByName } from '../platform/testing.js';
+import { describeEachDb, seedDemoDb, actorFor, unitIdByName } from '../testing.js';
 import { register } from './service.js';
 import * as wf from './workflow.js';
 import { replyReviewed } from './testing.js';

@@ -4,7 +4,7 @@
  * 补正告知 prefilled with exactly the missing items.
  */
 import { it, expect } from 'vitest';
-import { describeEachDb, seedDemoDb, actorFor, unitIdByName } from '../platform/testing.js';
+import { describeEachDb, seedDemoDb, actorFor, unitIdByName } from '../testing.js';
 import { submitOnline, register, confirmReceipt, getRequest, queue, publicStatus } from './service.js';
 import * as wf from './workflow.js';
 import { type ValidationError, ConflictError } from '../platform/errors.js';

@@ -152,3 +152,13 @@ Object.assign(STATUS_LABELS, {
   delivered: '已送达',
   archived: '已归档',
 });
+
+/** 行政复议 and 行政诉讼 about a request (年报表四, 条例第五十一条): the kinds and their results. */
+export const APPEAL_KINDS = {
+  review: '行政复议',
+  litigationDirect: '未经复议直接起诉',
+  litigationAfterReview: '复议后起诉',
+} as const;
+export type AppealKind = keyof typeof APPEAL_KINDS;
+export const APPEAL_RESULTS = { upheld: '结果维持', corrected: '结果纠正', other: '其他结果' } as const;
+export type AppealResult = keyof typeof APPEAL_RESULTS;

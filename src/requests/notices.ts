@@ -1,6 +1,7 @@
 /** Messages to applicants and handlers about requests, queued in the notification outbox. */
 import type { Kysely, Transaction, Selectable } from 'kysely';
-import type { Database, InfoRequestTable } from '../platform/schema.js';
+import type { Database } from '../platform/schema.js';
+import type { InfoRequestTable } from './tables.js';
 import { queueNotification } from '../platform/notify.js';
 
 type K = Kysely<Database> | Transaction<Database>;

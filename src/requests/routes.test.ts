@@ -1,5 +1,5 @@
 import { it, expect, beforeAll } from 'vitest';
-import { describeEachDb, seedDemoDb, testApp, TestClient, unitIdByName } from '../platform/testing.js';
+import { describeEachDb, seedDemoDb, testApp, TestClient, unitIdByName } from '../testing.js';
 
 const PW = 'Shifan2026';
 

@@ -13,12 +13,12 @@ import {
 } from '../platform/ui/forms.js';
 import { NotFoundError, ValidationError } from '../platform/errors.js';
 import { requireActor, formBody } from '../platform/web/guards.js';
-import { can, assertCan } from '../auth/policy.js';
+import { can, assertCan } from '../platform/access.js';
 import * as org from '../org/service.js';
 import * as svc from './service.js';
 import * as wf from './workflow.js';
 import { DOC_KINDS } from './documents.js';
-import { APPEAL_KINDS, APPEAL_RESULTS } from '../reports/table4.js';
+import { APPEAL_KINDS, APPEAL_RESULTS } from './model.js';
 import {
   APPLICANT_TYPES,
   ORG_TYPES,

@@ -3,6 +3,16 @@
  * (条例第三十一条), the 20-working-day reply clock (条例第三十三条), the handler's queue and the
  * applicant's status view by 申请编号 + 查询码.
  */
+import {
+  checkHoneypot,
+  checkRate,
+  countSubmission,
+  dedupeKey,
+  dedupeSince,
+  type IntakeLimit,
+  RateLimited,
+} from '../platform/intake.js';
+import { countInWindow, hit } from '../platform/throttle.js';
 import crypto from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../platform/schema.js';
@@ -11,7 +21,7 @@ import { nowIso } from '../platform/dialect.js';
 import { writeAudit, type AuditActor } from '../platform/audit.js';
 import { NotFoundError, ValidationError, ConflictError, AppError } from '../platform/errors.js';
 import { parseInput } from '../platform/validation.js';
-import { assertCan, auditActor, can, reachOf, type Actor } from '../auth/policy.js';
+import { assertCan, auditActor, can, reachOf, type Actor } from '../platform/access.js';
 import * as orgStore from '../org/store.js';
 import { startClock, clockOf, calendarFor, rulesFor } from '../calendar/service.js';
 import { clockStatus, computeClock, type ClockStatus } from '../calendar/clock.js';
@@ -36,14 +46,15 @@ const PURPOSE = 'request.reply';
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const hash = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
 
-export class RateLimited extends AppError {
-  constructor() {
-    super(
-      `同一网络地址每小时最多提交 ${PUBLIC_RATE.perHour} 件申请，请稍后再试，或通过信函、传真、电子邮件、当面等方式提交。`,
-      429,
-    );
-  }
-}
+/** 同一网络地址每小时最多提交的申请件数 (public intake, platform/intake.ts). */
+const SUBMISSION_LIMIT: IntakeLimit = {
+  kind: 'ysq',
+  perWindow: PUBLIC_RATE.perHour,
+  windowMinutes: 60,
+  message: `同一网络地址每小时最多提交 ${PUBLIC_RATE.perHour} 件申请，请稍后再试，或通过信函、传真、电子邮件、当面等方式提交。`,
+};
+
+export { RateLimited };
 
 function queryCode(): string {
   const bytes = crypto.randomBytes(8);
@@ -164,8 +175,8 @@ async function create(
   // One request for the same applicant and text within ten minutes (double clicks, resubmissions);
   // without an identity number the applicant is told apart by name and contacts.
   const who_ = applicantKey(input);
-  const dedupe = hash(`${scope.code}|${who_}|${(input.description || (input.doc_number ?? '')).replace(/\s+/g, '')}`);
-  const since = new Date(Date.now() - 10 * 60_000).toISOString();
+  const dedupe = dedupeKey([scope.code, who_, (input.description || (input.doc_number ?? '')).replace(/\s+/g, '')]);
+  const since = dedupeSince();
   const dup = await db.k
     .selectFrom('info_requests')
     .select(['id', 'number', 'status', 'received_on', 'intake_missing'])
@@ -322,13 +333,9 @@ export async function submitOnline(
   ip: string | null,
   attachments: Upload[] = [],
 ): Promise<Receipt> {
-  if (String(raw.website ?? '').trim()) throw new ValidationError({ _form: '提交未成功，请刷新页面后重试。' }); // honeypot
-  const key = `ysq:${ip ?? 'unknown'}`;
-  const t = await db.k.selectFrom('login_throttle').selectAll().where('key', '=', key).executeTakeFirst();
+  checkHoneypot(raw);
+  await checkRate(db.k, SUBMISSION_LIMIT, ip);
   const now = nowIso();
-  const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
-  const count = t && t.first_failure_at > hourAgo ? t.failures : 0;
-  if (count >= PUBLIC_RATE.perHour) throw new RateLimited();
   const receipt = await create(db, { id: null, name: '申请人（网上提交）', ip }, scope, raw, {
     channel: 'online',
     submittedAt: now,
@@ -337,15 +344,7 @@ export async function submitOnline(
     action: 'request.submit',
     attachments,
   });
-  if (!receipt.duplicate) {
-    await db.k
-      .insertInto('login_throttle')
-      .values({ key, failures: count + 1, first_failure_at: count ? t!.first_failure_at : now, locked_until: null })
-      .onConflict((oc) =>
-        oc.column('key').doUpdateSet({ failures: count + 1, first_failure_at: count ? t!.first_failure_at : now }),
-      )
-      .execute();
-  }
+  if (!receipt.duplicate) await countSubmission(db.k, SUBMISSION_LIMIT, ip);
   return receipt;
 }
 
@@ -773,26 +772,9 @@ export async function publicStatus(db: Db, countyCode: string, number: string, c
   if (!n || !c) throw new ValidationError({ number: '请填写申请编号和查询码' });
   // Query codes are not guessable, but only if guessing is slowed down: failures are counted per address.
   const key = `ysqq:${ip ?? 'unknown'}`;
-  const since = new Date(Date.now() - QUERY_THROTTLE.minutes * 60_000).toISOString();
-  const t = await db.k.selectFrom('login_throttle').selectAll().where('key', '=', key).executeTakeFirst();
-  const failures = t && t.first_failure_at > since ? t.failures : 0;
-  if (failures >= QUERY_THROTTLE.failures) throw new QueryThrottled();
+  if ((await countInWindow(db.k, key, QUERY_THROTTLE.minutes)) >= QUERY_THROTTLE.failures) throw new QueryThrottled();
   const fail = async () => {
-    const now = nowIso();
-    await db.k
-      .insertInto('login_throttle')
-      .values({
-        key,
-        failures: failures + 1,
-        first_failure_at: failures ? t!.first_failure_at : now,
-        locked_until: null,
-      })
-      .onConflict((oc) =>
-        oc
-          .column('key')
-          .doUpdateSet({ failures: failures + 1, first_failure_at: failures ? t!.first_failure_at : now }),
-      )
-      .execute();
+    await hit(db.k, key, QUERY_THROTTLE.minutes);
     throw new ValidationError({ number: '申请编号或查询码不正确' });
   };
   const r = await db.k

@@ -1,5 +1,5 @@
 import type { Db } from '../platform/db.js';
-import type { Actor } from '../auth/policy.js';
+import type { Actor } from '../platform/access.js';
 import * as wf from './workflow.js';
 
 /** The full reply path: 拟办意见 by the handler, 审核 with 保密审查 by the reviewer, then 答复. */

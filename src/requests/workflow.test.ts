@@ -1,5 +1,5 @@
 import { it, expect } from 'vitest';
-import { describeEachDb, seedDemoDb, actorFor, unitIdByName } from '../platform/testing.js';
+import { describeEachDb, seedDemoDb, actorFor, unitIdByName } from '../testing.js';
 import { register, getRequest, publicStatus } from './service.js';
 import * as wf from './workflow.js';
 import { ValidationError, ConflictError, ForbiddenError } from '../platform/errors.js';

@@ -9,7 +9,7 @@ import type { Database } from '../platform/schema.js';
 import { nowIso } from '../platform/dialect.js';
 import { writeAudit } from '../platform/audit.js';
 import { ConflictError, NotFoundError, ValidationError } from '../platform/errors.js';
-import { assertCan, auditActor, type Actor } from '../auth/policy.js';
+import { assertCan, auditActor, type Actor } from '../platform/access.js';
 import * as orgStore from '../org/store.js';
 import { addClockEvent, calendarFor, rulesFor, startClock } from '../calendar/service.js';
 import { addWorkingDays, ClockError, type ClockEvent } from '../calendar/clock.js';
@@ -716,7 +716,7 @@ export async function documentFile(db: Db, actor: Actor, id: number, docId: numb
 
 // ---- 行政复议 and 行政诉讼 ----------------------------------------------------------------------
 
-import { APPEAL_KINDS, APPEAL_RESULTS } from '../reports/table4.js';
+import { APPEAL_KINDS, APPEAL_RESULTS } from './model.js';
 
 export async function addAppeal(db: Db, actor: Actor, id: number, raw: Record<string, unknown>) {
   const { r, unit } = await load(db, actor, id);

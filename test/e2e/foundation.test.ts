@@ -14,7 +14,7 @@ import {
   axeViolations,
   type RunningServer,
 } from './support.js';
-import { unitIdByName } from '../../src/platform/testing.js';
+import { unitIdByName } from '../../src/testing.js';
 
 const PW = 'Shifan2026';
 

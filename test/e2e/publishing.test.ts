@@ -16,7 +16,7 @@ import {
   axeViolations,
   type RunningServer,
 } from './support.js';
-import { actorFor, unitIdByName } from '../../src/platform/testing.js';
+import { actorFor, unitIdByName } from '../../src/testing.js';
 import { publishCatalog, recordForm } from '../../src/publishing/testing.js';
 import { createRecord } from '../../src/publishing/service.js';
 

@@ -11,9 +11,9 @@ import { createServer } from '../../src/platform/web/server.js';
 import { PageCache } from '../../src/platform/web/page-cache.js';
 import pino from 'pino';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { openSqlite, migrate, type Db } from '../../src/platform/db.js';
-import { createApp } from '../../src/platform/web/app.js';
-import { seedDemoDb, testConfig } from '../../src/platform/testing.js';
+import { buildApp, migrateDatabase } from '../../src/app.js';
+import { openSqlite, type Db } from '../../src/platform/db.js';
+import { seedDemoDb, testConfig } from '../../src/testing.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const browserAvailable = fs.existsSync(CHROMIUM);
@@ -32,11 +32,11 @@ export interface RunningServer {
 export async function startDemoServer(config: Partial<Parameters<typeof testConfig>[0]> = {}): Promise<RunningServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gk-e2e-'));
   const db = openSqlite(path.join(dir, 'gongkai.sqlite'));
-  await migrate(db);
+  await migrateDatabase(db);
   await seedDemoDb(db);
   const cfg = testConfig({ trustProxy: false, ...config });
   const pages = cfg.pageCache ? new PageCache(db) : undefined;
-  const app = createApp({ db, config: cfg, logger: pino({ level: 'silent' }), pageCache: pages });
+  const app = buildApp({ db, config: cfg, logger: pino({ level: 'silent' }), pageCache: pages });
   // The production server: cached public pages are answered before the app.
   const server = createServer(app, pages ?? null);
   server.listen(0, '127.0.0.1');

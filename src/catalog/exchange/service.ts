@@ -4,7 +4,7 @@ import type { Db } from '../../platform/db.js';
 import { insertMany, nowIso, parseJson } from '../../platform/dialect.js';
 import { writeAudit } from '../../platform/audit.js';
 import { ForbiddenError, NotFoundError, ValidationError, ConflictError } from '../../platform/errors.js';
-import { auditActor, type Actor } from '../../auth/policy.js';
+import { auditActor, type Actor } from '../../platform/access.js';
 import { getCatalog, publishedVersion, itemColumns } from '../service.js';
 import { catalogToXlsx, xlsxToCatalog, type ImportError } from './xlsx.js';
 import { catalogToDocx } from './docx.js';

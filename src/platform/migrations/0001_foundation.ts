@@ -1,7 +1,6 @@
+/** 0001_foundation, platform part: The login throttle (replaced in 0012_platform), the append-only audit log and settings. */
 import { sql, type Kysely, type CreateTableBuilder } from 'kysely';
 import { dialectOf } from '../dialect.js';
-
-// Migrations are written against Kysely<any>: they must keep working when the typed schema moves on.
 
 function withId<T extends string>(db: Kysely<any>, t: CreateTableBuilder<T, never>) {
   return dialectOf(db) === 'sqlite'
@@ -10,84 +9,6 @@ function withId<T extends string>(db: Kysely<any>, t: CreateTableBuilder<T, neve
 }
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await withId(db, db.schema.createTable('jurisdictions'))
-    .addColumn('code', 'text', (c) => c.notNull().unique())
-    .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('level', 'text', (c) => c.notNull())
-    .addColumn('parent_id', 'integer', (c) => c.references('jurisdictions.id'))
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .execute();
-  await db.schema.createIndex('jurisdictions_parent').on('jurisdictions').column('parent_id').execute();
-
-  await withId(db, db.schema.createTable('sites'))
-    .addColumn('jurisdiction_id', 'integer', (c) => c.notNull().unique().references('jurisdictions.id'))
-    .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('host', 'text', (c) => c.unique())
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
-    .execute();
-
-  await withId(db, db.schema.createTable('units'))
-    .addColumn('jurisdiction_id', 'integer', (c) => c.notNull().references('jurisdictions.id'))
-    .addColumn('parent_id', 'integer', (c) => c.references('units.id'))
-    .addColumn('kind', 'text', (c) => c.notNull())
-    .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('short_name', 'text')
-    .addColumn('credit_code', 'text')
-    .addColumn('sort_order', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
-    .addColumn('receives_requests', 'integer', (c) => c.notNull().defaultTo(1))
-    .addColumn('office_name', 'text')
-    .addColumn('office_address', 'text')
-    .addColumn('office_hours', 'text')
-    .addColumn('office_phone', 'text')
-    .addColumn('office_fax', 'text')
-    .addColumn('office_email', 'text')
-    .addColumn('office_postcode', 'text')
-    .addColumn('office_website', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
-    .addUniqueConstraint('units_name_unique', ['jurisdiction_id', 'name'])
-    .execute();
-  await db.schema.createIndex('units_jurisdiction').on('units').columns(['jurisdiction_id', 'sort_order']).execute();
-  await db.schema.createIndex('units_parent').on('units').column('parent_id').execute();
-
-  await withId(db, db.schema.createTable('users'))
-    .addColumn('username', 'text', (c) => c.notNull().unique())
-    .addColumn('display_name', 'text', (c) => c.notNull())
-    .addColumn('password_hash', 'text', (c) => c.notNull())
-    .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
-    .addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('failed_logins', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('locked_until', 'text')
-    .addColumn('last_login_at', 'text')
-    .addColumn('password_changed_at', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
-    .execute();
-
-  await withId(db, db.schema.createTable('user_roles'))
-    .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
-    .addColumn('role', 'text', (c) => c.notNull())
-    .addColumn('unit_id', 'integer', (c) => c.notNull().references('units.id'))
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addUniqueConstraint('user_roles_unique', ['user_id', 'role', 'unit_id'])
-    .execute();
-  await db.schema.createIndex('user_roles_unit').on('user_roles').column('unit_id').execute();
-
-  await db.schema
-    .createTable('sessions')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('expires_at', 'text', (c) => c.notNull())
-    .addColumn('last_seen_at', 'text', (c) => c.notNull())
-    .addColumn('ip', 'text')
-    .addColumn('user_agent', 'text')
-    .execute();
-  await db.schema.createIndex('sessions_user').on('sessions').column('user_id').execute();
-  await db.schema.createIndex('sessions_expires').on('sessions').column('expires_at').execute();
-
   await db.schema
     .createTable('login_throttle')
     .addColumn('key', 'text', (c) => c.primaryKey())

@@ -1,5 +1,5 @@
 import { describe, expect, it, beforeAll } from 'vitest';
-import { describeEachDb } from '../testing.js';
+import { describeEachDb } from '../../testing.js';
 import {
   indexDoc,
   indexMany,
@@ -525,7 +525,7 @@ describe('search corpus', () => {
 
 describe('migration 0011 (SQLite titles index)', () => {
   it('fills search_title_fts from search_docs, so "title hits first" is exact on an index built before it', async () => {
-    const { createTestDb } = await import('../testing.js');
+    const { createTestDb } = await import('../../testing.js');
     const { up } = await import('../migrations/0011_search_titles.js');
     const { sql } = await import('kysely');
     const db = await createTestDb('sqlite');

@@ -1,9 +1,7 @@
 import type { Child } from 'hono/jsx';
 import type { Context } from 'hono';
 import type { AppEnv, SiteInfo } from '../web/env.js';
-import { STANDARD_COLUMNS, REQUEST_COLUMN } from '../../portal/columns.js';
-import { ROLE_LABELS } from '../../auth/policy.js';
-import { can } from '../../auth/policy.js';
+import { ROLE_LABELS, can } from '../access.js';
 
 type C = Context<AppEnv>;
 
@@ -61,12 +59,7 @@ export function PortalLayout(props: {
   const { c } = props;
   const site = c.get('site');
   const siteName = site?.name ?? '政府信息公开';
-  const nav = [
-    { href: '/', label: '首页', key: 'home' },
-    ...STANDARD_COLUMNS.map((col) => ({ href: `/xxgk/${col.slug}`, label: col.name, key: col.slug })),
-    { href: `/${REQUEST_COLUMN.slug}`, label: REQUEST_COLUMN.name, key: REQUEST_COLUMN.slug },
-    { href: '/xxgk/lingyu', label: '重点领域信息公开', key: 'lingyu' },
-  ];
+  const nav = c.get('deps').installation.portalNav;
   return (
     <Document title={`${props.title} - ${siteName}`} elder={c.get('elder')}>
       <div class="topbar">
@@ -147,21 +140,12 @@ export function AdminLayout(props: { c: C; title: string; current?: string; chil
   const session = c.get('session');
   const actor = session?.actor;
   const site = c.get('site');
-  const items: { href: string; label: string; key: string; show: boolean }[] = actor
-    ? [
-        { href: '/admin', label: '工作台', key: 'dashboard', show: true },
-        { href: '/admin/catalogs', label: '目录编制', key: 'catalogs', show: can(actor, 'catalog.view') },
-        { href: '/admin/records', label: '信息发布', key: 'records', show: can(actor, 'record.view') },
-        { href: '/admin/records/deadlines', label: '公开时限', key: 'deadlines', show: can(actor, 'record.view') },
-        { href: '/admin/requests', label: '依申请公开', key: 'requests', show: can(actor, 'request.view') },
-        { href: '/admin/reports', label: '年度报告', key: 'reports', show: can(actor, 'catalog.view') },
-        { href: '/admin/units', label: '单位管理', key: 'units', show: can(actor, 'unit.view') },
-        { href: '/admin/users', label: '账号管理', key: 'users', show: can(actor, 'user.view') },
-        { href: '/admin/calendar', label: '工作日历', key: 'calendar', show: can(actor, 'calendar.view') },
-        { href: '/admin/audit', label: '审计日志', key: 'audit', show: can(actor, 'audit.view') },
-        { href: '/admin/api-tokens', label: '接口令牌', key: 'tokens', show: can(actor, 'apiToken.manage') },
-        { href: '/admin/password', label: '修改密码', key: 'password', show: true },
-      ]
+  const items = actor
+    ? c
+        .get('deps')
+        .installation.nav.filter((i) =>
+          i.anyOf ? i.anyOf.some((a) => can(actor, a)) : i.action ? can(actor, i.action) : true,
+        )
     : [];
   const roles = actor ? [...new Set(actor.grants.map((g) => ROLE_LABELS[g.role]))].join('、') : '';
   return (
@@ -200,15 +184,13 @@ export function AdminLayout(props: { c: C; title: string; current?: string; chil
         {actor ? (
           <nav class="admin-nav" aria-label="后台导航">
             <ul>
-              {items
-                .filter((i) => i.show)
-                .map((i) => (
-                  <li>
-                    <a href={i.href} aria-current={props.current === i.key ? 'page' : undefined}>
-                      {i.label}
-                    </a>
-                  </li>
-                ))}
+              {items.map((i) => (
+                <li>
+                  <a href={i.href} aria-current={props.current === i.key ? 'page' : undefined}>
+                    {i.label}
+                  </a>
+                </li>
+              ))}
             </ul>
           </nav>
         ) : null}

@@ -5,24 +5,11 @@ import { getCookie, setCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
 import { bodyLimit } from 'hono/body-limit';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import type { AppDeps, AppEnv } from './env.js';
+import type { AppDeps, AppEnv, Installation } from './env.js';
 import { resolveSite } from './site.js';
 import { AppError, UnauthenticatedError, ValidationError } from '../errors.js';
 import { ErrorPage, page } from '../ui/layout.js';
-import { resolveSession } from '../../auth/service.js';
-import { portalRoutes } from '../../portal/routes.js';
-import { authRoutes } from '../../auth/routes.js';
-import { orgRoutes } from '../../org/routes.js';
-import { adminRoutes } from '../../admin/routes.js';
-import { calendarApiRoutes, calendarPortalRoutes, calendarAdminRoutes } from '../../calendar/routes.js';
-import { catalogAdminRoutes, catalogPortalRoutes } from '../../catalog/routes.js';
-import { recordAdminRoutes, recordPortalRoutes } from '../../catalog/records-routes.js';
-import { requestAdminRoutes, requestPortalRoutes } from '../../requests/routes.js';
-import { recordAdminRoutes as publishingAdminRoutes } from '../../publishing/routes.js';
-import { reportAdminRoutes, reportPortalRoutes } from '../../reports/routes.js';
-import { requestApiRoutes } from '../../requests/api.js';
-import { tokenAdminRoutes } from '../../auth/tokens-routes.js';
-import { infoPortalRoutes } from '../../publishing/portal.js';
+import type { Module } from '../module.js';
 
 import { SESSION_COOKIE, CSRF_COOKIE, ELDER_COOKIE } from './constants.js';
 import { adminGuard } from './guards.js';
@@ -50,7 +37,24 @@ export const MAX_BODY_BYTES = 20 * 1024 * 1024;
 const safeEqual = (a: string, b: string) =>
   a.length === b.length && crypto.timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
-export function createApp(deps: AppDeps): Hono<AppEnv> {
+/** The installation's view of its modules: navigation and labels in one place. */
+export function installationOf(modules: readonly Module[]): Installation {
+  return {
+    modules,
+    nav: modules.flatMap((m) => m.nav ?? []).sort((a, b) => a.order - b.order),
+    portalNav: modules.flatMap((m) => m.portalNav ?? []).sort((a, b) => a.order - b.order),
+    auditLabels: Object.assign({}, ...modules.map((m) => m.auditLabels ?? {})),
+    auditObjectTypes: Object.assign({}, ...modules.map((m) => m.auditObjectTypes ?? {})),
+  };
+}
+
+/** The web app of an installation: the shell (headers, CSRF, sessions, errors) and every module's routes. */
+export function createApp(base: Omit<AppDeps, 'installation'>, modules: readonly Module[]): Hono<AppEnv> {
+  const deps: AppDeps = { ...base, installation: installationOf(modules) };
+  const sessionOwner = modules.find((m) => m.resolveSession);
+  const resolveSession = sessionOwner?.resolveSession?.bind(sessionOwner) ?? (async () => undefined);
+  const siteOwner = modules.find((m) => m.resolveSite);
+  const siteResolver = siteOwner?.resolveSite?.bind(siteOwner) ?? (async () => null);
   const app = new Hono<AppEnv>();
   const pages = deps.pageCache ?? new PageCache(deps.db);
   if (deps.config.pageCache) {
@@ -124,7 +128,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       (deps.config.trustProxy && c.req.header('x-forwarded-proto') === 'https');
     c.set('secure', secure);
     c.set('elder', getCookie(c, ELDER_COOKIE) === '1');
-    c.set('site', await resolveSite(deps.db, c.req.header('host')));
+    c.set('site', await resolveSite(deps.db, c.req.header('host'), siteResolver));
 
     let csrf = getCookie(c, CSRF_COOKIE);
     if (!csrf || !/^[A-Za-z0-9_-]{32,64}$/.test(csrf)) {
@@ -205,25 +209,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.use('/admin', adminGuard);
   app.use('/admin/*', adminGuard);
-  app.route('/', portalRoutes());
-  app.route('/', calendarPortalRoutes());
-  app.route('/api/v1', calendarApiRoutes());
-  app.route('/api/v1', requestApiRoutes());
-  app.route('/admin', calendarAdminRoutes());
-  app.route('/', catalogPortalRoutes());
-  app.route('/admin', catalogAdminRoutes());
-  app.route('/', recordPortalRoutes());
-  app.route('/admin', recordAdminRoutes());
-  app.route('/admin', publishingAdminRoutes());
-  app.route('/', requestPortalRoutes());
-  app.route('/admin', requestAdminRoutes());
-  app.route('/', reportPortalRoutes());
-  app.route('/', infoPortalRoutes());
-  app.route('/admin', reportAdminRoutes());
-  app.route('/admin', tokenAdminRoutes());
-  app.route('/admin', authRoutes());
-  app.route('/admin', orgRoutes());
-  app.route('/admin', adminRoutes());
+  for (const m of modules) {
+    if (m.portalRoutes) app.route('/', m.portalRoutes());
+    if (m.apiRoutes) app.route('/api/v1', m.apiRoutes());
+    if (m.adminRoutes) app.route('/admin', m.adminRoutes());
+  }
 
   app.notFound((c) =>
     c.req.path.startsWith('/api/')

@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from './env.js';
 import { UnauthenticatedError } from '../errors.js';
-import type { UserActor } from '../../auth/policy.js';
+import type { UserActor } from '../access.js';
 
 /** The signed-in staff member, or a redirect to the login page. */
 export function requireActor(c: Context<AppEnv>): UserActor {

@@ -1,5 +1,5 @@
 import { it, expect } from 'vitest';
-import { describeEachDb, seedDemoDb, testApp, TestClient } from '../testing.js';
+import { describeEachDb, seedDemoDb, testApp, TestClient } from '../../testing.js';
 import { PageCache, bumpGeneration, isCacheablePath } from './page-cache.js';
 
 it('caches only pages that are the same for every visitor', () => {

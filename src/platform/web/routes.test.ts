@@ -1,5 +1,5 @@
 import { it, expect, beforeAll } from 'vitest';
-import { describeEachDb, seedDemoDb, testApp, TestClient, unitIdByName, actorFor } from '../testing.js';
+import { describeEachDb, seedDemoDb, testApp, TestClient, unitIdByName, actorFor } from '../../testing.js';
 import { STANDARD_COLUMNS } from '../../portal/columns.js';
 
 const PW = 'Shifan2026';
@@ -270,7 +270,7 @@ describeEachDb('web shell', (db) => {
     const admin = new TestClient(app, '10.8.4.1');
     await admin.login('gkb', PW); // gkb cannot create users; use the CLI path instead
     const { bootstrapUser } = await import('../../auth/users.js');
-    const { systemActor } = await import('../../auth/policy.js');
+    const { systemActor } = await import('../access.js');
     await bootstrapUser(
       db(),
       {
