@@ -7,6 +7,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { parseJson } from '../platform/dialect.js';
 import type { Database } from '../platform/schema.js';
 import type { ClockEvent, ClockUnit } from './clock.js';
+import { findClocks } from './store.js';
 
 type K = Kysely<Database> | Transaction<Database>;
 
@@ -31,13 +32,7 @@ export async function clocksOf(
   const ids = [...new Set(objectIds.map(String))];
   const out = new Map<string, StoredClock>();
   if (ids.length === 0) return out;
-  const rows = await k
-    .selectFrom('clocks')
-    .select(['object_id', 'jurisdiction_id', 'amount', 'unit', 'events_json', 'due_date', 'closed'])
-    .where('object_type', '=', objectType)
-    .where('purpose', '=', purpose)
-    .where('object_id', 'in', ids)
-    .execute();
+  const rows = await findClocks(k, objectType, purpose, ids);
   for (const r of rows)
     out.set(r.object_id, {
       objectId: r.object_id,

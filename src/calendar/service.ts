@@ -5,6 +5,7 @@
  */
 import { defineSetting, readSettings, scopeChain, writeSetting } from '../platform/settings.js';
 import * as org from '../org/api.js';
+import * as store from './store.js';
 import type { Kysely, Transaction } from 'kysely';
 import type { Db } from '../platform/db.js';
 import type { Database } from '../platform/schema.js';
@@ -40,14 +41,10 @@ export const scopesOf = (code: string): string[] => scopeChain({ jurisdictionCod
 
 export async function calendarFor(k: K, jurisdictionCode: string): Promise<WorkCalendar> {
   const scopes = scopesOf(jurisdictionCode);
-  const overrides = await k
-    .selectFrom('calendar_overrides')
-    .select(['scope', 'date', 'type', 'name'])
-    .where('scope', 'in', scopes)
-    .execute();
+  const overrides = await store.overridesIn(k, scopes);
   // A narrower scope wins over a wider one for the same date (a county's own entry beats the city's).
   overrides.sort((a, b) => a.scope.length - b.scope.length || a.date.localeCompare(b.date));
-  const years = await k.selectFrom('calendar_years').select('year').where('scope', 'in', scopes).execute();
+  const years = await store.importedYearsIn(k, scopes);
   return new WorkCalendar(
     loadShippedSchedules(),
     overrides as CalendarOverride[],
@@ -108,18 +105,11 @@ const overrideSchema = z.object({
 
 export async function listOverrides(db: Db, actor: Actor, scope: Scope, year?: number) {
   assertCan(actor, 'calendar.view');
-  let q = db.k.selectFrom('calendar_overrides').selectAll().where('scope', 'in', scopesOf(scope.code));
-  if (year) q = q.where('date', '>=', `${year}-01-01`).where('date', '<=', `${year}-12-31`);
-  return q.orderBy('date').execute();
+  return store.listOverrides(db.k, scopesOf(scope.code), year);
 }
 
 export async function listImportedYears(db: Db, scope: Scope) {
-  return db.k
-    .selectFrom('calendar_years')
-    .selectAll()
-    .where('scope', 'in', scopesOf(scope.code))
-    .orderBy('year')
-    .execute();
+  return store.importedYearsIn(db.k, scopesOf(scope.code));
 }
 
 export async function addOverride(db: Db, actor: Actor, scope: Scope, raw: unknown): Promise<void> {
@@ -127,33 +117,16 @@ export async function addOverride(db: Db, actor: Actor, scope: Scope, raw: unkno
   const input = parseInput(overrideSchema, raw);
   const who = auditActor(actor);
   await db.k.transaction().execute(async (trx) => {
-    const before = await trx
-      .selectFrom('calendar_overrides')
-      .selectAll()
-      .where('scope', '=', scope.code)
-      .where('date', '=', input.date)
-      .executeTakeFirst();
-    await trx
-      .insertInto('calendar_overrides')
-      .values({
-        scope: scope.code,
-        date: input.date,
-        type: input.type,
-        name: input.name,
-        note: input.note,
-        created_by: who.name,
-        created_at: nowIso(),
-      })
-      .onConflict((oc) =>
-        oc.columns(['scope', 'date']).doUpdateSet({
-          type: input.type,
-          name: input.name,
-          note: input.note,
-          created_by: who.name,
-          created_at: nowIso(),
-        }),
-      )
-      .execute();
+    const before = await store.findOverrideOn(trx, scope.code, input.date);
+    await store.upsertOverride(trx, {
+      scope: scope.code,
+      date: input.date,
+      type: input.type,
+      name: input.name,
+      note: input.note,
+      created_by: who.name,
+      created_at: nowIso(),
+    });
     await writeAudit(trx, who, {
       action: 'calendar.override_add',
       objectType: 'calendar',
@@ -169,11 +142,11 @@ export async function addOverride(db: Db, actor: Actor, scope: Scope, raw: unkno
 
 export async function removeOverride(db: Db, actor: Actor, scope: Scope, id: number): Promise<void> {
   assertCan(actor, 'calendar.manage', { id: 0, jurisdictionCode: scope.code });
-  const row = await db.k.selectFrom('calendar_overrides').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await store.findOverride(db.k, id);
   if (!row || row.scope !== scope.code) throw new NotFoundError('该日历调整不存在，或不属于本县（区）。');
   const who = auditActor(actor);
   await db.k.transaction().execute(async (trx) => {
-    await trx.deleteFrom('calendar_overrides').where('id', '=', id).execute();
+    await store.deleteOverride(trx, id);
     await writeAudit(trx, who, {
       action: 'calendar.override_remove',
       objectType: 'calendar',
@@ -232,27 +205,15 @@ export async function importSchedule(db: Db, actor: Actor, scope: Scope, input: 
   const now = nowIso();
   return db.k.transaction().execute(async (trx) => {
     for (const d of days) {
-      await trx
-        .insertInto('calendar_overrides')
-        .values({
-          scope: scope.code,
-          date: d.date,
-          type: d.type,
-          name: d.name,
-          note: `导入自 ${input.filename}`,
-          created_by: who.name,
-          created_at: now,
-        })
-        .onConflict((oc) =>
-          oc.columns(['scope', 'date']).doUpdateSet({
-            type: d.type,
-            name: d.name,
-            note: `导入自 ${input.filename}`,
-            created_by: who.name,
-            created_at: now,
-          }),
-        )
-        .execute();
+      await store.upsertOverride(trx, {
+        scope: scope.code,
+        date: d.date,
+        type: d.type,
+        name: d.name,
+        note: `导入自 ${input.filename}`,
+        created_by: who.name,
+        created_at: now,
+      });
     }
     const markedYears: number[] = [];
     if (input.fullYear) {
@@ -260,19 +221,15 @@ export async function importSchedule(db: Db, actor: Actor, scope: Scope, input: 
       const notice = schedule?.notices[0];
       const title = input.title?.trim() || notice?.title || `国务院办公厅关于${year}年部分节假日安排的通知`;
       const docNumber = input.docNumber?.trim() || notice?.docNumber || null;
-      await trx.deleteFrom('calendar_years').where('scope', '=', scope.code).where('year', '=', year).execute();
-      await trx
-        .insertInto('calendar_years')
-        .values({
-          scope: scope.code,
-          year,
-          title,
-          doc_number: docNumber,
-          published: notice?.published ?? null,
-          imported_by: who.name,
-          imported_at: now,
-        })
-        .execute();
+      await store.replaceImportedYear(trx, {
+        scope: scope.code,
+        year,
+        title,
+        doc_number: docNumber,
+        published: notice?.published ?? null,
+        imported_by: who.name,
+        imported_at: now,
+      });
       markedYears.push(year);
     }
     await writeAudit(trx, who, {
@@ -376,29 +333,7 @@ export async function startClock(
   } catch (e) {
     if (!(e instanceof CalendarMissingError) || !opts.allowUncomputable) throw e;
     const start = input.events.find((x) => x.type === 'start');
-    await k
-      .insertInto('clocks')
-      .values({
-        jurisdiction_id: input.jurisdictionId,
-        object_type: input.objectType,
-        object_id: String(input.objectId),
-        purpose: input.purpose,
-        amount: input.spec.amount,
-        unit: input.spec.unit,
-        events_json: JSON.stringify(input.events),
-        started_on: start?.date ?? now.slice(0, 10),
-        due_date: null,
-        state: 'uncomputable',
-        closed: 0,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-    return null;
-  }
-  await k
-    .insertInto('clocks')
-    .values({
+    await store.insertClock(k, {
       jurisdiction_id: input.jurisdictionId,
       object_type: input.objectType,
       object_id: String(input.objectId),
@@ -406,14 +341,30 @@ export async function startClock(
       amount: input.spec.amount,
       unit: input.spec.unit,
       events_json: JSON.stringify(input.events),
-      started_on: result.startedOn,
-      due_date: result.due,
-      state: stateOf(result),
-      closed: result.stoppedOn ? 1 : 0,
+      started_on: start?.date ?? now.slice(0, 10),
+      due_date: null,
+      state: 'uncomputable',
+      closed: 0,
       created_at: now,
       updated_at: now,
-    })
-    .execute();
+    });
+    return null;
+  }
+  await store.insertClock(k, {
+    jurisdiction_id: input.jurisdictionId,
+    object_type: input.objectType,
+    object_id: String(input.objectId),
+    purpose: input.purpose,
+    amount: input.spec.amount,
+    unit: input.spec.unit,
+    events_json: JSON.stringify(input.events),
+    started_on: result.startedOn,
+    due_date: result.due,
+    state: stateOf(result),
+    closed: result.stoppedOn ? 1 : 0,
+    created_at: now,
+    updated_at: now,
+  });
   return result;
 }
 
@@ -425,13 +376,7 @@ export async function addClockEvent(
   purpose: string,
   event: ClockEvent,
 ): Promise<ClockResult | null> {
-  const row = await k
-    .selectFrom('clocks')
-    .selectAll()
-    .where('object_type', '=', objectType)
-    .where('object_id', '=', String(objectId))
-    .where('purpose', '=', purpose)
-    .executeTakeFirst();
+  const row = await store.findClock(k, objectType, String(objectId), purpose);
   if (!row) throw new NotFoundError('该事项没有计时。');
   const events = [...parseJson<ClockEvent[]>(row.events_json, []), event];
   let result: ClockResult;
@@ -443,31 +388,23 @@ export async function addClockEvent(
     // An event is never lost for want of next year's calendar: keep it, recompute on import.
     if (!(e instanceof CalendarMissingError)) throw e;
     const closed = event.type === 'stop' ? 1 : row.closed;
-    await k
-      .updateTable('clocks')
-      .set({
-        events_json: JSON.stringify(events),
-        due_date: null,
-        state: closed ? 'stopped' : 'uncomputable',
-        closed,
-        updated_at: nowIso(),
-      })
-      .where('id', '=', row.id)
-      .execute();
+    await store.updateClock(k, row.id, {
+      events_json: JSON.stringify(events),
+      due_date: null,
+      state: closed ? 'stopped' : 'uncomputable',
+      closed,
+      updated_at: nowIso(),
+    });
     return null;
   }
-  await k
-    .updateTable('clocks')
-    .set({
-      events_json: JSON.stringify(events),
-      started_on: result.startedOn,
-      due_date: result.due,
-      state: stateOf(result),
-      closed: result.stoppedOn ? 1 : 0,
-      updated_at: nowIso(),
-    })
-    .where('id', '=', row.id)
-    .execute();
+  await store.updateClock(k, row.id, {
+    events_json: JSON.stringify(events),
+    started_on: result.startedOn,
+    due_date: result.due,
+    state: stateOf(result),
+    closed: result.stoppedOn ? 1 : 0,
+    updated_at: nowIso(),
+  });
   return result;
 }
 
@@ -478,13 +415,7 @@ export async function clockOf(
   purpose: string,
   today: IsoDate = todayInChina(),
 ) {
-  const row = await k
-    .selectFrom('clocks')
-    .selectAll()
-    .where('object_type', '=', objectType)
-    .where('object_id', '=', String(objectId))
-    .where('purpose', '=', purpose)
-    .executeTakeFirst();
+  const row = await store.findClock(k, objectType, String(objectId), purpose);
   if (!row) return undefined;
   const events = parseJson<ClockEvent[]>(row.events_json, []);
   const { result, cal, rules } = await evaluate(
@@ -509,9 +440,7 @@ export async function recomputeClocks(
   years: number[] = [],
 ): Promise<number> {
   const under = await org.jurisdictionIdsUnder(k, [scope.code]);
-  const rows = under.length
-    ? await k.selectFrom('clocks').selectAll().where('closed', '=', 0).where('jurisdiction_id', 'in', under).execute()
-    : [];
+  const rows = await store.openClocks(k, under);
   // A changed day moves a due date only when it lies inside the counting span [start, due];
   // paused or uncomputable clocks (no due date) are always recomputed.
   const touches = (start: string, due: string | null) =>
@@ -540,11 +469,7 @@ export async function recomputeClocks(
       state = 'uncomputable';
     }
     if (due === row.due_date && state === row.state) continue;
-    await k
-      .updateTable('clocks')
-      .set({ due_date: due, state, updated_at: nowIso() })
-      .where('id', '=', row.id)
-      .execute();
+    await store.updateClock(k, row.id, { due_date: due, state, updated_at: nowIso() });
     await writeAudit(k, who, {
       action: 'clock.recompute',
       objectType: row.object_type,
