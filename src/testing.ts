@@ -189,7 +189,8 @@ export async function unitIdByName(db: Db, name: string): Promise<number> {
 }
 
 export async function actorFor(db: Db, username: string) {
-  const { grantsOf, findUserByUsername } = await import('./auth/store.js');
+  const { findUserByUsername } = await import('./auth/store.js');
+  const { grantsOf } = await import('./auth/grants.js');
   const u = await findUserByUsername(db.k, username);
   if (!u) throw new Error(`no user ${username}`);
   const grants = (await grantsOf(db.k, [u.id])).get(u.id) ?? [];

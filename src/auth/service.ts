@@ -5,6 +5,7 @@ import { writeAudit } from '../platform/audit.js';
 import { AppError, ValidationError } from '../platform/errors.js';
 import { parseInput, z } from '../platform/validation.js';
 import { anyLocked, clearThrottle, hit, purgeThrottle } from '../platform/throttle.js';
+import { grantsOf } from './grants.js';
 import * as store from './store.js';
 import { hashPassword, verifyPassword, verifyDummy, passwordProblem } from './passwords.js';
 import { auditActor, type SessionInfo } from '../platform/access.js';
@@ -68,7 +69,7 @@ export async function login(
   let ok = false;
   if (user) ok = await verifyPassword(user.password_hash, password);
   else await verifyDummy(password);
-  const grants = user ? ((await store.grantsOf(db.k, [user.id])).get(user.id) ?? []) : [];
+  const grants = user ? ((await grantsOf(db.k, [user.id])).get(user.id) ?? []) : [];
   const primary = grants[0];
 
   if (!user || !ok || user.active !== 1) {
@@ -166,7 +167,7 @@ export async function resolveSession(
     return undefined;
   }
   if (minutesFrom(s.last_seen_at, SESSION.touchEveryMinutes) <= now) await store.touchSession(db.k, id, now);
-  const grants = (await store.grantsOf(db.k, [s.user_id])).get(s.user_id) ?? [];
+  const grants = (await grantsOf(db.k, [s.user_id])).get(s.user_id) ?? [];
   return {
     sessionId: id,
     mustChangePassword: s.must_change_password === 1,

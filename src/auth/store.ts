@@ -1,7 +1,7 @@
 import type { Kysely, Transaction, Insertable, Updateable } from 'kysely';
 import type { Database } from '../platform/schema.js';
 import type { UserTable } from './tables.js';
-import type { Grant, Role } from '../platform/access.js';
+import type { Role } from '../platform/access.js';
 
 type K = Kysely<Database> | Transaction<Database>;
 
@@ -22,38 +22,24 @@ export async function updateUser(k: K, id: number, patch: Updateable<UserTable>)
   await k.updateTable('users').set(patch).where('id', '=', id).execute();
 }
 
-export async function grantsOf(k: K, userIds: number[]): Promise<Map<number, Grant[]>> {
-  const out = new Map<number, Grant[]>();
-  if (userIds.length === 0) return out;
-  const rows = await k
+/** The role rows of some users (in the order they were granted). */
+export async function roleRowsOf(k: K, userIds: number[]) {
+  if (userIds.length === 0) return [];
+  return k
     .selectFrom('user_roles')
-    .innerJoin('units', 'units.id', 'user_roles.unit_id')
-    .innerJoin('jurisdictions', 'jurisdictions.id', 'units.jurisdiction_id')
-    .select([
-      'user_roles.user_id',
-      'user_roles.role',
-      'user_roles.unit_id',
-      'units.name as unit_name',
-      'jurisdictions.id as jurisdiction_id',
-      'jurisdictions.code as jurisdiction_code',
-      'jurisdictions.name as jurisdiction_name',
-    ])
-    .where('user_roles.user_id', 'in', userIds)
-    .orderBy('user_roles.id')
+    .select(['user_id', 'role', 'unit_id'])
+    .where('user_id', 'in', userIds)
+    .orderBy('id')
     .execute();
-  for (const r of rows) {
-    const list = out.get(r.user_id) ?? [];
-    list.push({
-      role: r.role as Role,
-      unitId: r.unit_id,
-      unitName: r.unit_name,
-      jurisdictionId: r.jurisdiction_id,
-      jurisdictionCode: r.jurisdiction_code,
-      jurisdictionName: r.jurisdiction_name,
-    });
-    out.set(r.user_id, list);
-  }
-  return out;
+}
+
+/** The users holding a role in one of these units (all units when 'all'), optionally only this role. */
+export async function userIdsWithRoles(k: K, units: number[] | 'all', role?: string): Promise<number[]> {
+  if (units !== 'all' && units.length === 0) return [];
+  let q = k.selectFrom('user_roles').select('user_id').distinct();
+  if (units !== 'all') q = q.where('unit_id', 'in', units);
+  if (role) q = q.where('role', '=', role);
+  return (await q.execute()).map((r) => r.user_id);
 }
 
 export async function replaceGrants(k: K, userId: number, grants: { role: Role; unitId: number }[], now: string) {
@@ -107,4 +93,48 @@ export async function deleteUserSessions(k: K, userId: number, exceptId?: string
 
 export async function deleteExpiredSessions(k: K, now: string) {
   await k.deleteFrom('sessions').where('expires_at', '<=', now).execute();
+}
+
+// ---- API tokens ----------------------------------------------------------------------------
+
+export async function insertToken(k: K, row: Insertable<Database['api_tokens']>): Promise<number> {
+  const r = await k.insertInto('api_tokens').values(row).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function findToken(k: K, id: number) {
+  return k.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findLiveTokenByHash(k: K, tokenHash: string) {
+  return k
+    .selectFrom('api_tokens')
+    .selectAll()
+    .where('token_hash', '=', tokenHash)
+    .where('revoked', '=', 0)
+    .executeTakeFirst();
+}
+
+export async function updateToken(k: K, id: number, patch: Updateable<Database['api_tokens']>): Promise<void> {
+  await k.updateTable('api_tokens').set(patch).where('id', '=', id).execute();
+}
+
+export async function listTokens(k: K) {
+  return k.selectFrom('api_tokens').selectAll().orderBy('id').execute();
+}
+
+/** Users matching a text (user name or display name) and status, ordered by user name, at most 1000. */
+export async function listUsers(k: K, f: { ids?: number[]; q?: string; status?: string }) {
+  let q = k.selectFrom('users').selectAll();
+  if (f.ids) {
+    if (f.ids.length === 0) return [];
+    q = q.where('id', 'in', f.ids);
+  }
+  if (f.q) {
+    const like = `%${f.q.replace(/[%_]/g, '')}%`;
+    q = q.where((eb) => eb.or([eb('username', 'like', like), eb('display_name', 'like', like)]));
+  }
+  if (f.status === 'active') q = q.where('active', '=', 1);
+  if (f.status === 'disabled') q = q.where('active', '=', 0);
+  return q.orderBy('username').limit(1000).execute();
 }

@@ -4,7 +4,8 @@ import type { Db } from '../platform/db.js';
 import { nowIso } from '../platform/dialect.js';
 import { writeAudit } from '../platform/audit.js';
 import { NotFoundError, ValidationError } from '../platform/errors.js';
-import * as orgStore from '../org/store.js';
+import * as org from '../org/api.js';
+import * as store from './store.js';
 import { assertCan, auditActor, type Actor, type UserActor } from '../platform/access.js';
 
 const hash = (t: string) => crypto.createHash('sha256').update(t).digest('hex');
@@ -14,7 +15,7 @@ export async function createToken(
   actor: Actor,
   raw: Record<string, unknown>,
 ): Promise<{ id: number; token: string }> {
-  const unit = await orgStore.findUnit(db.k, Number(raw.unit_id));
+  const unit = await org.unitById(db.k, Number(raw.unit_id));
   const name = String(raw.name ?? '').trim();
   const errors: Record<string, string> = {};
   if (!unit) errors.unit_id = '请选择单位';
@@ -24,37 +25,33 @@ export async function createToken(
   const token = `gk_${crypto.randomBytes(24).toString('base64url')}`;
   const who = auditActor(actor);
   return db.k.transaction().execute(async (trx) => {
-    const r = await trx
-      .insertInto('api_tokens')
-      .values({
-        unit_id: unit!.id,
-        name,
-        token_hash: hash(token),
-        created_by: who.name,
-        created_at: nowIso(),
-        last_used_at: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const id = await store.insertToken(trx, {
+      unit_id: unit!.id,
+      name,
+      token_hash: hash(token),
+      created_by: who.name,
+      created_at: nowIso(),
+      last_used_at: null,
+    });
     await writeAudit(trx, who, {
       action: 'api_token.create',
       objectType: 'api_token',
-      objectId: r.id,
+      objectId: id,
       unitId: unit!.id,
       jurisdictionId: unit!.jurisdiction_id,
       summary: `为${unit!.name}创建接口令牌“${name}”`,
     });
-    return { id: r.id, token };
+    return { id, token };
   });
 }
 
 export async function revokeToken(db: Db, actor: Actor, id: number): Promise<void> {
-  const t = await db.k.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirst();
+  const t = await store.findToken(db.k, id);
   if (!t) throw new NotFoundError('该令牌不存在。');
-  const unit = (await orgStore.findUnit(db.k, t.unit_id))!;
+  const unit = (await org.unitById(db.k, t.unit_id))!;
   assertCan(actor, 'apiToken.manage', { id: unit.id, jurisdictionCode: unit.jurisdiction_code });
   await db.k.transaction().execute(async (trx) => {
-    await trx.updateTable('api_tokens').set({ revoked: 1 }).where('id', '=', id).execute();
+    await store.updateToken(trx, id, { revoked: 1 });
     await writeAudit(trx, auditActor(actor), {
       action: 'api_token.revoke',
       objectType: 'api_token',
@@ -68,35 +65,30 @@ export async function revokeToken(db: Db, actor: Actor, id: number): Promise<voi
 
 export async function listTokens(db: Db, actor: Actor) {
   assertCan(actor, 'apiToken.manage');
-  return db.k
-    .selectFrom('api_tokens')
-    .innerJoin('units', 'units.id', 'api_tokens.unit_id')
-    .select([
-      'api_tokens.id',
-      'api_tokens.name',
-      'api_tokens.created_by',
-      'api_tokens.created_at',
-      'api_tokens.last_used_at',
-      'api_tokens.revoked',
-      'units.name as unit_name',
-    ])
-    .orderBy('api_tokens.id')
-    .execute();
+  const tokens = await store.listTokens(db.k);
+  const units = await org.unitsByIds(
+    db.k,
+    tokens.map((t) => t.unit_id),
+  );
+  return tokens.map((t) => ({
+    id: t.id,
+    name: t.name,
+    created_by: t.created_by,
+    created_at: t.created_at,
+    last_used_at: t.last_used_at,
+    revoked: t.revoked,
+    unit_name: units.get(t.unit_id)?.name ?? '',
+  }));
 }
 
 /** The actor of a bearer token: the unit's 依申请办理员, named after the token. */
 export async function actorForToken(db: Db, token: string, ip: string | null): Promise<UserActor | null> {
   if (!token.startsWith('gk_') || token.length > 100) return null;
-  const t = await db.k
-    .selectFrom('api_tokens')
-    .selectAll()
-    .where('token_hash', '=', hash(token))
-    .where('revoked', '=', 0)
-    .executeTakeFirst();
+  const t = await store.findLiveTokenByHash(db.k, hash(token));
   if (!t) return null;
-  const unit = await orgStore.findUnit(db.k, t.unit_id);
+  const unit = await org.unitById(db.k, t.unit_id);
   if (unit?.active !== 1) return null;
-  await db.k.updateTable('api_tokens').set({ last_used_at: nowIso() }).where('id', '=', t.id).execute();
+  await store.updateToken(db.k, t.id, { last_used_at: nowIso() });
   return {
     kind: 'user',
     userId: 0,

@@ -6,7 +6,8 @@ import { NotFoundError, ValidationError, ForbiddenError } from '../platform/erro
 import { z, requiredText } from '../platform/validation.js';
 import { clearThrottle } from '../platform/throttle.js';
 import * as store from './store.js';
-import * as orgStore from '../org/store.js';
+import * as org from '../org/api.js';
+import { grantsOf } from './grants.js';
 import { hashPassword, passwordProblem } from './passwords.js';
 import {
   ROLES,
@@ -79,7 +80,7 @@ async function checkGrantScope(
   for (let i = 0; i < MAX_ROLE_ROWS; i++) {
     const unitId = Number(raw[`unit_${i}`]);
     if (!unitId || errors[`unit_${i}`] || errors[`role_${i}`]) continue;
-    const unit = await orgStore.findUnit(db.k, unitId);
+    const unit = await org.unitById(db.k, unitId);
     if (!unit) errors[`unit_${i}`] = '所选单位不存在';
     else if (!can(actor, 'user.manage', { id: unit.id, jurisdictionCode: unit.jurisdiction_code }))
       errors[`unit_${i}`] = '您无权为该单位分配角色';
@@ -105,37 +106,15 @@ export async function listUsers(
 ): Promise<UserView[]> {
   assertCan(actor, 'user.view');
   const reach = reachOf(actor, 'user.view');
-  let q = db.k.selectFrom('users').selectAll();
+  // Users with a role in a unit of the actor's reach (and of the chosen unit or role), through org's read API.
+  let ids: number[] | undefined;
   if (!reach.all || f.unitId || f.role) {
-    q = q.where('users.id', 'in', (sub) => {
-      let s = sub
-        .selectFrom('user_roles')
-        .innerJoin('units', 'units.id', 'user_roles.unit_id')
-        .innerJoin('jurisdictions', 'jurisdictions.id', 'units.jurisdiction_id')
-        .select('user_roles.user_id');
-      if (!reach.all) {
-        const { unitIds, jurisdictionPrefixes } = reach;
-        s = s.where((eb) =>
-          eb.or([
-            ...(unitIds.length ? [eb('units.id', 'in', unitIds)] : []),
-            ...jurisdictionPrefixes.map((p) => eb('jurisdictions.code', 'like', `${p}%`)),
-            ...(unitIds.length + jurisdictionPrefixes.length === 0 ? [eb.lit(false)] : []),
-          ]),
-        );
-      }
-      if (f.unitId) s = s.where('units.id', '=', f.unitId);
-      if (f.role) s = s.where('user_roles.role', '=', f.role);
-      return s;
-    });
+    const inReach = await org.unitIdsInReach(db.k, reach);
+    const units = f.unitId ? (inReach === 'all' || inReach.includes(f.unitId) ? [f.unitId] : []) : inReach;
+    ids = await store.userIdsWithRoles(db.k, units, f.role);
   }
-  if (f.q) {
-    const like = `%${f.q.replace(/[%_]/g, '')}%`;
-    q = q.where((eb) => eb.or([eb('username', 'like', like), eb('display_name', 'like', like)]));
-  }
-  if (f.status === 'active') q = q.where('active', '=', 1);
-  if (f.status === 'disabled') q = q.where('active', '=', 0);
-  const users = await q.orderBy('username').limit(1000).execute();
-  const grants = await store.grantsOf(
+  const users = await store.listUsers(db.k, { ids, q: f.q, status: f.status });
+  const grants = await grantsOf(
     db.k,
     users.map((u) => u.id),
   );
@@ -159,7 +138,7 @@ export async function getUser(db: Db, actor: Actor, id: number): Promise<UserVie
   assertCan(actor, 'user.view');
   const u = await store.findUser(db.k, id);
   if (!u) throw new NotFoundError('该账号不存在。');
-  const grants = (await store.grantsOf(db.k, [id])).get(id) ?? [];
+  const grants = (await grantsOf(db.k, [id])).get(id) ?? [];
   if (!manageable(actor, grants)) throw new ForbiddenError('您无权查看或管理该账号。');
   return { ...pick(u), grants };
 }
@@ -190,7 +169,7 @@ export async function createUser(db: Db, actor: Actor, raw: Record<string, unkno
   const input = parsed.data;
   const hashed = await hashPassword(input.password);
   const now = nowIso();
-  const firstUnit = await orgStore.findUnit(db.k, grants[0].unitId);
+  const firstUnit = await org.unitById(db.k, grants[0].unitId);
   return db.k.transaction().execute(async (trx) => {
     const id = await store.insertUser(trx, {
       username: input.username,
@@ -234,7 +213,7 @@ export async function updateUser(db: Db, actor: Actor, id: number, raw: Record<s
   if (JSON.stringify(before) === JSON.stringify(after)) return;
   const now = nowIso();
   const g = grants[0];
-  const unit = await orgStore.findUnit(db.k, g.unitId);
+  const unit = await org.unitById(db.k, g.unitId);
   await db.k.transaction().execute(async (trx) => {
     await store.updateUser(trx, id, { display_name: parsed.data.display_name, updated_at: now });
     await store.replaceGrants(trx, id, grants, now);

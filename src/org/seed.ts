@@ -1,38 +1,15 @@
-/**
- * Creating a county: from the national region table (`gongkai init --county …`) or the fictional
- * demo county 示范县 used by `npm start`.
- */
-import type { Transaction } from 'kysely';
+
 import type { Db } from '../platform/db.js';
-import type { Database } from '../platform/schema.js';
 import { nowIso } from '../platform/dialect.js';
 import { writeAudit } from '../platform/audit.js';
 import { ConflictError } from '../platform/errors.js';
-import { UNIT_KIND_RECEIVES_REQUESTS, type JurisdictionLevel, type UnitKind } from './model.js';
+import { type UnitKind } from './model.js';
 import { loadRegions, isPlaceholderCity } from './regions.js';
 import type { AuditActor } from '../platform/audit.js';
 import { type Actor, auditActor } from '../platform/access.js';
+import * as seedStore from './seed.store.js';
 import { defineSetting, readSettingAt, SYSTEM_SCOPE, writeSetting } from '../platform/settings.js';
 import { z } from '../platform/validation.js';
-
-type Trx = Transaction<Database>;
-
-async function ensureJurisdiction(
-  trx: Trx,
-  code: string,
-  name: string,
-  level: JurisdictionLevel,
-  parentId: number | null,
-): Promise<number> {
-  const found = await trx.selectFrom('jurisdictions').select('id').where('code', '=', code).executeTakeFirst();
-  if (found) return found.id;
-  const r = await trx
-    .insertInto('jurisdictions')
-    .values({ code, name, level, parent_id: parentId, created_at: nowIso() })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return r.id;
-}
 
 export interface UnitSeed {
   name: string;
@@ -53,42 +30,6 @@ export interface UnitSeed {
       string
     >
   >;
-}
-
-async function insertUnit(
-  trx: Trx,
-  jurisdictionId: number,
-  seed: UnitSeed,
-  order: number,
-  parentId: number | null,
-): Promise<number> {
-  const now = nowIso();
-  const r = await trx
-    .insertInto('units')
-    .values({
-      jurisdiction_id: jurisdictionId,
-      parent_id: parentId,
-      kind: seed.kind,
-      name: seed.name,
-      short_name: seed.shortName ?? null,
-      credit_code: seed.creditCode ?? null,
-      sort_order: order,
-      active: 1,
-      receives_requests: UNIT_KIND_RECEIVES_REQUESTS[seed.kind] ? 1 : 0,
-      office_name: seed.office?.office_name ?? null,
-      office_address: seed.office?.office_address ?? null,
-      office_hours: seed.office?.office_hours ?? null,
-      office_phone: seed.office?.office_phone ?? null,
-      office_fax: seed.office?.office_fax ?? null,
-      office_email: seed.office?.office_email ?? null,
-      office_postcode: seed.office?.office_postcode ?? null,
-      office_website: seed.office?.office_website ?? null,
-      created_at: now,
-      updated_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return r.id;
 }
 
 /** The unit a real township-level division gets; farms, forest farms and zones get none by default. */
@@ -119,31 +60,23 @@ export async function initCounty(
   const found = regions.countyWithTownships(query);
   const { county, province } = found;
   const city = found.city && !isPlaceholderCity(found.city) ? found.city : undefined;
-  const existing = await db.k
-    .selectFrom('jurisdictions')
-    .innerJoin('sites', 'sites.jurisdiction_id', 'jurisdictions.id')
-    .select('jurisdictions.id')
-    .where('jurisdictions.code', '=', county.code)
-    .executeTakeFirst();
+  const existing = await seedStore.siteOfCountyCode(db.k, county.code);
   if (existing) throw new ConflictError(`${county.name}（${county.code}）已经初始化，不能重复创建。`);
   return db.k.transaction().execute(async (trx) => {
-    const pId = await ensureJurisdiction(trx, province.code, province.name, 'province', null);
-    const cId = city ? await ensureJurisdiction(trx, city.code, city.name, 'city', pId) : pId;
-    const jId = await ensureJurisdiction(trx, county.code, county.name, 'county', cId);
+    const pId = await seedStore.ensureJurisdiction(trx, province.code, province.name, 'province', null);
+    const cId = city ? await seedStore.ensureJurisdiction(trx, city.code, city.name, 'city', pId) : pId;
+    const jId = await seedStore.ensureJurisdiction(trx, county.code, county.name, 'county', cId);
     const now = nowIso();
     const siteName = `${county.name}人民政府`;
-    await trx
-      .insertInto('sites')
-      .values({
-        jurisdiction_id: jId,
-        name: siteName,
-        host: opts.host?.toLowerCase() ?? null,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-    const govId = await insertUnit(trx, jId, { name: siteName, kind: 'county_government' }, 0, null);
-    const officeId = await insertUnit(
+    await seedStore.insertSite(trx, {
+      jurisdiction_id: jId,
+      name: siteName,
+      host: opts.host?.toLowerCase() ?? null,
+      created_at: now,
+      updated_at: now,
+    });
+    const govId = await seedStore.insertSeedUnit(trx, jId, { name: siteName, kind: 'county_government' }, 0, null);
+    const officeId = await seedStore.insertSeedUnit(
       trx,
       jId,
       {
@@ -157,9 +90,9 @@ export async function initCounty(
     const townships: InitResult['townships'] = [];
     let order = 100;
     for (const t of found.townships) {
-      const tId = await ensureJurisdiction(trx, t.code, t.name, 'township', jId);
+      const tId = await seedStore.ensureJurisdiction(trx, t.code, t.name, 'township', jId);
       const u = townshipUnitFor(t.name);
-      if (u) await insertUnit(trx, tId, u, order++, null);
+      if (u) await seedStore.insertSeedUnit(trx, tId, u, order++, null);
       townships.push({ code: t.code, name: t.name, unit: u?.name ?? null });
     }
     await writeAudit(trx, actor, {
@@ -268,16 +201,19 @@ export async function seedDemo(
 ): Promise<void> {
   const unitIds = new Map<string, number>();
   await db.k.transaction().execute(async (trx) => {
-    const pId = await ensureJurisdiction(trx, DEMO.province.code, DEMO.province.name, 'province', null);
-    const cId = await ensureJurisdiction(trx, DEMO.city.code, DEMO.city.name, 'city', pId);
-    const jId = await ensureJurisdiction(trx, DEMO.county.code, DEMO.county.name, 'county', cId);
+    const pId = await seedStore.ensureJurisdiction(trx, DEMO.province.code, DEMO.province.name, 'province', null);
+    const cId = await seedStore.ensureJurisdiction(trx, DEMO.city.code, DEMO.city.name, 'city', pId);
+    const jId = await seedStore.ensureJurisdiction(trx, DEMO.county.code, DEMO.county.name, 'county', cId);
     const now = nowIso();
-    await trx
-      .insertInto('sites')
-      .values({ jurisdiction_id: jId, name: '示范县人民政府', host: null, created_at: now, updated_at: now })
-      .execute();
+    await seedStore.insertSite(trx, {
+      jurisdiction_id: jId,
+      name: '示范县人民政府',
+      host: null,
+      created_at: now,
+      updated_at: now,
+    });
     let i = 0;
-    const gov = await insertUnit(
+    const gov = await seedStore.insertSeedUnit(
       trx,
       jId,
       {
@@ -291,7 +227,7 @@ export async function seedDemo(
     unitIds.set('示范县人民政府', gov);
     unitIds.set(
       '示范县人民政府办公室',
-      await insertUnit(
+      await seedStore.insertSeedUnit(
         trx,
         jId,
         {
@@ -307,7 +243,7 @@ export async function seedDemo(
     for (const d of DEMO.departments) {
       unitIds.set(
         d,
-        await insertUnit(
+        await seedStore.insertSeedUnit(
           trx,
           jId,
           {
@@ -322,7 +258,7 @@ export async function seedDemo(
     }
     unitIds.set(
       '示范县经济开发区管理委员会',
-      await insertUnit(
+      await seedStore.insertSeedUnit(
         trx,
         jId,
         {
@@ -337,12 +273,12 @@ export async function seedDemo(
     order = 100;
     const townshipJ = new Map<string, number>();
     for (const t of DEMO.townships) {
-      const tId = await ensureJurisdiction(trx, t.code, t.name, 'township', jId);
+      const tId = await seedStore.ensureJurisdiction(trx, t.code, t.name, 'township', jId);
       townshipJ.set(t.code, tId);
       const u = townshipUnitFor(t.name)!;
       unitIds.set(
         u.name,
-        await insertUnit(
+        await seedStore.insertSeedUnit(
           trx,
           tId,
           { ...u, office: demoOffice(i++, `${t.name}党政综合办公室`, `示范县${t.name}政府大院`) },
@@ -353,7 +289,7 @@ export async function seedDemo(
     }
     order = 200;
     for (const v of DEMO.villages) {
-      const vId = await ensureJurisdiction(
+      const vId = await seedStore.ensureJurisdiction(
         trx,
         v.code,
         v.name.replace(/(村民|居民)委员会$/, ''),
@@ -362,7 +298,10 @@ export async function seedDemo(
       );
       const t = DEMO.townships.find((x) => x.code === v.township)!;
       const parent = unitIds.get(townshipUnitFor(t.name)!.name)!;
-      unitIds.set(v.name, await insertUnit(trx, vId, { name: v.name, kind: 'village_committee' }, order++, parent));
+      unitIds.set(
+        v.name,
+        await seedStore.insertSeedUnit(trx, vId, { name: v.name, kind: 'village_committee' }, order++, parent),
+      );
     }
     await writeSetting(trx, DEMO_MARKER, SYSTEM_SCOPE, { county: DEMO.county.code });
     await writeAudit(trx, actor, {
@@ -395,6 +334,5 @@ export async function isDemo(db: Db): Promise<boolean> {
 }
 
 export async function isEmpty(db: Db): Promise<boolean> {
-  const r = await db.k.selectFrom('sites').select('id').limit(1).executeTakeFirst();
-  return !r;
+  return !(await seedStore.anySite(db.k));
 }
