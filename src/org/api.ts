@@ -75,3 +75,6 @@ export const countyOffice = (k: K, jurisdictionId: number) => store.findCountyOf
 
 /** The ids of the jurisdictions under any of these code prefixes. */
 export const jurisdictionIdsUnder = (k: K, prefixes: readonly string[]) => store.jurisdictionIdsUnder(k, prefixes);
+
+/** The 人民政府 (county_government unit) of a jurisdiction. */
+export const governmentOf = (k: K, jurisdictionId: number) => store.findGovernment(k, jurisdictionId);

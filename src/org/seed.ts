@@ -1,9 +1,8 @@
-
 import type { Db } from '../platform/db.js';
 import { nowIso } from '../platform/dialect.js';
 import { writeAudit } from '../platform/audit.js';
 import { ConflictError } from '../platform/errors.js';
-import { type UnitKind } from './model.js';
+import type { UnitKind } from './model.js';
 import { loadRegions, isPlaceholderCity } from './regions.js';
 import type { AuditActor } from '../platform/audit.js';
 import { type Actor, auditActor } from '../platform/access.js';

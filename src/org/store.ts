@@ -171,6 +171,15 @@ export async function findSiteForHost(k: K, hostname: string): Promise<SiteRow |
   );
 }
 
+export async function findGovernment(k: K, jurisdictionId: number): Promise<UnitRow | undefined> {
+  return unitQuery(k)
+    .where('units.jurisdiction_id', '=', jurisdictionId)
+    .where('units.kind', '=', 'county_government')
+    .orderBy('units.id')
+    .limit(1)
+    .executeTakeFirst();
+}
+
 export async function findCountyOffice(k: K, jurisdictionId: number): Promise<UnitRow | undefined> {
   return unitQuery(k)
     .where('units.jurisdiction_id', '=', jurisdictionId)

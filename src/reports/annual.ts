@@ -10,7 +10,11 @@ import { nowIso, parseJson } from '../platform/dialect.js';
 import { writeAudit } from '../platform/audit.js';
 import { NotFoundError, ValidationError, ConflictError } from '../platform/errors.js';
 import { assertCan, auditActor, can, type Actor } from '../platform/access.js';
-import * as orgStore from '../org/store.js';
+import * as org from '../org/api.js';
+import { feesNoticed } from '../requests/api.js';
+import { defineSetting, readSetting } from '../platform/settings.js';
+import { z } from '../platform/validation.js';
+import * as store from './store.js';
 import { table3ForUnits, table4ForUnits } from './statistics.js';
 import { TABLE2_FIELDS, TABLE2_ENTERED, type Sections, type Table2 } from './model.js';
 import { table2Of } from './table2.js';
@@ -32,10 +36,10 @@ const zero2 = (): Table2 => Object.fromEntries(TABLE2_FIELDS.map(([k]) => [k, 0]
 
 /** Units whose requests count in the report: the unit, or every unit of the county for the county government. */
 async function scopeUnits(db: Db, unitId: number) {
-  const unit = await orgStore.findUnit(db.k, unitId);
+  const unit = await org.unitById(db.k, unitId);
   if (!unit) throw new NotFoundError('该单位不存在。');
   if (unit.kind !== 'county_government') return { unit, ids: [unit.id], rollUp: false };
-  const all = await orgStore.listUnits(db.k, { all: true }, { jurisdictionPrefix: unit.jurisdiction_code });
+  const all = await org.unitsUnder(db.k, unit.jurisdiction_code);
   return { unit, ids: all.map((u) => u.id), rollUp: true };
 }
 
@@ -47,17 +51,8 @@ export function draftSections(unitName: string, year: number, t3: Table3, _t4: T
   };
 }
 
-async function feesCharged(db: Db, ids: number[], year: number): Promise<number> {
-  if (!ids.length) return 0;
-  const r = await db.k
-    .selectFrom('info_requests')
-    .select((eb) => eb.fn.sum<number>('fee_amount').as('s'))
-    .where('unit_id', 'in', ids)
-    .where('fee_notice_on', '>=', `${year}-01-01`)
-    .where('fee_notice_on', '<=', `${year}-12-31`)
-    .executeTakeFirst();
-  return Number(r?.s ?? 0);
-}
+/** 信息处理费 noticed in the year by these units (the requests module's read API). */
+const feesCharged = (db: Db, ids: number[], year: number): Promise<number> => feesNoticed(db.k, ids, year);
 
 export async function reportFor(
   db: Db,
@@ -68,12 +63,7 @@ export async function reportFor(
   const { unit, ids, rollUp } = await scopeUnits(db, unitId);
   const ref = { id: unit.id, jurisdictionCode: unit.jurisdiction_code };
   assertCan(actor, 'catalog.view', ref, '您无权查看该单位的年度报告。');
-  const row = await db.k
-    .selectFrom('annual_reports')
-    .selectAll()
-    .where('unit_id', '=', unit.id)
-    .where('year', '=', year)
-    .executeTakeFirst();
+  const row = await store.findReport(db.k, unit.id, year);
   const t3 = await table3ForUnits(db, ids, year);
   const t4 = await table4ForUnits(db, ids, year);
   const sections = row
@@ -134,12 +124,7 @@ export async function saveReport(
     else table2[k] = Number(v);
   }
   if (Object.keys(errors).length) throw new ValidationError(errors);
-  const existing = await db.k
-    .selectFrom('annual_reports')
-    .select(['id', 'status'])
-    .where('unit_id', '=', unit.id)
-    .where('year', '=', year)
-    .executeTakeFirst();
+  const existing = await store.findReport(db.k, unit.id, year);
   if (existing?.status === 'published') throw new ConflictError('年度报告已发布，不能再修改。');
   const who = auditActor(actor);
   await db.k.transaction().execute(async (trx) => {
@@ -148,12 +133,16 @@ export async function saveReport(
       table2_json: JSON.stringify(table2),
       updated_at: nowIso(),
     };
-    if (existing) await trx.updateTable('annual_reports').set(values).where('id', '=', existing.id).execute();
+    if (existing) await store.updateReport(trx, existing.id, values);
     else
-      await trx
-        .insertInto('annual_reports')
-        .values({ unit_id: unit.id, year, ...values, snapshot_json: null, status: 'draft', published_at: null })
-        .execute();
+      await store.insertReport(trx, {
+        unit_id: unit.id,
+        year,
+        ...values,
+        snapshot_json: null,
+        status: 'draft',
+        published_at: null,
+      });
     await writeAudit(trx, who, {
       action: 'report.save',
       objectType: 'annual_report',
@@ -176,12 +165,7 @@ export async function publishReport(db: Db, actor: Actor, unitId: number, year: 
     '只有县政府办公室可以发布年度报告。',
   );
   const r = await reportFor(db, actor, unitId, year);
-  const row = await db.k
-    .selectFrom('annual_reports')
-    .select(['id', 'status'])
-    .where('unit_id', '=', unit.id)
-    .where('year', '=', year)
-    .executeTakeFirst();
+  const row = await store.findReport(db.k, unit.id, year);
   if (!row) throw new ValidationError({ _form: '请先编辑并保存年度报告。' }, '请先编辑并保存年度报告。');
   if (row.status === 'published') throw new ConflictError('年度报告已发布。');
   if (r.data.checks.length)
@@ -191,11 +175,12 @@ export async function publishReport(db: Db, actor: Actor, unitId: number, year: 
     );
   const who = auditActor(actor);
   await db.k.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('annual_reports')
-      .set({ status: 'published', published_at: nowIso(), snapshot_json: JSON.stringify(r.data), updated_at: nowIso() })
-      .where('id', '=', row.id)
-      .execute();
+    await store.updateReport(trx, row.id, {
+      status: 'published',
+      published_at: nowIso(),
+      snapshot_json: JSON.stringify(r.data),
+      updated_at: nowIso(),
+    });
     await writeAudit(trx, who, {
       action: 'report.publish',
       objectType: 'annual_report',
@@ -207,29 +192,21 @@ export async function publishReport(db: Db, actor: Actor, unitId: number, year: 
   });
 }
 
+/** The county's published reports, newest year first, units in their order. */
 export async function publishedReports(db: Db, countyCode: string) {
-  return db.k
-    .selectFrom('annual_reports')
-    .innerJoin('units', 'units.id', 'annual_reports.unit_id')
-    .innerJoin('jurisdictions', 'jurisdictions.id', 'units.jurisdiction_id')
-    .select(['annual_reports.id', 'annual_reports.year', 'annual_reports.published_at', 'units.name as unit_name'])
-    .where('annual_reports.status', '=', 'published')
-    .where('jurisdictions.code', 'like', `${countyCode}%`)
-    .orderBy('annual_reports.year', 'desc')
-    .orderBy('units.sort_order')
-    .execute();
+  const units = new Map((await org.unitsUnder(db.k, countyCode)).map((u) => [u.id, u]));
+  const rows = await store.publishedOf(db.k, [...units.keys()]);
+  return rows
+    .map((r) => ({ id: r.id, year: r.year, published_at: r.published_at, unit: units.get(r.unit_id)! }))
+    .sort((a, b) => b.year - a.year || a.unit.sort_order - b.unit.sort_order)
+    .map((r) => ({ id: r.id, year: r.year, published_at: r.published_at, unit_name: r.unit.name }));
 }
 
 export async function publishedReport(db: Db, countyCode: string, id: number): Promise<ReportData> {
-  const r = await db.k
-    .selectFrom('annual_reports')
-    .innerJoin('units', 'units.id', 'annual_reports.unit_id')
-    .innerJoin('jurisdictions', 'jurisdictions.id', 'units.jurisdiction_id')
-    .select(['annual_reports.snapshot_json', 'jurisdictions.code'])
-    .where('annual_reports.id', '=', id)
-    .where('annual_reports.status', '=', 'published')
-    .executeTakeFirst();
-  if (!r?.code.startsWith(countyCode) || !r.snapshot_json) throw new NotFoundError('该年度报告不存在或尚未发布。');
+  const r = await store.publishedSnapshot(db.k, id);
+  const unit = r ? await org.unitById(db.k, r.unit_id) : undefined;
+  if (!r || !unit?.jurisdiction_code.startsWith(countyCode) || !r.snapshot_json)
+    throw new NotFoundError('该年度报告不存在或尚未发布。');
   return JSON.parse(r.snapshot_json) as ReportData;
 }
 
@@ -237,18 +214,20 @@ export async function publishedReport(db: Db, countyCode: string, id: number): P
  * Deadlines of the annual report (条例第四十九条): 县级以上人民政府部门 1月31日, the county government
  * 3月31日; townships by local rule — the setting 'report.townshipDeadline' (MM-DD, default 01-31).
  */
-export async function reportDeadline(db: Db, unit: { kind: string; jurisdiction_code: string }): Promise<string> {
+export const TOWNSHIP_DEADLINE = defineSetting(
+  'report.townshipDeadline',
+  '乡镇（街道）年度报告公布期限（月-日）',
+  z.string().regex(/^\d{2}-\d{2}$/),
+  '01-31',
+);
+
+export async function reportDeadline(
+  db: Db,
+  unit: { id: number; kind: string; jurisdiction_code: string },
+): Promise<string> {
   if (unit.kind === 'county_government' || unit.kind === 'county_office') return '03-31';
-  if (unit.kind === 'township_government' || unit.kind === 'subdistrict_office') {
-    const s = await db.k
-      .selectFrom('settings')
-      .select('value')
-      .where('scope', '=', unit.jurisdiction_code.slice(0, 6))
-      .where('key', '=', 'report.townshipDeadline')
-      .executeTakeFirst();
-    const v = s ? parseJson<string>(s.value, '01-31') : '01-31';
-    return /^\d{2}-\d{2}$/.test(v) ? v : '01-31';
-  }
+  if (unit.kind === 'township_government' || unit.kind === 'subdistrict_office')
+    return readSetting(db.k, TOWNSHIP_DEADLINE, { jurisdictionCode: unit.jurisdiction_code });
   return '01-31';
 }
 
@@ -258,27 +237,14 @@ export async function reportReminders(db: Db, actor: Actor, today: string): Prom
   const year = Number(today.slice(0, 4)) - 1;
   const out: string[] = [];
   for (const g of actor.grants.filter((x) => x.role === 'editor' || x.role === 'office_admin')) {
-    const unit = await orgStore.findUnit(db.k, g.unitId);
+    const unit = await org.unitById(db.k, g.unitId);
     if (!unit || unit.kind === 'village_committee') continue;
     // The county office (主管部门) answers for the county government's report.
-    const gov =
-      unit.kind === 'county_office'
-        ? await db.k
-            .selectFrom('units')
-            .select('id')
-            .where('jurisdiction_id', '=', unit.jurisdiction_id)
-            .where('kind', '=', 'county_government')
-            .executeTakeFirst()
-        : undefined;
-    const target = (gov ? await orgStore.findUnit(db.k, gov.id) : undefined) ?? unit;
+    const gov = unit.kind === 'county_office' ? await org.governmentOf(db.k, unit.jurisdiction_id) : undefined;
+    const target = gov ?? unit;
     const deadline = await reportDeadline(db, target);
     const due = `${year + 1}-${deadline}`;
-    const row = await db.k
-      .selectFrom('annual_reports')
-      .select('status')
-      .where('unit_id', '=', target.id)
-      .where('year', '=', year)
-      .executeTakeFirst();
+    const row = await store.findReport(db.k, target.id, year);
     if (row?.status === 'published') continue;
     if (today <= due)
       out.push(

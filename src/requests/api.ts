@@ -4,7 +4,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../platform/schema.js';
-import { appealsFiled } from './store/reporting.js';
+import { appealsFiled, feeNoticeTotal } from './store/reporting.js';
 
 type K = Kysely<Database> | Transaction<Database>;
 
@@ -26,3 +26,6 @@ export async function appealFacts(k: K, unitIds: number[], year: number): Promis
     decidedOn: r.decided_on,
   }));
 }
+
+/** 信息处理费 (元) in the fee notices these units sent in a year (年度报告, section 六). */
+export const feesNoticed = (k: K, unitIds: number[], year: number): Promise<number> => feeNoticeTotal(k, unitIds, year);
