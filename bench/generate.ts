@@ -8,7 +8,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import crypto from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
@@ -16,37 +15,33 @@ import { migrateDatabase } from '../src/app.js';
 import type { Db } from '../src/platform/db.js';
 import { insertMany } from '../src/platform/dialect.js';
 import type { Database } from '../src/platform/schema.js';
-import { seedDemo, DEMO } from '../src/org/seed.js';
+import { seedDemo } from '../src/org/seed.js';
 import { auditActor, systemActor } from '../src/platform/access.js';
 import { adoptRows, catalogForUnit } from '../src/catalog/service.js';
 import { domainBySlug } from '../src/catalog/guidelines.js';
 import { itemLabel } from '../src/catalog/api.js';
 import { GENRES, SUBJECTS } from '../src/publishing/model.js';
-import { OUTCOMES, ORG_TYPES, type Outcome } from '../src/requests/model.js';
 import { reindexRecords } from '../src/publishing/search.js';
 import {
-  TEMPLATES,
-  bodyOf,
-  escapeHtml,
-  int,
-  personName,
-  pick,
-  pickTemplate,
-  rng,
-  VILLAGES,
-  type Rand,
-  type UnitInfo,
-} from './text.js';
+  ACTOR,
+  COUNTY,
+  END,
+  START,
+  chinaDate,
+  minusDays,
+  multiInsert,
+  PER_STATEMENT,
+  PER_TRANSACTION,
+} from './bulk.js';
+import { insertRequests } from './generate-requests.js';
+import { TEMPLATES, bodyOf, escapeHtml, int, pick, pickTemplate, rng, type Rand, type UnitInfo } from './text.js';
 
 /** Bump when the generated data changes, so cached databases are rebuilt. */
 export const GENERATOR_VERSION = 1;
 export const BENCH_ROOT = fileURLToPath(new URL('.', import.meta.url));
 export const DEFAULT_BENCH_DIR = path.join(BENCH_ROOT, '.data');
-export const COUNTY = DEMO.county.code;
-const ACTOR = '系统（性能测试数据）';
-const START = Date.parse('2019-01-01T00:30:00Z');
+export { COUNTY };
 /** Latest publication time: end of November 2026, or an hour ago on a machine whose clock is earlier. */
-const END = Math.min(Date.parse('2026-11-30T09:00:00Z'), Date.now() - 3_600_000);
 
 export interface GenerateOptions {
   records: number;
@@ -286,38 +281,6 @@ const REC_COLS = [
 type RecRow = Record<(typeof REC_COLS)[number], string | number | null>;
 const ITEM_COLS = ['record_id', 'catalog_item_id', 'domain', 'label'] as const;
 type ItemRow = Record<(typeof ITEM_COLS)[number], string | number>;
-const PER_STATEMENT = 100;
-const PER_TRANSACTION = 10_000;
-
-/** A multi-row INSERT of `n` rows, prepared once per row count. */
-function multiInsert(raw: SqliteDatabase.Database, table: string, cols: readonly string[]) {
-  const cache = new Map<number, SqliteDatabase.Statement>();
-  const stmt = (n: number) => {
-    let s = cache.get(n);
-    if (!s) {
-      const tuple = `(${cols.map(() => '?').join(',')})`;
-      s = raw.prepare(
-        `insert into ${table} (${cols.join(',')}) values ${Array.from({ length: n }, () => tuple).join(',')}`,
-      );
-      cache.set(n, s);
-    }
-    return s;
-  };
-  return (rows: Record<string, unknown>[]) => {
-    for (let i = 0; i < rows.length; i += PER_STATEMENT) {
-      const chunk = rows.slice(i, i + PER_STATEMENT);
-      const values: unknown[] = [];
-      for (const r of chunk) for (const c of cols) values.push(r[c]);
-      stmt(chunk.length).run(...values);
-    }
-  };
-}
-
-const chinaDate = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
-const minusDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
-const plusDays = (date: string, days: number) => minusDays(date, -days);
-
 const unitsFor = (units: UnitInfo[], kind: string) =>
   kind === 'township'
     ? units.filter((u) => u.township)
@@ -449,146 +412,6 @@ async function insertRecords(
       upsert.run(unitId, year, last);
     }
   })();
-}
-
-const REQ_COLS = [
-  'jurisdiction_id',
-  'unit_id',
-  'number',
-  'query_code_hash',
-  'applicant_type',
-  'org_type',
-  'name',
-  'id_type',
-  'id_number',
-  'phone',
-  'address',
-  'postcode',
-  'email',
-  'description',
-  'doc_number',
-  'form',
-  'delivery',
-  'channel',
-  'submitted_at',
-  'received_on',
-  'status',
-  'proposed_outcome',
-  'reviewed_by',
-  'outcome',
-  'replied_on',
-  'delivered_on',
-  'delivery_method',
-  'archived_on',
-  'dedupe_key',
-  'created_by',
-  'created_at',
-  'updated_at',
-] as const;
-
-/** Outcome weights: mostly granted, the rest over every result row of table 3. */
-const OUTCOME_WEIGHTS: [Outcome, number][] = (Object.keys(OUTCOMES) as Outcome[]).map((k) => [
-  k,
-  k === 'granted' ? 40 : k === 'partial' ? 10 : k.startsWith('unable') ? 6 : k.startsWith('denied') ? 1.5 : 2,
-]);
-const OUTCOME_TOTAL = OUTCOME_WEIGHTS.reduce((s, [, w]) => s + w, 0);
-function pickOutcome(r: Rand): Outcome {
-  let x = r() * OUTCOME_TOTAL;
-  for (const [k, w] of OUTCOME_WEIGHTS) {
-    x -= w;
-    if (x < 0) return k;
-  }
-  return 'granted';
-}
-const REQUEST_TOPICS = [
-  '城乡居民最低生活保障审批',
-  '农村危房改造补助发放',
-  '征地补偿安置',
-  '房屋征收补偿',
-  '部门预算执行',
-  '道路建设项目招标',
-  '行政处罚决定',
-  '集体土地征收批复',
-  '临时救助资金发放',
-  '规划许可',
-];
-
-async function insertRequests(db: BenchDb, _units: UnitInfo[], n: number): Promise<void> {
-  if (n <= 0) return;
-  const r = rng(990121);
-  const receiving = await db.k
-    .selectFrom('units')
-    .select('id')
-    .where('receives_requests', '=', 1)
-    .where('kind', '!=', 'village_committee')
-    .execute();
-  const ids = receiving.map((u) => u.id);
-  const county = await db.k
-    .selectFrom('jurisdictions')
-    .select('id')
-    .where('code', '=', COUNTY)
-    .executeTakeFirstOrThrow();
-  const put = multiInsert(db.raw, 'info_requests', REQ_COLS);
-  const seq = new Map<string, number>();
-  const width = Math.max(5, String(n).length);
-  const orgTypes = Object.keys(ORG_TYPES);
-  const today = chinaDate(END);
-  for (let start = 0; start < n; start += PER_TRANSACTION) {
-    const rows: Record<string, unknown>[] = [];
-    for (let i = start; i < Math.min(n, start + PER_TRANSACTION); i++) {
-      const ms = START + Math.floor(((END - START) * (i + r())) / n);
-      const submittedAt = new Date(ms).toISOString();
-      const received = chinaDate(ms + int(r, 0, 2) * 86_400_000);
-      const year = received.slice(0, 4);
-      const s = (seq.get(year) ?? 0) + 1;
-      seq.set(year, s);
-      const legal = r() < 0.2;
-      const topic = pick(r, REQUEST_TOPICS);
-      const place = pick(r, VILLAGES);
-      const replied = plusDays(received, int(r, 3, 30));
-      const open = replied > today;
-      const outcome = open ? null : pickOutcome(r);
-      const name = legal ? `示范${pick(r, ['建筑工程', '农业科技', '法律咨询', '商贸'])}有限公司` : personName(r);
-      const description = `申请公开${place}${year}年${topic}相关信息，包括审批文件、名单及金额。`;
-      rows.push({
-        jurisdiction_id: county.id,
-        unit_id: pick(r, ids),
-        number: `${COUNTY}-${year}-${String(s).padStart(width, '0')}`,
-        query_code_hash: crypto.createHash('sha256').update(`bench-${i}`).digest('hex'),
-        applicant_type: legal ? 'legal' : 'natural',
-        org_type: legal ? pick(r, orgTypes) : null,
-        name,
-        id_type: legal ? 'credit_code' : 'resident_id',
-        id_number: legal
-          ? `91990121MA${String(i).padStart(8, '0')}`
-          : `990121${1950 + int(r, 0, 55)}0101${String(i % 10000).padStart(4, '0')}`,
-        phone: `0000-${String(6100000 + (i % 100000)).padStart(7, '0')}`,
-        address: `示范县${pick(r, DEMO.townships).name}${place}`,
-        postcode: '999100',
-        email: null,
-        description,
-        doc_number: null,
-        form: pick(r, ['paper', 'electronic']),
-        delivery: pick(r, ['mail', 'email', 'pickup', 'online']),
-        channel: pick(r, ['online', 'in_person', 'registered_mail', 'email']),
-        submitted_at: submittedAt,
-        received_on: received,
-        status: open ? 'processing' : 'delivered',
-        proposed_outcome: outcome,
-        reviewed_by: outcome ? '审核人' : null,
-        outcome,
-        replied_on: open ? null : replied,
-        delivered_on: open ? null : plusDays(replied, int(r, 0, 3)),
-        delivery_method: open ? null : pick(r, ['mail', 'email', 'in_person', 'online']),
-        archived_on: open ? null : plusDays(replied, 10),
-        dedupe_key: crypto.createHash('sha256').update(`${name}|${description}`).digest('hex').slice(0, 32),
-        created_by: ACTOR,
-        created_at: submittedAt,
-        updated_at: submittedAt,
-      });
-    }
-    db.raw.transaction(() => put(rows))();
-  }
 }
 
 const INDEX_BATCH = 2_000;
