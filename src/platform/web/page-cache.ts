@@ -5,12 +5,13 @@
  * every CLI command bump a generation counter kept in the database; this process clears its
  * entries at once when it bumps, and other app servers see the new generation within `pollMs`.
  */
-import { sql } from 'kysely';
 import type { Db } from '../db.js';
-import { nowIso } from '../dialect.js';
+import { defineSetting, incrementSetting, SYSTEM_SCOPE, settingText } from '../settings.js';
+import { z } from '../validation.js';
 import { ELDER_COOKIE } from './constants.js';
 
-const KEY = 'portal.generation';
+/** The generation of the portal's pages, shared by every app server (a counter at the system scope). */
+const GENERATION = defineSetting('portal.generation', '门户页面版本', z.number().int(), 0);
 
 interface Entry {
   body: Buffer;
@@ -36,15 +37,7 @@ export function isCacheablePath(path: string): boolean {
 }
 
 export async function bumpGeneration(db: Db): Promise<void> {
-  await db.k
-    .insertInto('settings')
-    .values({ scope: 'global', key: KEY, value: '1', updated_at: nowIso() })
-    .onConflict((oc) =>
-      oc
-        .columns(['scope', 'key'])
-        .doUpdateSet({ value: sql<string>`cast(cast(settings.value as integer) + 1 as text)`, updated_at: nowIso() }),
-    )
-    .execute();
+  await incrementSetting(db.k, GENERATION, SYSTEM_SCOPE);
 }
 
 export class PageCache {
@@ -69,13 +62,7 @@ export class PageCache {
   private async fresh(): Promise<void> {
     if (Date.now() - this.checkedAt < this.opts.pollMs) return;
     this.checking ??= (async () => {
-      const r = await this.db.k
-        .selectFrom('settings')
-        .select('value')
-        .where('scope', '=', 'global')
-        .where('key', '=', KEY)
-        .executeTakeFirst();
-      const g = r?.value ?? '0';
+      const g = (await settingText(this.db.k, GENERATION, SYSTEM_SCOPE)) ?? '0';
       if (g !== this.generation) this.clear();
       this.generation = g;
       this.checkedAt = Date.now();
