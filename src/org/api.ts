@@ -75,3 +75,10 @@ export const countyOffice = (k: K, jurisdictionId: number) => store.findCountyOf
 
 /** The ids of the jurisdictions under any of these code prefixes. */
 export const jurisdictionIdsUnder = (k: K, prefixes: readonly string[]) => store.jurisdictionIdsUnder(k, prefixes);
+
+/**
+ * The units an actor's reach covers (the reach of one of the caller's own actions, e.g.
+ * `reachOf(actor, 'catalog.view')`), in jurisdiction and sort order; all or active only.
+ */
+export const unitsInReach = (k: K, reach: Reach, opts: { activeOnly?: boolean } = {}) =>
+  store.listUnits(k, reach, { activeOnly: opts.activeOnly });
