@@ -9,6 +9,7 @@ import { NotFoundError } from '../platform/errors.js';
 import { loadCatalog } from './access.js';
 import type { CatalogItemData, Snapshot } from './model.js';
 import { publishedCatalogsOfUnits } from './store/catalogs.js';
+import { recordCounts } from './store/records.js';
 import { currentStandardSnapshots, findVersion, readSnapshot, versionsOf } from './store/versions.js';
 
 /** Published catalogs of a county for the portal (current versions only), in unit order. */
@@ -141,3 +142,18 @@ export async function compareVersions(db: Db, countyCode: string, catalogId: num
   const b = await publishedVersion(db, countyCode, catalogId, to || -1);
   return { a, b, diff: diffSnapshots(a.snapshot, b.snapshot) };
 }
+
+/** A published version for the portal's catalog page, with its items' record counts when it is the current one. */
+export async function publishedCatalogPage(db: Db, countyCode: string, catalogId: number, version?: number) {
+  const p = await publishedVersion(db, countyCode, catalogId, version);
+  const counts =
+    p.version === p.catalog.current_version
+      ? await recordCounts(
+          db.k,
+          p.snapshot.items.map((i) => i.id),
+        )
+      : new Map<number, number>();
+  return { ...p, counts };
+}
+
+export type PublishedCatalogPage = Awaited<ReturnType<typeof publishedCatalogPage>>;

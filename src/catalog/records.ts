@@ -3,6 +3,8 @@
  * fields are the item's 要素 (名称, 地址, 办学层次 …). Records of an item that is in the published
  * catalog are shown on the portal with a filter and downloads.
  */
+/** exceljs is loaded on first use (it is large and most requests never need it). */
+const loadExcel = async () => (await import('exceljs')).default;
 import type { Db } from '../platform/db.js';
 import { nowIso } from '../platform/dialect.js';
 import { writeAudit } from '../platform/audit.js';
@@ -146,4 +148,21 @@ export function toCsv(fields: string[], records: ItemRecord[]): string {
     ) +
     '\r\n'
   );
+}
+
+/** One of the records an item has (as itemRecords read them). */
+export function recordOf(x: { records: ItemRecord[] }, recordId: number): ItemRecord {
+  const record = x.records.find((r) => r.id === recordId);
+  if (!record) throw new NotFoundError('该记录不存在。');
+  return record;
+}
+
+/** The records as an Excel sheet (明细), one column per field. */
+export async function toXlsx(fields: string[], records: ItemRecord[]): Promise<Buffer> {
+  const wb = new (await loadExcel()).Workbook();
+  const ws = wb.addWorksheet('明细');
+  ws.addRow(fields).font = { bold: true };
+  for (const rr of records) ws.addRow(fields.map((f) => rr.data[f] ?? ''));
+  for (const col of ws.columns) col.width = 20;
+  return Buffer.from(await wb.xlsx.writeBuffer());
 }
