@@ -59,8 +59,6 @@ export async function getCatalog(db: Db, actor: Actor, id: number) {
   };
 }
 
-export type CatalogView = Awaited<ReturnType<typeof getCatalog>>;
-
 /** 未涉及领域事项说明: declare (or, with an empty reason, withdraw) that a domain does not apply. */
 export async function setDomainNote(
   db: Db,
