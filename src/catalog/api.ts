@@ -7,7 +7,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { ParsedTimeLimit } from '../calendar/timelimit.js';
 import type { Database } from '../platform/schema.js';
 import { publishedSnapshots } from './store/versions.js';
-import type { ManualRule } from './service.js';
+import type { ManualRule } from './model.js';
 
 type K = Kysely<Database> | Transaction<Database>;
 

@@ -2,15 +2,22 @@
  * 责任清单 and progress by domain: which unit compiles each of the 26 domains, with which
  * cooperating units, by when; and where each domain stands (not started … published, overdue).
  */
+import { isIsoDate, todayInChina } from '../calendar/dates.js';
+import { unitsUnder } from '../org/api.js';
+import * as org from '../org/service.js';
+import { type Actor, assertCan, auditActor, can } from '../platform/access.js';
+import { writeAudit } from '../platform/audit.js';
 import type { Db } from '../platform/db.js';
 import { nowIso, parseJson } from '../platform/dialect.js';
-import { writeAudit } from '../platform/audit.js';
-import { ValidationError } from '../platform/errors.js';
-import { assertCan, auditActor, type Actor } from '../platform/access.js';
-import * as orgStore from '../org/store.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../platform/errors.js';
+import { readSetting, writeSetting } from '../platform/settings.js';
+import { progressBoard, reviewQueue } from './catalogs.js';
+import { cityReviewSetting } from './settings.js';
+import { catalogsOfUnits } from './store/catalogs.js';
+import { dutiesOf, findDuty, upsertDuty } from './store/duties.js';
+import { itemDomains } from './store/items.js';
+import { currentSnapshots } from './store/versions.js';
 import { DOMAINS } from './vocabulary.js';
-import { isIsoDate, todayInChina } from '../calendar/dates.js';
-import type { Snapshot } from './service.js';
 
 export interface Scope {
   code: string;
@@ -41,47 +48,16 @@ export interface DutyRow {
 
 export async function listDuties(db: Db, actor: Actor, scope: Scope, today = todayInChina()): Promise<DutyRow[]> {
   assertCan(actor, 'catalog.view');
-  const duties = await db.k
-    .selectFrom('catalog_duties')
-    .selectAll()
-    .where('jurisdiction_id', '=', scope.jurisdictionId)
-    .execute();
-  const units = await orgStore.listUnits(db.k, { all: true }, { jurisdictionPrefix: scope.code });
+  const duties = await dutiesOf(db.k, scope.jurisdictionId);
+  const units = await unitsUnder(db.k, scope.code);
   const unitName = new Map(units.map((u) => [u.id, u.name]));
   const leadIds = [...new Set(duties.map((d) => d.lead_unit_id).filter((x): x is number => x !== null))];
-  const catalogs = leadIds.length
-    ? await db.k
-        .selectFrom('catalogs')
-        .selectAll()
-        .where('unit_id', 'in', leadIds)
-        .where('kind', '=', 'standard')
-        .execute()
-    : [];
+  const catalogs = await catalogsOfUnits(db.k, leadIds, 'standard');
   const catIds = catalogs.map((c) => c.id);
-  const working = catIds.length
-    ? await db.k
-        .selectFrom('catalog_items')
-        .select(['catalog_id', 'domain'])
-        .where('catalog_id', 'in', catIds)
-        .execute()
-    : [];
-  const versions = catIds.length
-    ? await db.k
-        .selectFrom('catalog_versions')
-        .innerJoin('catalogs', (j) =>
-          j
-            .onRef('catalogs.id', '=', 'catalog_versions.catalog_id')
-            .onRef('catalogs.current_version', '=', 'catalog_versions.version'),
-        )
-        .select(['catalog_versions.catalog_id', 'catalog_versions.snapshot_json'])
-        .where('catalog_versions.catalog_id', 'in', catIds)
-        .execute()
-    : [];
+  const working = await itemDomains(db.k, catIds);
+  const snapshots = await currentSnapshots(db.k, catIds);
   const publishedDomains = new Map(
-    versions.map((v) => [
-      v.catalog_id,
-      new Set(parseJson<Snapshot>(v.snapshot_json, { unitName: '', items: [], notes: [] }).items.map((i) => i.domain)),
-    ]),
+    [...snapshots].map(([catalogId, snapshot]) => [catalogId, new Set(snapshot.items.map((i) => i.domain))]),
   );
   return DOMAINS.map((d) => {
     const duty = duties.find((x) => x.domain === d.name);
@@ -116,13 +92,7 @@ export async function listDuties(db: Db, actor: Actor, scope: Scope, today = tod
 
 /** Whether approved catalogs of the county go on to the city (经市政府审核把关); default off. */
 export async function cityReviewRequired(db: Db, code: string): Promise<boolean> {
-  const r = await db.k
-    .selectFrom('settings')
-    .select('value')
-    .where('scope', '=', code)
-    .where('key', '=', 'catalog.cityReview')
-    .executeTakeFirst();
-  return r ? parseJson<boolean>(r.value, false) : false;
+  return readSetting(db.k, cityReviewSetting, { jurisdictionCode: code });
 }
 
 export async function setCityReview(db: Db, actor: Actor, scope: Scope, on: boolean): Promise<void> {
@@ -131,15 +101,11 @@ export async function setCityReview(db: Db, actor: Actor, scope: Scope, on: bool
   if (before === on) return;
   const who = auditActor(actor);
   await db.k.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('settings')
-      .values({ scope: scope.code, key: 'catalog.cityReview', value: JSON.stringify(on), updated_at: nowIso() })
-      .onConflict((oc) => oc.columns(['scope', 'key']).doUpdateSet({ value: JSON.stringify(on), updated_at: nowIso() }))
-      .execute();
+    await writeSetting(trx, cityReviewSetting, scope.code, on);
     await writeAudit(trx, who, {
       action: 'catalog.duty',
       objectType: 'setting',
-      objectId: 'catalog.cityReview',
+      objectId: cityReviewSetting.key,
       jurisdictionId: scope.jurisdictionId,
       summary: `${scope.name}目录${on ? '须' : '不再须'}经市级审核后发布`,
       before: { cityReview: before },
@@ -158,7 +124,7 @@ export async function setDuty(db: Db, actor: Actor, scope: Scope, raw: Record<st
   const domain = DOMAINS.find((d) => d.slug === raw.domain);
   const errors: Record<string, string> = {};
   if (!domain) errors.domain = '请选择领域';
-  const units = await orgStore.listUnits(db.k, { all: true }, { jurisdictionPrefix: scope.code, activeOnly: true });
+  const units = await unitsUnder(db.k, scope.code, { activeOnly: true });
   const ids = new Set(units.map((u) => u.id));
   const lead = raw.lead_unit_id ? Number(raw.lead_unit_id) : null;
   if (lead !== null && !ids.has(lead)) errors.lead_unit_id = '责任单位须是本县（区）的单位';
@@ -171,12 +137,7 @@ export async function setDuty(db: Db, actor: Actor, scope: Scope, raw: Record<st
   const due = String(raw.due_date ?? '').trim();
   if (due && !isIsoDate(due)) errors.due_date = '完成时间应为“年-月-日”格式';
   if (Object.keys(errors).length) throw new ValidationError(errors);
-  const before = await db.k
-    .selectFrom('catalog_duties')
-    .selectAll()
-    .where('jurisdiction_id', '=', scope.jurisdictionId)
-    .where('domain', '=', domain!.name)
-    .executeTakeFirst();
+  const before = await findDuty(db.k, scope.jurisdictionId, domain!.name);
   const row = {
     lead_unit_id: lead,
     cooperating_json: JSON.stringify([...new Set(coop)]),
@@ -185,11 +146,7 @@ export async function setDuty(db: Db, actor: Actor, scope: Scope, raw: Record<st
   };
   const who = auditActor(actor);
   await db.k.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('catalog_duties')
-      .values({ jurisdiction_id: scope.jurisdictionId, domain: domain!.name, ...row })
-      .onConflict((oc) => oc.columns(['jurisdiction_id', 'domain']).doUpdateSet(row))
-      .execute();
+    await upsertDuty(trx, scope.jurisdictionId, domain!.name, row);
     await writeAudit(trx, who, {
       action: 'catalog.duty',
       objectType: 'catalog_duty',
@@ -207,4 +164,37 @@ export async function setDuty(db: Db, actor: Actor, scope: Scope, raw: Record<st
       after: { lead_unit_id: lead, cooperating: coop, due_date: due || null },
     });
   });
+}
+
+/** The 责任清单 page: every domain's duty and progress, whether the actor plans, and the city review setting. */
+export async function dutiesOverview(db: Db, actor: Actor, scope: Scope) {
+  const rows = await listDuties(db, actor, scope);
+  const plan = can(actor, 'catalog.plan', { id: 0, jurisdictionCode: scope.code });
+  const cityReview = await cityReviewRequired(db, scope.code);
+  return { rows, plan, cityReview };
+}
+
+/** One domain's duty, for the county office to change. */
+export async function dutyOf(db: Db, actor: Actor, scope: Scope, slug: string): Promise<DutyRow> {
+  const row = (await listDuties(db, actor, scope)).find((d) => d.slug === slug);
+  if (!row) throw new NotFoundError('该领域不存在。');
+  if (!can(actor, 'catalog.plan', { id: 0, jurisdictionCode: scope.code }))
+    throw new ForbiddenError('只有县政府办公室可以调整责任清单。');
+  return row;
+}
+
+/** What the duty form of a domain offers: the domain and the county's active units. */
+export async function dutyChoices(db: Db, actor: Actor, scope: Scope, slug: string) {
+  const domain = DOMAINS.find((x) => x.slug === slug);
+  if (!domain) throw new NotFoundError('该领域不存在。');
+  const units = await org.listUnits(db, actor, { jurisdictionPrefix: scope.code, activeOnly: true });
+  return { domain, units };
+}
+
+/** The progress board of the catalogs page: every unit, the review queue, and the leads of overdue domains. */
+export async function boardOverview(db: Db, actor: Actor, scope: Scope | null) {
+  const board = await progressBoard(db, actor);
+  const queue = await reviewQueue(db, actor);
+  const late = scope ? overdueLeads(await listDuties(db, actor, scope)) : new Set<number>();
+  return { board, queue, late };
 }

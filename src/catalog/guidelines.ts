@@ -5,9 +5,11 @@
 import fs from 'node:fs';
 import { DOMAINS } from './vocabulary.js';
 import type { Db } from '../platform/db.js';
-import { insertMany, nowIso, parseJson } from '../platform/dialect.js';
+import { nowIso, parseJson } from '../platform/dialect.js';
+import { scopeChain } from '../platform/settings.js';
+import { guidelineRowsIn, replaceGuidelineRows } from './store/guidelines.js';
 import { writeAudit } from '../platform/audit.js';
-import { assertCan, auditActor, type Actor } from '../platform/access.js';
+import { assertCan, auditActor, can, type Actor } from '../platform/access.js';
 import { xlsxToCatalog, type ImportError } from './exchange/xlsx.js';
 import {
   STANDARD_CHANNELS,
@@ -141,23 +143,12 @@ export function domainByName(name: string): GuidelineDomain | undefined {
 
 // ---- full tables imported by a county office ---------------------------------------------------
 
-const scopesOf = (code: string) => [
-  'CN',
-  ...[2, 4, 6, 9, 12].filter((n) => code.length >= n).map((n) => code.slice(0, n)),
-];
-
 /** The guidelines a county works from: shipped rows, replaced per domain by an imported full table. */
 export async function guidelinesFor(
   db: Db,
   countyCode: string,
 ): Promise<(GuidelineDomain & { importedBy?: string; importedAt?: string })[]> {
-  const rows = await db.k
-    .selectFrom('guideline_rows')
-    .selectAll()
-    .where('scope', 'in', scopesOf(countyCode))
-    .orderBy('domain')
-    .orderBy('seq')
-    .execute();
+  const rows = await guidelineRowsIn(db.k, scopeChain({ jurisdictionCode: countyCode }));
   // The narrowest scope with rows for a domain wins.
   const best = new Map<string, string>();
   for (const r of rows)
@@ -177,6 +168,13 @@ export async function guidelinesFor(
       }),
     };
   });
+}
+
+/** The 标准指引 page: the county's guidelines and whether the actor may import full tables. */
+export async function guidelinesOverview(db: Db, actor: Actor, scope: { code: string }) {
+  const list = await guidelinesFor(db, scope.code);
+  const canImport = can(actor, 'guideline.import', { id: 0, jurisdictionCode: scope.code });
+  return { list, canImport };
 }
 
 export async function guidelineDomainFor(db: Db, countyCode: string, slug: string) {
@@ -215,24 +213,15 @@ export async function importGuidelines(
   const domains = [...new Set(r.items.map((i) => i.domain))];
   const now = nowIso();
   await db.k.transaction().execute(async (trx) => {
-    for (const d of domains) {
-      await trx.deleteFrom('guideline_rows').where('scope', '=', scope.code).where('domain', '=', d).execute();
-      let seq = 0;
-      await insertMany(
+    for (const d of domains)
+      await replaceGuidelineRows(
         trx,
-        'guideline_rows',
-        r.items
-          .filter((i) => i.domain === d)
-          .map((item) => ({
-            scope: scope.code,
-            domain: d,
-            seq: ++seq,
-            data_json: JSON.stringify(item),
-            imported_by: who.name,
-            imported_at: now,
-          })),
+        scope.code,
+        d,
+        r.items.filter((i) => i.domain === d),
+        who.name,
+        now,
       );
-    }
     await writeAudit(trx, who, {
       action: 'guideline.import',
       objectType: 'guideline',

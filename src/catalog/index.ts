@@ -1,19 +1,16 @@
-import { Hono } from 'hono';
 import type { Module } from '../platform/module.js';
-import type { AppEnv } from '../platform/web/env.js';
 import { cli } from './cli.js';
 import { migrations } from './migrations/index.js';
 import { policies } from './policies.js';
-import { recordAdminRoutes, recordPortalRoutes } from './records-routes.js';
-import { catalogAdminRoutes, catalogPortalRoutes } from './routes.js';
+import { catalogAdminRoutes, catalogPortalRoutes } from './routes/index.js';
 
 export const catalogModule: Module = {
   name: 'catalog',
   label: '政务公开事项标准目录',
   migrations,
   policies,
-  portalRoutes: () => new Hono<AppEnv>().route('/', catalogPortalRoutes()).route('/', recordPortalRoutes()),
-  adminRoutes: () => new Hono<AppEnv>().route('/', catalogAdminRoutes()).route('/', recordAdminRoutes()),
+  portalRoutes: catalogPortalRoutes,
+  adminRoutes: catalogAdminRoutes,
   nav: [{ href: '/admin/catalogs', label: '目录编制', key: 'catalogs', order: 10, action: 'catalog.view' }],
   cli,
   auditLabels: {

@@ -2,6 +2,7 @@
  * The catalog item of a 政务公开事项标准目录 and its fixed vocabularies (regulations §7, the
  * standard catalog template of the 26 domain guidelines).
  */
+import type { ParsedTimeLimit, Trigger } from '../calendar/timelimit.js';
 
 /** The 13 standard channels of 公开渠道和载体, in the template's order. */
 export const STANDARD_CHANNELS = [
@@ -69,3 +70,43 @@ export interface CatalogItemData {
 export function sortChannels(list: StandardChannel[]): StandardChannel[] {
   return STANDARD_CHANNELS.filter((c) => list.includes(c));
 }
+
+/** A manual deadline rule (when the 公开时限 text reads as 需人工设定). */
+export interface ManualRule {
+  amount: number;
+  unit: 'workday' | 'day';
+  trigger: Trigger;
+}
+
+/** An item of a unit's catalog (the working copy). */
+export interface CatalogItem extends CatalogItemData {
+  id: number;
+  manualRule?: ManualRule | null;
+  sortOrder: number;
+  source: string;
+  reviewComment: string | null;
+  responsibleUnitId: number | null;
+  contact: string | null;
+}
+
+/** An item as a published version fixed it, with its 公开时限 read once at publication. */
+export interface SnapshotItem extends CatalogItem {
+  limit: ParsedTimeLimit;
+}
+
+/** What a published version holds (catalog_versions.snapshot_json). */
+export interface Snapshot {
+  unitName: string;
+  items: SnapshotItem[];
+  notes: { domain: string; reason: string }[];
+  /** 负面清单 (absent in snapshots taken before it existed). */
+  negatives?: { id: number; name: string; content: string; reason: string; basis: string }[];
+}
+
+export const STATUS_LABELS: Record<string, string> = {
+  draft: '编制中',
+  submitted: '待县政府办公室审核',
+  returned: '已退回修改',
+  city_review: '待市级审核',
+  published: '已发布',
+};

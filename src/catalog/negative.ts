@@ -4,12 +4,13 @@
  * The list is part of the catalog: it is reviewed and published with it.
  */
 import type { Db } from '../platform/db.js';
-import { nowIso } from '../platform/dialect.js';
 import { writeAudit } from '../platform/audit.js';
 import { NotFoundError, ValidationError, ConflictError } from '../platform/errors.js';
 import { parseInput, z } from '../platform/validation.js';
 import { auditActor, type Actor } from '../platform/access.js';
-import { getCatalog } from './service.js';
+import { getCatalog } from './catalogs.js';
+import { addEvent, markEdited } from './store/catalogs.js';
+import { deleteNegativeRow, findNegative, insertNegative, negativesOf } from './store/negatives.js';
 
 export const NEGATIVE_REASONS = [
   { key: 'state_secret', label: '属于国家秘密', article: '第十四条' },
@@ -53,12 +54,7 @@ const schema = z.object({
 });
 
 export async function listNegatives(db: Db, catalogId: number): Promise<NegativeItem[]> {
-  return db.k
-    .selectFrom('catalog_negatives')
-    .select(['id', 'name', 'content', 'reason', 'basis'])
-    .where('catalog_id', '=', catalogId)
-    .orderBy('id')
-    .execute();
+  return negativesOf(db.k, catalogId);
 }
 
 export async function addNegative(db: Db, actor: Actor, catalogId: number, raw: unknown): Promise<number> {
@@ -67,62 +63,32 @@ export async function addNegative(db: Db, actor: Actor, catalogId: number, raw: 
   const input = parseInput(schema, raw);
   const who = auditActor(actor);
   return db.k.transaction().execute(async (trx) => {
-    const r = await trx
-      .insertInto('catalog_negatives')
-      .values({ catalog_id: catalogId, ...input, created_at: nowIso() })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx
-      .updateTable('catalogs')
-      .set({ status: v.catalog.status === 'published' ? 'draft' : v.catalog.status, updated_at: nowIso() })
-      .where('id', '=', catalogId)
-      .execute();
-    await trx
-      .insertInto('catalog_events')
-      .values({
-        catalog_id: catalogId,
-        action: 'negative_add',
-        actor_name: who.name,
-        comment: `新增负面清单事项“${input.name}”`,
-        at: nowIso(),
-      })
-      .execute();
+    const id = await insertNegative(trx, catalogId, input);
+    await markEdited(trx, catalogId, v.catalog.status);
+    await addEvent(trx, catalogId, 'negative_add', who.name, `新增负面清单事项“${input.name}”`);
     await writeAudit(trx, who, {
       action: 'catalog.negative_add',
       objectType: 'catalog_negative',
-      objectId: r.id,
+      objectId: id,
       unitId: v.unit.id,
       jurisdictionId: v.unit.jurisdiction_id,
       summary: `${v.unit.name}负面清单新增“${input.name}”：${reasonText(input.reason)}`,
       after: input,
     });
-    return r.id;
+    return id;
   });
 }
 
 export async function deleteNegative(db: Db, actor: Actor, id: number): Promise<number> {
-  const row = await db.k.selectFrom('catalog_negatives').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await findNegative(db.k, id);
   if (!row) throw new NotFoundError('该负面清单事项不存在。');
   const v = await getCatalog(db, actor, row.catalog_id);
   if (!v.rights.edit) throw new ConflictError('目录正在审核中或您无权编辑。');
   const who = auditActor(actor);
   await db.k.transaction().execute(async (trx) => {
-    await trx.deleteFrom('catalog_negatives').where('id', '=', id).execute();
-    await trx
-      .updateTable('catalogs')
-      .set({ status: v.catalog.status === 'published' ? 'draft' : v.catalog.status, updated_at: nowIso() })
-      .where('id', '=', row.catalog_id)
-      .execute();
-    await trx
-      .insertInto('catalog_events')
-      .values({
-        catalog_id: row.catalog_id,
-        action: 'negative_delete',
-        actor_name: who.name,
-        comment: `删除负面清单事项“${row.name}”`,
-        at: nowIso(),
-      })
-      .execute();
+    await deleteNegativeRow(trx, id);
+    await markEdited(trx, row.catalog_id, v.catalog.status);
+    await addEvent(trx, row.catalog_id, 'negative_delete', who.name, `删除负面清单事项“${row.name}”`);
     await writeAudit(trx, who, {
       action: 'catalog.negative_delete',
       objectType: 'catalog_negative',

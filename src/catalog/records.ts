@@ -3,12 +3,17 @@
  * fields are the item's 要素 (名称, 地址, 办学层次 …). Records of an item that is in the published
  * catalog are shown on the portal with a filter and downloads.
  */
+/** exceljs is loaded on first use (it is large and most requests never need it). */
+const loadExcel = async () => (await import('exceljs')).default;
 import type { Db } from '../platform/db.js';
-import { nowIso, parseJson } from '../platform/dialect.js';
+import { nowIso } from '../platform/dialect.js';
 import { writeAudit } from '../platform/audit.js';
-import { NotFoundError, ValidationError, ForbiddenError } from '../platform/errors.js';
+import { NotFoundError, ValidationError } from '../platform/errors.js';
 import { auditActor, type Actor } from '../platform/access.js';
-import { getItemForEdit, publishedVersion, toItem } from './service.js';
+import { getItemForEdit } from './items.js';
+import { publishedVersion } from './published.js';
+import * as store from './store/records.js';
+import type { ItemRecord } from './store/records.js';
 
 export const MAX_FIELDS = 15;
 
@@ -27,26 +32,12 @@ export function recordFields(elements: string): string[] {
   return [...new Set(fields)].slice(0, MAX_FIELDS);
 }
 
-export interface ItemRecord {
-  id: number;
-  data: Record<string, string>;
-}
-
-async function recordsOf(db: Db, itemId: number): Promise<ItemRecord[]> {
-  const rows = await db.k
-    .selectFrom('catalog_item_records')
-    .select(['id', 'data_json'])
-    .where('item_id', '=', itemId)
-    .orderBy('sort_order')
-    .orderBy('id')
-    .execute();
-  return rows.map((r) => ({ id: r.id, data: parseJson<Record<string, string>>(r.data_json, {}) }));
-}
+export type { ItemRecord };
 
 /** An item and its records for the editor (edit right on the unit's catalog). */
 export async function itemRecords(db: Db, actor: Actor, itemId: number) {
   const x = await getItemForEdit(db, actor, itemId);
-  return { ...x, fields: recordFields(x.item.elements), records: await recordsOf(db, itemId) };
+  return { ...x, fields: recordFields(x.item.elements), records: await store.recordsOf(db.k, itemId) };
 }
 
 function parseRecord(fields: string[], raw: Record<string, unknown>): Record<string, string> {
@@ -82,11 +73,7 @@ export async function saveRecord(
     if (recordId) {
       const before = x.records.find((r) => r.id === recordId);
       if (!before) throw new NotFoundError('该记录不存在。');
-      await trx
-        .updateTable('catalog_item_records')
-        .set({ data_json: JSON.stringify(data), updated_at: now })
-        .where('id', '=', recordId)
-        .execute();
+      await store.updateRecord(trx, recordId, data, now);
       await writeAudit(trx, who, {
         action: 'catalog.record_update',
         objectType: 'catalog_record',
@@ -100,27 +87,17 @@ export async function saveRecord(
       return recordId;
     }
     const max = x.records.length;
-    const r = await trx
-      .insertInto('catalog_item_records')
-      .values({
-        item_id: itemId,
-        data_json: JSON.stringify(data),
-        sort_order: max + 1,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const id = await store.insertRecord(trx, itemId, data, max + 1, now);
     await writeAudit(trx, who, {
       action: 'catalog.record_add',
       objectType: 'catalog_record',
-      objectId: r.id,
+      objectId: id,
       unitId: x.unit.id,
       jurisdictionId: x.unit.jurisdiction_id,
       summary: `${x.unit.name}为“${label}”新增梳理记录`,
       after: data,
     });
-    return r.id;
+    return id;
   });
 }
 
@@ -130,7 +107,7 @@ export async function deleteRecord(db: Db, actor: Actor, itemId: number, recordI
   if (!rec) throw new NotFoundError('该记录不存在。');
   const who = auditActor(actor);
   await db.k.transaction().execute(async (trx) => {
-    await trx.deleteFrom('catalog_item_records').where('id', '=', recordId).execute();
+    await store.deleteRecordRow(trx, recordId);
     await writeAudit(trx, who, {
       action: 'catalog.record_delete',
       objectType: 'catalog_record',
@@ -145,14 +122,7 @@ export async function deleteRecord(db: Db, actor: Actor, itemId: number, recordI
 
 /** Record counts for the items of a catalog (one query). */
 export async function recordCounts(db: Db, itemIds: number[]): Promise<Map<number, number>> {
-  if (!itemIds.length) return new Map();
-  const rows = await db.k
-    .selectFrom('catalog_item_records')
-    .select(['item_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('item_id', 'in', itemIds)
-    .groupBy('item_id')
-    .execute();
-  return new Map(rows.map((r) => [r.item_id, Number(r.n)]));
+  return store.recordCounts(db.k, itemIds);
 }
 
 /** The records of an item of the current published catalog (public), optionally filtered. */
@@ -161,7 +131,7 @@ export async function publicRecords(db: Db, countyCode: string, catalogId: numbe
   const item = p.snapshot.items.find((i) => i.id === itemId);
   if (!item) throw new NotFoundError('该事项不在已发布的目录中。');
   const fields = recordFields(item.elements);
-  let records = await recordsOf(db, itemId);
+  let records = await store.recordsOf(db.k, itemId);
   const needle = q?.trim();
   if (needle) records = records.filter((r) => Object.values(r.data).some((v) => v.includes(needle)));
   return { unit: p.unit, item, fields, records };
@@ -180,4 +150,19 @@ export function toCsv(fields: string[], records: ItemRecord[]): string {
   );
 }
 
-export { ForbiddenError, toItem };
+/** One of the records an item has (as itemRecords read them). */
+export function recordOf(x: { records: ItemRecord[] }, recordId: number): ItemRecord {
+  const record = x.records.find((r) => r.id === recordId);
+  if (!record) throw new NotFoundError('该记录不存在。');
+  return record;
+}
+
+/** The records as an Excel sheet (明细), one column per field. */
+export async function toXlsx(fields: string[], records: ItemRecord[]): Promise<Buffer> {
+  const wb = new (await loadExcel()).Workbook();
+  const ws = wb.addWorksheet('明细');
+  ws.addRow(fields).font = { bold: true };
+  for (const rr of records) ws.addRow(fields.map((f) => rr.data[f] ?? ''));
+  for (const col of ws.columns) col.width = 20;
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

@@ -1,18 +1,16 @@
 /** exceljs is loaded on first use (it is large and most requests never need it). */
 const loadExcel = async () => (await import('exceljs')).default;
+import { countyOf, jurisdictionByCode } from '../org/api.js';
 import type { Db } from '../platform/db.js';
 import { nowIso } from '../platform/dialect.js';
 import { writeAudit } from '../platform/audit.js';
-import { assertCan, auditActor, type Actor } from '../platform/access.js';
+import { assertCan, auditActor, can, type Actor } from '../platform/access.js';
+import { getCatalog, progressBoard } from './catalogs.js';
 import type { ImportError } from './exchange/xlsx.js';
 import type { CatalogItemData } from './model.js';
+import { replaceServiceItems, type ServiceItemRow, serviceItemsAt } from './store/services.js';
 
-export interface ServiceItem {
-  name: string;
-  code: string | null;
-  unitName: string | null;
-  category: string | null;
-}
+export type ServiceItem = ServiceItemRow;
 
 export class ServiceImportFailed extends Error {
   constructor(readonly errors: ImportError[]) {
@@ -154,23 +152,7 @@ export async function importServiceItems(
   const who = auditActor(actor);
   const now = nowIso();
   await db.k.transaction().execute(async (trx) => {
-    await trx.deleteFrom('service_items').where('scope', '=', scope.code).execute();
-    for (let i = 0; i < r.items.length; i += 500) {
-      await trx
-        .insertInto('service_items')
-        .values(
-          r.items.slice(i, i + 500).map((s) => ({
-            scope: scope.code,
-            name: s.name,
-            code: s.code,
-            unit_name: s.unitName,
-            category: s.category,
-            imported_by: who.name,
-            imported_at: now,
-          })),
-        )
-        .execute();
-    }
+    await replaceServiceItems(trx, scope.code, r.items, who.name, now);
     await writeAudit(trx, who, {
       action: 'service_items.import',
       objectType: 'service_items',
@@ -183,14 +165,11 @@ export async function importServiceItems(
   return r.items.length;
 }
 
-export async function serviceItemsOf(db: Db, countyCode: string): Promise<ServiceItem[]> {
-  const rows = await db.k
-    .selectFrom('service_items')
-    .select(['name', 'code', 'unit_name', 'category'])
-    .where('scope', '=', countyCode.slice(0, 6))
-    .orderBy('id')
-    .execute();
-  return rows.map((r) => ({ name: r.name, code: r.code, unitName: r.unit_name, category: r.category }));
+/** The 政务服务事项 list of the county that a jurisdiction (given by its code) belongs to. */
+export async function serviceItemsOf(db: Db, code: string): Promise<ServiceItem[]> {
+  const j = await jurisdictionByCode(db.k, code);
+  const county = j ? ((await countyOf(db.k, j.id))?.code ?? code) : code;
+  return serviceItemsAt(db.k, county);
 }
 
 // ---- alignment ---------------------------------------------------------------------------------
@@ -251,4 +230,20 @@ export function alignItems(
     out.push({ itemId: i.id, name, suggestions });
   }
   return out;
+}
+
+/** The 政务服务事项 page: the county's list, whether the actor may import, and per unit the items whose names differ. */
+export async function serviceAlignment(db: Db, actor: Actor, scope: { code: string }) {
+  const list = await serviceItemsOf(db, scope.code);
+  const canImport = can(actor, 'serviceItems.import', { id: 0, jurisdictionCode: scope.code });
+  const board = (await progressBoard(db, actor)).filter((b) => b.catalogId);
+  const report: { unit: string; catalogId: number; mismatches: Mismatch[] }[] = [];
+  if (list.length) {
+    for (const b of board) {
+      const v = await getCatalog(db, actor, b.catalogId!);
+      const m = alignItems(v.items, list);
+      if (m.length) report.push({ unit: b.unit.name, catalogId: b.catalogId!, mismatches: m });
+    }
+  }
+  return { list, canImport, report };
 }

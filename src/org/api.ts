@@ -78,3 +78,10 @@ export const jurisdictionIdsUnder = (k: K, prefixes: readonly string[]) => store
 
 /** The 人民政府 (county_government unit) of a jurisdiction. */
 export const governmentOf = (k: K, jurisdictionId: number) => store.findGovernment(k, jurisdictionId);
+
+/**
+ * The units an actor's reach covers (the reach of one of the caller's own actions, e.g.
+ * `reachOf(actor, 'catalog.view')`), in jurisdiction and sort order; all or active only.
+ */
+export const unitsInReach = (k: K, reach: Reach, opts: { activeOnly?: boolean } = {}) =>
+  store.listUnits(k, reach, { activeOnly: opts.activeOnly });

@@ -8,7 +8,7 @@ import type { UnitRow } from '../org/service.js';
 import { UNIT_KIND_LABELS, type UnitKind } from '../org/model.js';
 import { publishedDomainItems } from '../catalog/service.js';
 import { publishedReports } from '../reports/annual.js';
-import { ItemsTable } from '../catalog/views.js';
+import { ItemsTable } from '../catalog/views/components.js';
 import { STANDARD_COLUMNS, REQUEST_COLUMN } from './columns.js';
 import {
   DOMAINS,

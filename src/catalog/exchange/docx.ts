@@ -28,7 +28,7 @@ import {
   type FieldKey,
   type LayoutColumn,
   CENTERED,
-} from './xlsx.js';
+} from './layout.js';
 
 const TITLE_FONT = '方正小标宋简体';
 const BODY_FONT = '仿宋_GB2312';

@@ -1,11 +1,15 @@
 /** Export and import of whole catalogs as office files, with a preview before an all-or-nothing commit. */
 import crypto from 'node:crypto';
 import type { Db } from '../../platform/db.js';
-import { insertMany, nowIso, parseJson } from '../../platform/dialect.js';
+import { nowIso, parseJson } from '../../platform/dialect.js';
 import { writeAudit } from '../../platform/audit.js';
 import { ForbiddenError, NotFoundError, ValidationError, ConflictError } from '../../platform/errors.js';
 import { auditActor, type Actor } from '../../platform/access.js';
-import { getCatalog, publishedVersion, itemColumns } from '../service.js';
+import { getCatalog } from '../catalogs.js';
+import { publishedVersion } from '../published.js';
+import { addEvent, markEdited } from '../store/catalogs.js';
+import { deleteImport, deleteImportsOfUser, findImport, insertImport } from '../store/imports.js';
+import { deleteItemsOf, insertItems, itemColumns } from '../store/items.js';
 import { catalogToXlsx, xlsxToCatalog, type ImportError } from './xlsx.js';
 import { catalogToDocx } from './docx.js';
 import type { CatalogItemData } from '../model.js';
@@ -130,26 +134,20 @@ export async function previewImport(
     );
   const token = crypto.randomBytes(18).toString('base64url');
   // Old previews of this user are dropped; a preview lives until it is confirmed or replaced.
-  await db.k
-    .deleteFrom('catalog_imports')
-    .where('user_id', '=', actor.kind === 'user' ? actor.userId : 0)
-    .execute();
-  await db.k
-    .insertInto('catalog_imports')
-    .values({
-      id: token,
-      catalog_id: catalogId,
-      user_id: actor.kind === 'user' ? actor.userId : 0,
-      filename,
-      items_json: JSON.stringify(r.items),
-      created_at: nowIso(),
-    })
-    .execute();
+  await deleteImportsOfUser(db.k, actor.kind === 'user' ? actor.userId : 0);
+  await insertImport(db.k, {
+    id: token,
+    catalog_id: catalogId,
+    user_id: actor.kind === 'user' ? actor.userId : 0,
+    filename,
+    items_json: JSON.stringify(r.items),
+    created_at: nowIso(),
+  });
   return { token, items: r.items, sheets: r.sheets };
 }
 
 export async function previewOf(db: Db, actor: Actor, token: string) {
-  const row = await db.k.selectFrom('catalog_imports').selectAll().where('id', '=', token).executeTakeFirst();
+  const row = await findImport(db.k, token);
   if (!row || row.user_id !== (actor.kind === 'user' ? actor.userId : 0))
     throw new NotFoundError('导入预览已失效，请重新上传文件。');
   return { ...row, items: parseJson<CatalogItemData[]>(row.items_json, []) };
@@ -164,11 +162,10 @@ export async function commitImport(db: Db, actor: Actor, token: string, mode: 'r
   const now = nowIso();
   await db.k.transaction().execute(async (trx) => {
     let order = 0;
-    if (mode === 'replace') await trx.deleteFrom('catalog_items').where('catalog_id', '=', staged.catalog_id).execute();
+    if (mode === 'replace') await deleteItemsOf(trx, staged.catalog_id);
     else order = Math.max(0, ...v.items.map((i) => i.sortOrder));
-    await insertMany(
+    await insertItems(
       trx,
-      'catalog_items',
       staged.items.map((i) => ({
         catalog_id: staged.catalog_id,
         ...itemColumns(i),
@@ -181,22 +178,16 @@ export async function commitImport(db: Db, actor: Actor, token: string, mode: 'r
         updated_at: now,
       })),
     );
-    await trx
-      .updateTable('catalogs')
-      .set({ status: v.catalog.status === 'published' ? 'draft' : v.catalog.status, updated_at: now })
-      .where('id', '=', staged.catalog_id)
-      .execute();
-    await trx
-      .insertInto('catalog_events')
-      .values({
-        catalog_id: staged.catalog_id,
-        action: 'import',
-        actor_name: who.name,
-        comment: `从 ${staged.filename} 导入 ${staged.items.length} 项（${mode === 'replace' ? '替换原有事项' : '追加'}）`,
-        at: now,
-      })
-      .execute();
-    await trx.deleteFrom('catalog_imports').where('id', '=', token).execute();
+    await markEdited(trx, staged.catalog_id, v.catalog.status, now);
+    await addEvent(
+      trx,
+      staged.catalog_id,
+      'import',
+      who.name,
+      `从 ${staged.filename} 导入 ${staged.items.length} 项（${mode === 'replace' ? '替换原有事项' : '追加'}）`,
+      now,
+    );
+    await deleteImport(trx, token);
     await writeAudit(trx, who, {
       action: 'catalog.import',
       objectType: 'catalog',

@@ -1,10 +1,12 @@
-/** Shared catalog rendering for the back office and the portal. */
-import { STANDARD_CHANNELS, TIER_LABELS, type CatalogItemData } from './model.js';
-import type { CatalogItem } from './service.js';
-import type { Errors, Values } from '../platform/ui/forms.js';
-import { TextField, SelectField } from '../platform/ui/forms.js';
-import { DOMAINS } from './vocabulary.js';
-import { parseTimeLimit, describeTimeLimit, TRIGGER_LABELS } from '../calendar/timelimit.js';
+/** Shared catalog rendering for the back office and the portal: the catalog table, the item form, import errors. */
+import type { Context } from 'hono';
+import type { AppEnv } from '../../platform/web/env.js';
+import { describeTimeLimit, type ParsedTimeLimit, parseTimeLimit, TRIGGER_LABELS } from '../../calendar/timelimit.js';
+import type { Errors, Values } from '../../platform/ui/forms.js';
+import { SelectField, TextField } from '../../platform/ui/forms.js';
+import type { ImportError } from '../exchange/layout.js';
+import { type CatalogItem, type CatalogItemData, STANDARD_CHANNELS, STATUS_LABELS, TIER_LABELS } from '../model.js';
+import { DOMAINS } from '../vocabulary.js';
 
 const tick = (b: boolean) => (b ? '√' : '');
 
@@ -87,6 +89,7 @@ export function ItemsTable(props: {
                 {props.showParsed ? (
                   <ParsedLimit
                     text={i.timeLimit}
+                    limit={(i as { limit?: ParsedTimeLimit }).limit}
                     manual={
                       (i as { manualRule?: { amount: number; unit: string; trigger: string } | null }).manualRule ??
                       null
@@ -110,8 +113,15 @@ export function ItemsTable(props: {
   );
 }
 
-/** How the 公开时限 text reads as a rule (or 需人工设定), for editors and reviewers. */
-function ParsedLimit(props: { text: string; manual: { amount: number; unit: string; trigger: string } | null }) {
+/**
+ * How the 公开时限 text reads as a rule (or 需人工设定), for editors and reviewers. An item of a
+ * published version carries the reading fixed at publication (`limit`); a working copy is read here.
+ */
+function ParsedLimit(props: {
+  text: string;
+  limit?: ParsedTimeLimit;
+  manual: { amount: number; unit: string; trigger: string } | null;
+}) {
   if (props.manual)
     return (
       <span class="parsed">
@@ -120,7 +130,7 @@ function ParsedLimit(props: { text: string; manual: { amount: number; unit: stri
         {props.manual.unit === 'workday' ? '个工作日' : '日'}内
       </span>
     );
-  const p = parseTimeLimit(props.text);
+  const p = props.limit ?? parseTimeLimit(props.text);
   return (
     <span class={p.status === 'manual' ? 'parsed manual' : 'parsed'}>
       {p.status === 'manual' ? `解析：需人工设定${p.note ? `（${p.note}）` : ''}` : `解析：${describeTimeLimit(p)}`}
@@ -367,3 +377,50 @@ export function itemValues(
   for (const t of i.tiers) v[`tier_${t}`] = true;
   return v;
 }
+
+/** The status of a unit's catalog on the board (not_started when it has none yet). */
+export const statusLabel = (s: string) => (s === 'not_started' ? '未开始' : (STATUS_LABELS[s] ?? s));
+
+/** The errors of a refused import, by sheet, row and column (at most 200 listed). */
+export function ImportErrors(props: { errors: ImportError[] }) {
+  return (
+    <div class="error-summary" role="alert">
+      <p class="error-summary-title">导入失败，未做任何修改。共 {props.errors.length} 处错误：</p>
+      <table class="data">
+        <thead>
+          <tr>
+            <th scope="col">工作表</th>
+            <th scope="col">行</th>
+            <th scope="col">列</th>
+            <th scope="col">问题</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.errors.slice(0, 200).map((e) => (
+            <tr>
+              <td>{e.sheet || '—'}</td>
+              <td>{e.row || '—'}</td>
+              <td>{e.column || '—'}</td>
+              <td>{e.message}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {props.errors.length > 200 ? <p>另有 {props.errors.length - 200} 处错误未列出。</p> : null}
+    </div>
+  );
+}
+
+/** The fields of an item record (梳理): one text field per 要素. */
+export function RecordFields(props: { fields: string[]; values: Values; errors?: Errors }) {
+  return (
+    <>
+      {props.fields.map((f, i) => (
+        <TextField name={`field_${i}`} label={f} values={props.values} errors={props.errors} maxlength={500} />
+      ))}
+    </>
+  );
+}
+
+/** The request the pages render for (the layouts read the session, the site and the CSRF token from it). */
+export type C = Context<AppEnv>;
