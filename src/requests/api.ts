@@ -4,7 +4,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../platform/schema.js';
-import { appealsFiled } from './store/reporting.js';
+import { appealsFiled, feesNotified } from './store/reporting.js';
 
 type K = Kysely<Database> | Transaction<Database>;
 
@@ -26,3 +26,6 @@ export async function appealFacts(k: K, unitIds: number[], year: number): Promis
     decidedOn: r.decided_on,
   }));
 }
+
+/** The 信息处理费 charged by 收费通知 sent in a year by these units (annual report section six). */
+export const feesCharged = (k: K, unitIds: number[], year: number): Promise<number> => feesNotified(k, unitIds, year);

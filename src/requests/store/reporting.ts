@@ -80,3 +80,16 @@ export async function appealsFiled(k: K, unitIds: number[], year: number) {
     .where('info_request_appeals.filed_on', '<=', `${year}-12-31`)
     .execute();
 }
+
+/** The 信息处理费 of the 收费通知 sent in a year by these units (annual report section six). */
+export async function feesNotified(k: K, unitIds: number[], year: number): Promise<number> {
+  if (!unitIds.length) return 0;
+  const r = await k
+    .selectFrom('info_requests')
+    .select((eb) => eb.fn.sum<number>('fee_amount').as('s'))
+    .where('unit_id', 'in', unitIds)
+    .where('fee_notice_on', '>=', `${year}-01-01`)
+    .where('fee_notice_on', '<=', `${year}-12-31`)
+    .executeTakeFirst();
+  return Number(r?.s ?? 0);
+}
