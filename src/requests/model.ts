@@ -162,3 +162,6 @@ export const APPEAL_KINDS = {
 export type AppealKind = keyof typeof APPEAL_KINDS;
 export const APPEAL_RESULTS = { upheld: '结果维持', corrected: '结果纠正', other: '其他结果' } as const;
 export type AppealResult = keyof typeof APPEAL_RESULTS;
+
+/** The purpose of the reply clock (条例第三十三条), beside the correction-notice and consultation clocks. */
+export const REPLY_PURPOSE = 'request.reply';
