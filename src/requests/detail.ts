@@ -9,7 +9,7 @@ import { noticeClockOf, noticeClockStatusOf, replyClockOf } from './clocks.js';
 import { loadRequest, mask, maskId, unitRef } from './common.js';
 import { listConsultations } from './consultations.js';
 import { intakeItems } from './intake.js';
-import { awaitsCorrectionNotice } from './queue.js';
+import { awaitsCorrectionNotice } from './model.js';
 import { draftDocument, listDocuments } from './letters.js';
 import { listEvents } from './store/events.js';
 

@@ -12,7 +12,7 @@ import { type IsoDate, todayInChina } from '../calendar/dates.js';
 import { calendarFor, rulesFor } from '../calendar/service.js';
 import { noticeClocksOf, replyClocksOf } from './clocks.js';
 import { mask } from './common.js';
-import { CONSULTATION_PURPOSE } from './model.js';
+import { awaitsCorrectionNotice, CONSULTATION_PURPOSE } from './model.js';
 import { openConsultationsOf } from './store/consultations.js';
 import { latestRequests } from './store/requests.js';
 
@@ -38,20 +38,6 @@ export interface QueueRow {
   consultationDue: string | null;
   consultationLapsed: boolean;
 }
-
-/**
- * 需补正: found incomplete at intake, and the one 补正 notice is not out yet — still awaiting
- * confirmation, or received with its 补正告知期限 clock running (not stopped by the notice or by
- * finding the contents clear).
- */
-export const awaitsCorrectionNotice = (
-  r: { intake_missing: string | null; correction_count: number; status: string },
-  noticeOpen: boolean,
-) =>
-  !!r.intake_missing &&
-  r.intake_missing !== '[]' &&
-  r.correction_count === 0 &&
-  (r.status === 'awaiting_confirmation' || (r.status === 'processing' && noticeOpen));
 
 const MATCH: Record<string, (r: QueueRow) => boolean> = {
   new: (r) => r.status === 'awaiting_confirmation',

@@ -5,6 +5,7 @@
  * way (条例第二十九条、第三十条).
  */
 import crypto from 'node:crypto';
+import type { Transaction } from 'kysely';
 import { type Actor, assertCan, auditActor } from '../platform/access.js';
 import type { AuditActor } from '../platform/audit.js';
 import type { Db } from '../platform/db.js';
@@ -20,6 +21,7 @@ import {
   type IntakeLimit,
   RateLimited,
 } from '../platform/intake.js';
+import type { Database } from '../platform/schema.js';
 import { parseInput } from '../platform/validation.js';
 import { runStep } from '../platform/workflow.js';
 import { unitById } from '../org/api.js';
@@ -54,7 +56,7 @@ function queryCode(): string {
 }
 
 /** The next number of a county's year: county code − year − serial. */
-async function nextNumber(k: Parameters<typeof lastNumberWith>[0], countyCode: string, year: number) {
+async function nextNumber(k: Transaction<Database>, countyCode: string, year: number): Promise<string> {
   const prefix = `${countyCode}-${year}-`;
   const last = await lastNumberWith(k, prefix);
   const n = last ? Number(last.slice(prefix.length)) + 1 : 1;
