@@ -11,7 +11,7 @@ import { writeAudit } from '../platform/audit.js';
 import { NotFoundError, ValidationError, ConflictError } from '../platform/errors.js';
 import { assertCan, auditActor, can, type Actor } from '../platform/access.js';
 import * as org from '../org/api.js';
-import { feesNoticed } from '../requests/api.js';
+import { feesCharged } from '../requests/api.js';
 import { defineSetting, readSetting } from '../platform/settings.js';
 import { z } from '../platform/validation.js';
 import * as store from './store.js';
@@ -51,9 +51,6 @@ export function draftSections(unitName: string, year: number, t3: Table3, _t4: T
   };
 }
 
-/** 信息处理费 noticed in the year by these units (the requests module's read API). */
-const feesCharged = (db: Db, ids: number[], year: number): Promise<number> => feesNoticed(db.k, ids, year);
-
 export async function reportFor(
   db: Db,
   actor: Actor,
@@ -68,7 +65,7 @@ export async function reportFor(
   const t4 = await table4ForUnits(db, ids, year);
   const sections = row
     ? parseJson<Sections>(row.sections_json, draftSections(unit.name, year, t3.table, t4.table, 0))
-    : draftSections(unit.name, year, t3.table, t4.table, await feesCharged(db, ids, year));
+    : draftSections(unit.name, year, t3.table, t4.table, await feesCharged(db.k, ids, year));
   // Only the entered cells are read from table2_json (reports saved before 0010 also hold the
   // 第二十条第（一）项 cells there; the computed values replace them).
   const stored = row ? parseJson<Partial<Table2>>(row.table2_json, {}) : {};

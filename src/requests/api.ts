@@ -4,7 +4,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../platform/schema.js';
-import { appealsFiled, feeNoticeTotal } from './store/reporting.js';
+import { appealsFiled, feesNotified } from './store/reporting.js';
 
 type K = Kysely<Database> | Transaction<Database>;
 
@@ -27,5 +27,5 @@ export async function appealFacts(k: K, unitIds: number[], year: number): Promis
   }));
 }
 
-/** 信息处理费 (元) in the fee notices these units sent in a year (年度报告, section 六). */
-export const feesNoticed = (k: K, unitIds: number[], year: number): Promise<number> => feeNoticeTotal(k, unitIds, year);
+/** The 信息处理费 charged by 收费通知 sent in a year by these units (annual report section six). */
+export const feesCharged = (k: K, unitIds: number[], year: number): Promise<number> => feesNotified(k, unitIds, year);

@@ -1,8 +1,9 @@
 import type { Module } from '../platform/module.js';
-import { requestApiRoutes } from './json-api.js';
+import { requestApiRoutes } from './routes/json-api.js';
 import { migrations } from './migrations/index.js';
 import { policies } from './policies.js';
-import { requestAdminRoutes, requestPortalRoutes } from './routes.js';
+import { requestAdminRoutes } from './routes/admin.js';
+import { requestPortalRoutes } from './routes/portal.js';
 
 export const requestsModule: Module = {
   name: 'requests',

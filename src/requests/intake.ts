@@ -4,6 +4,8 @@
  * registered and the office gives 指导和释明 and one 补正 notice within 7 working days of receipt
  * (条例第三十条). This function lists the items that notice must name.
  */
+import { parseJson } from '../platform/dialect.js';
+import { CORRECTION_NOTICE_WORKING_DAYS } from './model.js';
 
 export type MissingKey =
   | 'identity'
@@ -124,3 +126,11 @@ export interface ApplicantIdentity {
 /** The same applicant as a string key (for telling a resubmission from a new request). */
 export const applicantKey = (a: ApplicantIdentity): string =>
   a.id_number || `${a.name}|${a.phone ?? ''}|${a.email ?? ''}|${a.address ?? ''}`;
+
+/** The intake check stored with a request (empty when complete). */
+export const intakeItems = (r: { intake_missing: string | null }): MissingItem[] =>
+  parseJson<MissingItem[]>(r.intake_missing, []);
+
+/** The public note (and the applicant's notice) of a request found incomplete at intake. */
+export const incompleteNote = (items: MissingItem[]) =>
+  `经初步核对，申请缺少或未写明以下内容（条例第二十九条）：${itemsText(items)}。受理机关将自收到申请之日起 ${CORRECTION_NOTICE_WORKING_DAYS} 个工作日内一次性告知需要补正的事项和补正期限（条例第三十条）`;

@@ -162,3 +162,20 @@ export const APPEAL_KINDS = {
 export type AppealKind = keyof typeof APPEAL_KINDS;
 export const APPEAL_RESULTS = { upheld: '结果维持', corrected: '结果纠正', other: '其他结果' } as const;
 export type AppealResult = keyof typeof APPEAL_RESULTS;
+
+/** The purpose of the reply clock (条例第三十三条), beside the correction-notice and consultation clocks. */
+export const REPLY_PURPOSE = 'request.reply';
+
+/**
+ * 需补正: found incomplete at intake, and the one 补正 notice is not out yet — still awaiting
+ * confirmation, or received with its 补正告知期限 clock running (not stopped by the notice or by
+ * finding the contents clear).
+ */
+export const awaitsCorrectionNotice = (
+  r: { intake_missing: string | null; correction_count: number; status: string },
+  noticeOpen: boolean,
+) =>
+  !!r.intake_missing &&
+  r.intake_missing !== '[]' &&
+  r.correction_count === 0 &&
+  (r.status === 'awaiting_confirmation' || (r.status === 'processing' && noticeOpen));

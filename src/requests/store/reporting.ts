@@ -81,8 +81,8 @@ export async function appealsFiled(k: K, unitIds: number[], year: number) {
     .execute();
 }
 
-/** The sum of the fees in the notices these units sent in a year. */
-export async function feeNoticeTotal(k: K, unitIds: number[], year: number): Promise<number> {
+/** The 信息处理费 of the 收费通知 sent in a year by these units (annual report section six). */
+export async function feesNotified(k: K, unitIds: number[], year: number): Promise<number> {
   if (!unitIds.length) return 0;
   const r = await k
     .selectFrom('info_requests')
