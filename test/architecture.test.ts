@@ -13,6 +13,8 @@ import { describe, expect, it } from 'vitest';
 const run = promisify(execFile);
 const CHECK = path.resolve('scripts/check-architecture.ts');
 const TSX = path.resolve('node_modules/.bin/tsx');
+// Each planted case runs the check on its own small tree (a few seconds, more on a busy machine).
+const CASE_TIMEOUT = 120_000;
 
 async function check(files: Record<string, string>): Promise<{ code: number; out: string }> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'gk-arch-'));
@@ -44,7 +46,7 @@ const CLEAN: Record<string, string> = {
 };
 
 // The planted cases are independent: they run side by side.
-describe.concurrent('architecture check', () => {
+describe.concurrent('architecture check', { timeout: CASE_TIMEOUT }, () => {
   it('passes on the project', async () => {
     const r = await run(TSX, [CHECK], { encoding: 'utf8' }).then(
       (x) => ({ code: 0, out: x.stdout + x.stderr }),
@@ -52,7 +54,7 @@ describe.concurrent('architecture check', () => {
     );
     expect(r.out).toContain('架构检查通过');
     expect(r.code).toBe(0);
-  });
+  }, 180_000); // the whole project through dependency-cruiser and the parser: slower on a busy machine
 
   it('passes on a tree that keeps every rule', async () => {
     const r = await check(CLEAN);
