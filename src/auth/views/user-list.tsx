@@ -21,8 +21,7 @@ export function UserListPage(props: {
 }) {
   const { c, users: list, query: q, page: pageNo } = props;
   const units = unitOptions(props.units);
-  const per = PER_PAGE;
-  const shown = list.slice((pageNo - 1) * per, pageNo * per);
+  const shown = list.slice((pageNo - 1) * PER_PAGE, pageNo * PER_PAGE);
   const params = new URLSearchParams(
     Object.entries({ q: q.q ?? '', role: q.role ?? '', status: q.status ?? '', unit: q.unit ?? '' }).filter(
       ([, v]) => v,
@@ -94,7 +93,7 @@ export function UserListPage(props: {
       </div>
       <Pager
         page={pageNo}
-        hasNext={list.length > pageNo * per}
+        hasNext={list.length > pageNo * PER_PAGE}
         href={(p) => `/admin/users?${new URLSearchParams([...params, ['page', String(p)]])}`}
       />
     </AdminLayout>

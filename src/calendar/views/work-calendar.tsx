@@ -34,9 +34,8 @@ export function WorkCalendarPage(props: {
 }) {
   const { c } = props;
   const { cal, rules, years, year, overrides, imported, shipped, ownOverrides, manage, warning } = props.overview;
-  const flash = props.flash;
   return (
-    <AdminLayout c={c} title="工作日历" current="calendar" flash={flash}>
+    <AdminLayout c={c} title="工作日历" current="calendar" flash={props.flash}>
       {warning ? (
         <p class="notice" role="alert">
           {warning}
