@@ -5,9 +5,8 @@ import { cli } from './cli.js';
 import { seedDemoAccounts } from './demo.js';
 import { migrations } from './migrations/index.js';
 import { policies } from './policies.js';
-import { authRoutes } from './routes.js';
+import { authRoutes, tokenAdminRoutes } from './routes/index.js';
 import { resolveSession } from './service.js';
-import { tokenAdminRoutes } from './tokens-routes.js';
 
 export const authModule: Module = {
   name: 'auth',

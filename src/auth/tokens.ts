@@ -5,6 +5,7 @@ import { nowIso } from '../platform/dialect.js';
 import { writeAudit } from '../platform/audit.js';
 import { NotFoundError, ValidationError } from '../platform/errors.js';
 import * as org from '../org/api.js';
+import { listUnits, type UnitRow } from '../org/service.js';
 import * as store from './store.js';
 import { assertCan, auditActor, type Actor, type UserActor } from '../platform/access.js';
 
@@ -79,6 +80,11 @@ export async function listTokens(db: Db, actor: Actor) {
     revoked: t.revoked,
     unit_name: units.get(t.unit_id)?.name ?? '',
   }));
+}
+
+/** The units a token may be created for: the active units in the actor's reach that receive requests. */
+export async function tokenUnits(db: Db, actor: Actor): Promise<UnitRow[]> {
+  return (await listUnits(db, actor, { activeOnly: true })).filter((u) => u.receives_requests === 1);
 }
 
 /** The actor of a bearer token: the unit's 依申请办理员, named after the token. */

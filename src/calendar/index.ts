@@ -2,7 +2,9 @@ import type { Module } from '../platform/module.js';
 import { cli } from './cli.js';
 import { migrations } from './migrations/index.js';
 import { policies } from './policies.js';
-import { calendarAdminRoutes, calendarApiRoutes, calendarPortalRoutes } from './routes.js';
+import { calendarAdminRoutes } from './routes/admin.js';
+import { calendarApiRoutes } from './routes/api.js';
+import { calendarPortalRoutes } from './routes/portal.js';
 import { calendarTodo } from './todo.js';
 
 export const calendarModule: Module = {

@@ -13,7 +13,7 @@ import { nowIso, parseJson } from '../platform/dialect.js';
 import { writeAudit, type AuditActor } from '../platform/audit.js';
 import { NotFoundError, ValidationError } from '../platform/errors.js';
 import { parseInput, z } from '../platform/validation.js';
-import { assertCan, auditActor, type Actor } from '../platform/access.js';
+import { assertCan, auditActor, can, type Actor } from '../platform/access.js';
 import {
   WorkCalendar,
   CalendarMissingError,
@@ -111,6 +111,55 @@ export async function listOverrides(db: Db, actor: Actor, scope: Scope, year?: n
 export async function listImportedYears(db: Db, scope: Scope) {
   return store.importedYearsIn(db.k, scopesOf(scope.code));
 }
+
+/** The calendar scope of the county a site serves. */
+export function siteScope(
+  site: { jurisdictionCode: string; jurisdictionId: number; jurisdictionName: string } | null,
+): Scope {
+  if (!site) throw new NotFoundError('本平台尚未初始化。');
+  return { code: site.jurisdictionCode, jurisdictionId: site.jurisdictionId, name: site.jurisdictionName };
+}
+
+/**
+ * The 工作日历 page of a site's county: the years loaded and where they come from, one year's special
+ * days with the local adjustments (the year asked for, else this year, else the last one loaded),
+ * the counting rules, and whether the person may change them.
+ */
+export async function calendarOverview(
+  db: Db,
+  actor: Actor,
+  site: Parameters<typeof siteScope>[0],
+  requestedYear: number,
+) {
+  assertCan(actor, 'calendar.view');
+  const scope = siteScope(site);
+  const cal = await calendarFor(db.k, scope.code);
+  const rules = await rulesFor(db.k, scope.code);
+  const today = todayInChina();
+  const years = cal.coveredYears();
+  const year = years.includes(requestedYear)
+    ? requestedYear
+    : years.includes(yearOf(today))
+      ? yearOf(today)
+      : years[years.length - 1];
+  const overrides = await listOverrides(db, actor, scope, year);
+  const imported = await listImportedYears(db, scope);
+  return {
+    cal,
+    rules,
+    years,
+    year,
+    overrides,
+    imported,
+    shipped: new Map(loadShippedSchedules().map((s) => [s.year, s])),
+    /** The county's own adjustments by date (those it may delete). */
+    ownOverrides: new Map(overrides.filter((o) => o.scope === scope.code).map((o) => [o.date, o])),
+    manage: can(actor, 'calendar.manage', { id: 0, jurisdictionCode: scope.code }),
+    warning: coverageWarning(cal, today),
+  };
+}
+
+export type CalendarOverview = Awaited<ReturnType<typeof calendarOverview>>;
 
 export async function addOverride(db: Db, actor: Actor, scope: Scope, raw: unknown): Promise<void> {
   assertCan(actor, 'calendar.manage', { id: 0, jurisdictionCode: scope.code });

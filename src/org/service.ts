@@ -41,6 +41,18 @@ export async function listJurisdictionsFor(
   return store.listJurisdictions(db.k, reach.all ? 'all' : reach.jurisdictionPrefixes);
 }
 
+/** What the unit form offers: jurisdictions to place the unit in and its possible parents (none for the office-only form). */
+export async function unitFormChoices(
+  db: Db,
+  actor: Actor,
+  opts: { id?: number; officeOnly?: boolean } = {},
+): Promise<{ jurisdictions: store.JurisdictionRow[]; parents: store.UnitRow[] }> {
+  if (opts.officeOnly) return { jurisdictions: [], parents: [] };
+  const jurisdictions = await listJurisdictionsFor(db, actor, opts.id === undefined ? 'unit.create' : 'unit.update');
+  const parents = (await listUnits(db, actor)).filter((u) => u.id !== opts.id);
+  return { jurisdictions, parents };
+}
+
 async function checkPlacement(
   db: Db,
   actor: Actor,

@@ -1,6 +1,6 @@
 import type { Module } from '../platform/module.js';
 import { REQUEST_COLUMN, STANDARD_COLUMNS } from './columns.js';
-import { portalRoutes } from './routes.js';
+import { portalRoutes } from './routes/index.js';
 
 export const portalModule: Module = {
   name: 'portal',

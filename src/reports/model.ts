@@ -60,3 +60,7 @@ export interface Sections {
   five: string;
   six: string;
 }
+
+/** A report's title, also its file name: “示范县民政局2025年政府信息公开工作年度报告”. */
+export const reportTitle = (r: { unitName: string; year: number }) =>
+  `${r.unitName}${r.year}年政府信息公开工作年度报告`;

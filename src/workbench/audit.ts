@@ -1,5 +1,6 @@
 /** The audit log page's reading: who may see which entries (the log itself is platform/audit.ts). */
 import * as org from '../org/api.js';
+import { listUnits } from '../org/service.js';
 import { type Actor, assertCan, reachOf } from '../platform/access.js';
 import { queryAudit } from '../platform/audit.js';
 import type { Db } from '../platform/db.js';
@@ -56,3 +57,22 @@ export async function listAudit(db: Db, actor: Actor, f: AuditFilter) {
   });
   return { rows: rows.slice(0, limit), nextBefore: rows.length > limit ? rows[limit - 1].id : undefined };
 }
+
+/**
+ * The audit log page: the entries (none, with one message per field, when the filter's dates are
+ * wrong) and the units to filter by.
+ */
+export async function auditLog(db: Db, actor: Actor, f: AuditFilter) {
+  let result: Awaited<ReturnType<typeof listAudit>> = { rows: [], nextBefore: undefined };
+  let errors: Record<string, string> | undefined;
+  try {
+    result = await listAudit(db, actor, f);
+  } catch (err) {
+    if (!(err instanceof ValidationError)) throw err;
+    errors = err.fieldErrors;
+  }
+  const units = await listUnits(db, actor);
+  return { ...result, errors, units };
+}
+
+export type AuditLog = Awaited<ReturnType<typeof auditLog>>;

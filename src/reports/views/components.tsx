@@ -1,9 +1,9 @@
 /** The annual report rendered with the exact labels of the 2021 format (HTML for the portal and export). */
-import { SECTION_TITLES, type TABLE2_FIELDS, TABLE3_NOTE, TABLE3_ROWS } from './model.js';
-import { COLUMNS, type Column } from './table3.js';
-import { APPEAL_KINDS } from '../requests/model.js';
-import { T4_CELLS } from './table4.js';
-import type { ReportData } from './annual.js';
+import { SECTION_TITLES, type TABLE2_FIELDS, TABLE3_NOTE, TABLE3_ROWS } from '../model.js';
+import { COLUMNS, type Column } from '../table3.js';
+import { APPEAL_KINDS } from '../../requests/model.js';
+import { T4_CELLS } from '../table4.js';
+import type { ReportData } from '../annual.js';
 
 const Paras = (props: { text: string }) => (
   <>
