@@ -75,3 +75,7 @@ export const countyOffice = (k: K, jurisdictionId: number) => store.findCountyOf
 
 /** The ids of the jurisdictions under any of these code prefixes. */
 export const jurisdictionIdsUnder = (k: K, prefixes: readonly string[]) => store.jurisdictionIdsUnder(k, prefixes);
+
+/** The units an actor's reach covers, in the order of the unit lists (pickers), all or active only. */
+export const unitsInReach = (k: K, reach: Reach, opts: { activeOnly?: boolean } = {}) =>
+  store.listUnits(k, reach, { activeOnly: opts.activeOnly });
