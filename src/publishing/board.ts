@@ -9,6 +9,7 @@ import { addWorkingDays } from '../calendar/clock.js';
 import { addDays, type IsoDate, todayInChina } from '../calendar/dates.js';
 import { unitsReached, withUnitNames } from './core.js';
 import { OPEN_STATUSES } from './model.js';
+import { unitsFor } from './staff.js';
 import { boardRows } from './store/lists.js';
 
 export async function deadlineBoard(
@@ -39,4 +40,10 @@ export async function deadlineBoard(
     withUnitNames(db.k, rows.late),
   ]);
   return { today, soon, soonDays: rules.dueSoonWorkingDays, overdue, atRisk, late };
+}
+
+/** The 公开时限 page: the board and the units to filter it by. */
+export async function deadlineSupervision(db: Db, actor: Actor, opts: { unitId?: number; countyCode: string }) {
+  const [board, units] = await Promise.all([deadlineBoard(db, actor, opts), unitsFor(db, actor, 'record.view')]);
+  return { board, units };
 }

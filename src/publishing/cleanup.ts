@@ -7,10 +7,11 @@ import type { Db } from '../platform/db.js';
 import { NotFoundError, ValidationError } from '../platform/errors.js';
 import { escapeHtml } from '../platform/richtext.js';
 import { todayInChina } from '../calendar/dates.js';
-import { unitById } from '../org/api.js';
+import { type UnitRow, unitById } from '../org/api.js';
 import { unitRef } from './core.js';
 import { createRecord, type SaveResult } from './drafting.js';
 import { VALIDITY, type Validity } from './model.js';
+import { unitsFor } from './staff.js';
 import { retiredInYear } from './store/records.js';
 
 export async function draftCleanupResult(db: Db, actor: Actor, unitId: number, year: number): Promise<SaveResult> {
@@ -32,4 +33,11 @@ export async function draftCleanupResult(db: Db, actor: Actor, unitId: number, y
     column_item: 'a20-1',
     body,
   });
+}
+
+/** The units the actor may draft a 清理结果 for (refused when there are none). */
+export async function cleanupUnits(db: Db, actor: Actor): Promise<UnitRow[]> {
+  const units = await unitsFor(db, actor, 'record.edit');
+  if (!units.length) assertCan(actor, 'record.edit', undefined, '您无权起草信息。');
+  return units;
 }

@@ -293,3 +293,15 @@ export async function deleteDraft(db: Db, actor: Actor, id: number): Promise<voi
     },
   });
 }
+
+/** Save the record form of an existing record; `change` tells whether it prepared a change of published information. */
+export async function saveRecord(
+  db: Db,
+  actor: Actor,
+  id: number,
+  raw: Record<string, unknown>,
+): Promise<SaveResult & { change: boolean }> {
+  const { record } = await access(db.k, actor, id, 'record.view');
+  const res = await updateRecord(db, actor, id, raw);
+  return { ...res, change: record.status === 'published' };
+}

@@ -5,7 +5,7 @@ import { scheduledPublication } from './jobs.js';
 import { migrations } from './migrations/index.js';
 import { policies } from './policies.js';
 import { infoPortalRoutes } from './portal.js';
-import { recordAdminRoutes } from './routes.js';
+import { recordAdminRoutes } from './routes/admin.js';
 import { indexRecord } from './search.js';
 import { publishingTodo } from './todo.js';
 

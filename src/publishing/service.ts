@@ -8,14 +8,23 @@
  * The services by subdomain, in one place for the routes, the jobs and the tests.
  */
 export { assessmentQueue, assessWithheld } from './assessments.js';
-export { deadlineBoard } from './board.js';
+export { deadlineBoard, deadlineSupervision } from './board.js';
 export type { VersionSnapshot } from './changes.js';
-export { draftCleanupResult } from './cleanup.js';
+export { cleanupUnits, draftCleanupResult } from './cleanup.js';
 export { type ItemChoice, itemChoices, type RecordRow } from './core.js';
-export { createRecord, deleteDraft, type SaveResult, type Upload, updateRecord } from './drafting.js';
+export { createRecord, deleteDraft, type SaveResult, saveRecord, type Upload, updateRecord } from './drafting.js';
 export { addAttachments, addChannel, recordFile, removeAttachment } from './files.js';
 export { missingInterpretations } from './interpretations.js';
 export { chinaLocalToIso, publishDue, publishRecord, reviewRecord, submitRecord } from './review.js';
-export { PUBLISHING_SETTINGS, publishingSettings, savePublishingSettings } from './settings.js';
-export { getForStaff, listForStaff, PAGE_SIZE, type StaffFilter, unitsFor } from './staff.js';
+export { PUBLISHING_SETTINGS, publishingSettings, savePublishingSettings, settingsFor } from './settings.js';
+export {
+  editRecordForm,
+  getForStaff,
+  listForStaff,
+  newRecordForm,
+  PAGE_SIZE,
+  recordsOverview,
+  type StaffFilter,
+  unitsFor,
+} from './staff.js';
 export { setValidity, withdrawRecord } from './withdrawal.js';

@@ -79,3 +79,14 @@ export async function savePublishingSettings(
     },
   });
 }
+
+/** The settings page of a county: for the county office only. */
+export async function settingsFor(db: Db, actor: Actor, countyCode: string) {
+  assertCan(
+    actor,
+    'record.settings',
+    { id: -1, jurisdictionCode: countyCode },
+    '信息发布设置由县政府办公室（政务公开办）管理。',
+  );
+  return publishingSettings(db, countyCode);
+}
