@@ -16,7 +16,7 @@ import { NotFoundError, ValidationError } from '../platform/errors.js';
 import { requireActor, formBody } from '../platform/web/guards.js';
 import { can, assertCan } from '../platform/access.js';
 import { loadShippedSchedules } from './data.js';
-import { CalendarMissingError, } from './calendar.js';
+import { CalendarMissingError } from './calendar.js';
 import { ClockError, type Deadline } from './clock.js';
 import { todayInChina, weekdayLabel, yearOf } from './dates.js';
 import * as svc from './service.js';

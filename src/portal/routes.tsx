@@ -17,7 +17,7 @@ import {
   ARTICLE_21_TOWNSHIP,
   CHINESE_NUMERALS,
 } from '../catalog/vocabulary.js';
-import { RecordList } from '../publishing/portal.js';
+import { RecordList } from '../publishing/views/portal-components.js';
 import * as pub from '../publishing/public.js';
 import {
   RECEIPT_DATE_RULES,

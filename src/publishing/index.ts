@@ -4,7 +4,7 @@ import { seedDemoPublishing } from './demo.js';
 import { scheduledPublication } from './jobs.js';
 import { migrations } from './migrations/index.js';
 import { policies } from './policies.js';
-import { infoPortalRoutes } from './portal.js';
+import { infoPortalRoutes } from './routes/portal.js';
 import { recordAdminRoutes } from './routes/admin.js';
 import { indexRecord } from './search.js';
 import { publishingTodo } from './todo.js';
