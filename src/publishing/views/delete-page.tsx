@@ -6,13 +6,12 @@ import { CheckboxField, Csrf, ErrorSummary, type Errors } from '../../platform/u
 import type { RecordRow } from '../core.js';
 
 export function DeletePage(props: { c: Context<AppEnv>; record: RecordRow; errors?: Errors }) {
-  const { c, errors } = props;
-  const v = { record: props.record };
-  const id = props.record.id;
+  const { c, record, errors } = props;
+  const id = record.id;
   return (
     <AdminLayout c={c} title="删除草稿" current="records">
       <p>
-        将删除未发布的草稿《{v.record.title}》（索引号 {v.record.index_no}
+        将删除未发布的草稿《{record.title}》（索引号 {record.index_no}
         ）及其附件，删除后不能恢复，索引号也不再使用。已发布的信息不能删除，只能撤回。
       </p>
       <form method="post" action={`/admin/records/${id}/delete`} class="form narrow" novalidate>
