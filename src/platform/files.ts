@@ -117,3 +117,19 @@ export async function getFile(
     .where('owner_id', '=', String(ownerId))
     .executeTakeFirst();
 }
+
+/** Delete files of an owner by id (ids that belong to another owner are left alone). */
+export async function deleteFiles(
+  k: Kysely<Database> | Transaction<Database>,
+  ownerType: string,
+  ownerId: string | number,
+  ids: readonly number[],
+): Promise<void> {
+  if (ids.length === 0) return;
+  await k
+    .deleteFrom('files')
+    .where('id', 'in', [...ids])
+    .where('owner_type', '=', ownerType)
+    .where('owner_id', '=', String(ownerId))
+    .execute();
+}

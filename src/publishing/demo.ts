@@ -10,6 +10,7 @@ import { catalogForUnit, adoptRows, addItem, submit, review } from '../catalog/s
 import { guidelineDomainFor } from '../catalog/guidelines.js';
 import { STANDARD_CHANNELS } from '../catalog/model.js';
 import { parseTimeLimit } from '../calendar/timelimit.js';
+import { unitByRef } from '../org/api.js';
 import { itemChoices, createRecord, submitRecord, reviewRecord, publishRecord } from './service.js';
 import { todayInChina, addDays } from '../calendar/dates.js';
 
@@ -17,8 +18,11 @@ const approve = { decision: 'approve', attribute_confirmed: '1', secrecy_checked
 
 export async function seedDemoPublishing(db: Db): Promise<void> {
   const actor = systemActor('系统（示范数据）');
-  const unitId = async (name: string) =>
-    (await db.k.selectFrom('units').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
+  const unitId = async (name: string) => {
+    const unit = await unitByRef(db.k, name);
+    if (!unit) throw new Error(`示范数据：没有单位“${name}”`);
+    return unit.id;
+  };
   const town = await unitId('城关镇人民政府');
   const bureau = await unitId('示范县民政局');
   const gov = await unitId('示范县人民政府');

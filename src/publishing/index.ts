@@ -4,8 +4,9 @@ import { seedDemoPublishing } from './demo.js';
 import { scheduledPublication } from './jobs.js';
 import { migrations } from './migrations/index.js';
 import { policies } from './policies.js';
-import { infoPortalRoutes } from './portal.js';
-import { recordAdminRoutes } from './routes.js';
+import { infoPortalRoutes } from './routes/portal.js';
+import { recordAdminRoutes } from './routes/admin.js';
+import { indexRecord } from './search.js';
 import { publishingTodo } from './todo.js';
 
 export const publishingModule: Module = {
@@ -23,6 +24,11 @@ export const publishingModule: Module = {
   cli,
   todo: publishingTodo,
   seedDemo: ({ db }) => seedDemoPublishing(db),
+  // The search index follows publication and withdrawal in the same transaction (never lags behind).
+  events: {
+    'record.published': { mode: 'inline', handle: (k, e) => indexRecord(k, Number(e.subjectId)) },
+    'record.withdrawn': { mode: 'inline', handle: (k, e) => indexRecord(k, Number(e.subjectId)) },
+  },
   auditLabels: {
     'record.create': '起草政府信息',
     'record.update': '修改政府信息草稿',

@@ -1,48 +1,35 @@
-/** Keeps the search index in step with what the portal shows: published, publicly disclosed records only. */
+/**
+ * Keeps the search index in step with what the portal shows: published, publicly disclosed records
+ * only. `indexRecord` runs inline on the records' domain events (index.ts), in the transaction that
+ * published or withdrew the record; `reindexRecords` rebuilds the index from the records.
+ */
 import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../platform/schema.js';
-import { indexDoc, indexMany, optimizeIndex, removeDoc, type SearchDoc } from '../platform/search/index.js';
 import type { Db } from '../platform/db.js';
-import { PUBLIC_ATTRIBUTES, type Attribute } from './model.js';
+import type { Database } from '../platform/schema.js';
+import {
+  indexDoc,
+  indexedObjectIds,
+  indexMany,
+  optimizeIndex,
+  removeDoc,
+  type SearchDoc,
+} from '../platform/search/index.js';
+import { unitsByIds } from '../org/api.js';
+import { type Attribute, PUBLIC_ATTRIBUTES } from './model.js';
+import { attachmentTexts } from './store/files.js';
+import * as store from './store/search.js';
 
 type K = Kysely<Database> | Transaction<Database>;
 
 export const SEARCH_TYPE = 'info_record';
 
-const FIELDS = [
-  'info_records.id',
-  'info_records.unit_id',
-  'info_records.title',
-  'info_records.body_text',
-  'info_records.summary',
-  'info_records.keywords',
-  'info_records.doc_number',
-  'info_records.index_no',
-  'info_records.status',
-  'info_records.attribute',
-  'info_records.published_on',
-  'info_records.subject',
-  'info_records.genre',
-  'info_records.column_slug',
-  'jurisdictions.code as jurisdiction_code',
-] as const;
-
-const recordRows = (k: K) =>
-  k
-    .selectFrom('info_records')
-    .innerJoin('units', 'units.id', 'info_records.unit_id')
-    .innerJoin('jurisdictions', 'jurisdictions.id', 'units.jurisdiction_id')
-    .select(FIELDS);
-
-type RecordRow = Awaited<ReturnType<ReturnType<typeof recordRows>['executeTakeFirstOrThrow']>>;
-
 /** The search document of a record the portal shows, or null when the portal does not show it. */
-function docOf(r: RecordRow, fileTexts: (string | null)[]): SearchDoc | null {
+function docOf(r: store.SearchSource, jurisdictionCode: string, fileTexts: (string | null)[]): SearchDoc | null {
   if (r.status !== 'published' || !PUBLIC_ATTRIBUTES.includes(r.attribute as Attribute) || !r.published_on) return null;
   return {
     objectType: SEARCH_TYPE,
     objectId: r.id,
-    jurisdictionCode: r.jurisdiction_code,
+    jurisdictionCode,
     unitId: r.unit_id,
     title: r.title,
     // The metadata people search by (文号, 索引号, 关键词, 内容概述) is searchable with the body.
@@ -58,16 +45,9 @@ function docOf(r: RecordRow, fileTexts: (string | null)[]): SearchDoc | null {
 
 /** Index (or remove from the index) one record, inside the caller's transaction. */
 export async function indexRecord(k: K, id: number): Promise<void> {
-  const r = await recordRows(k).where('info_records.id', '=', id).executeTakeFirst();
-  const files = r
-    ? await k.selectFrom('info_record_files').select('text').where('record_id', '=', id).orderBy('sort_order').execute()
-    : [];
-  const doc = r
-    ? docOf(
-        r,
-        files.map((f) => f.text),
-      )
-    : null;
+  const r = await store.searchSource(k, id);
+  const unit = r ? (await unitsByIds(k, [r.unit_id])).get(r.unit_id) : undefined;
+  const doc = r && unit ? docOf(r, unit.jurisdiction_code, (await attachmentTexts(k, [id])).get(id) ?? []) : null;
   if (doc) await indexDoc(k, doc);
   else await removeDoc(k, SEARCH_TYPE, id);
 }
@@ -93,65 +73,45 @@ export async function reindexRecords(
   let removed = 0;
   let done = 0;
   for (let after = 0; ; ) {
-    const rows = await recordRows(db.k)
-      .where('info_records.id', '>', after)
-      .orderBy('info_records.id')
-      .limit(batch)
-      .execute();
+    const rows = await store.searchSources(db.k, after, batch);
     if (rows.length === 0) break;
     after = rows[rows.length - 1].id;
     await db.k.transaction().execute(async (t) => {
       const ids = rows.map((r) => r.id);
-      const files = await t
-        .selectFrom('info_record_files')
-        .select(['record_id', 'text'])
-        .where('record_id', 'in', ids)
-        .orderBy('record_id')
-        .orderBy('sort_order')
-        .execute();
-      const textsOf = new Map<number, (string | null)[]>();
-      for (const f of files) textsOf.set(f.record_id, [...(textsOf.get(f.record_id) ?? []), f.text]);
+      const textsOf = await attachmentTexts(t, ids);
+      const units = await unitsByIds(
+        t,
+        rows.map((r) => r.unit_id),
+      );
       const docs: SearchDoc[] = [];
       const hidden: number[] = [];
       for (const r of rows) {
-        const doc = docOf(r, textsOf.get(r.id) ?? []);
+        const unit = units.get(r.unit_id);
+        const doc = unit ? docOf(r, unit.jurisdiction_code, textsOf.get(r.id) ?? []) : null;
         if (doc) docs.push(doc);
         else hidden.push(r.id);
       }
       await indexMany(t, docs);
       indexed += docs.length;
-      const stale = hidden.length
-        ? await t
-            .selectFrom('search_docs')
-            .select('object_id')
-            .where('object_type', '=', SEARCH_TYPE)
-            .where('object_id', 'in', hidden)
-            .execute()
-        : [];
-      for (const s of stale) await removeDoc(t, SEARCH_TYPE, s.object_id);
+      const stale = await indexedObjectIds(t, SEARCH_TYPE, { among: hidden, limit: hidden.length });
+      for (const s of stale) await removeDoc(t, SEARCH_TYPE, s);
       removed += stale.length;
     });
     done += rows.length;
     opts.progress?.(done);
   }
   // Entries whose record no longer exists (records are never deleted, but an index can outlive a restore).
-  const orphans = await db.k
-    .selectFrom('search_docs')
-    .select('object_id')
-    .where('object_type', '=', SEARCH_TYPE)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('info_records')
-            .select('info_records.id')
-            .whereRef('info_records.id', '=', 'search_docs.object_id'),
-        ),
-      ),
-    )
-    .execute();
+  const orphans: number[] = [];
+  for (let after = 0; ; ) {
+    const ids = await indexedObjectIds(db.k, SEARCH_TYPE, { after, limit: batch });
+    if (ids.length === 0) break;
+    after = ids[ids.length - 1];
+    const existing = await store.existingRecordIds(db.k, ids);
+    orphans.push(...ids.filter((id) => !existing.has(id)));
+  }
   if (orphans.length) {
     await db.k.transaction().execute(async (t) => {
-      for (const o of orphans) await removeDoc(t, SEARCH_TYPE, o.object_id);
+      for (const o of orphans) await removeDoc(t, SEARCH_TYPE, o);
     });
   }
   removed += orphans.length;
@@ -160,10 +120,4 @@ export async function reindexRecords(
 }
 
 /** How many records there are (published or not), for the reindex progress. */
-export async function countRecords(k: K): Promise<number> {
-  const r = await k
-    .selectFrom('info_records')
-    .select((e) => e.fn.countAll().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
-}
+export const countRecords = (k: K): Promise<number> => store.countRecords(k);

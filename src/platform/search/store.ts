@@ -470,3 +470,26 @@ export async function optimizeIndex(k: K): Promise<void> {
     await sql`insert into search_title_fts(search_title_fts) values('optimize')`.execute(k);
   } else await sql`analyze search_docs`.execute(k);
 }
+
+/**
+ * The ids of the indexed documents of a type, ascending: a page of up to `limit` after `after`
+ * (for walking the whole index in batches), or, with `among`, which of those ids are indexed.
+ */
+export async function indexedObjectIds(
+  k: K,
+  objectType: string,
+  opts: { after?: number; limit?: number; among?: readonly number[] } = {},
+): Promise<number[]> {
+  if (opts.among && opts.among.length === 0) return [];
+  let q = k
+    .selectFrom('search_docs')
+    .select('object_id')
+    .where('object_type', '=', objectType)
+    .where('object_id', '>', opts.after ?? 0);
+  if (opts.among) q = q.where('object_id', 'in', [...opts.among]);
+  const rows = await q
+    .orderBy('object_id')
+    .limit(opts.limit ?? 1000)
+    .execute();
+  return rows.map((r) => Number(r.object_id));
+}

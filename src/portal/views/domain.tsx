@@ -2,7 +2,7 @@
 import type { Context } from 'hono';
 import { ItemsTable } from '../../catalog/views/components.js';
 import type { PublicRow } from '../../publishing/public.js';
-import { RecordList } from '../../publishing/portal.js';
+import { RecordList } from '../../publishing/views/portal-components.js';
 import type { domainPage } from '../service.js';
 import { Empty } from './components.js';
 import { PortalLayout } from '../../platform/ui/layout.js';

@@ -1,6 +1,6 @@
 /** 首页: 通知公告 and search, the four standard columns with their newest entries, 依申请公开 and the 26 domains. */
 import type { Context } from 'hono';
-import { RecordList } from '../../publishing/portal.js';
+import { RecordList } from '../../publishing/views/portal-components.js';
 import { REQUEST_COLUMN, STANDARD_COLUMNS } from '../columns.js';
 import type { homePage } from '../service.js';
 import { COLUMN_INTRO, DomainGrid, Empty } from './components.js';

@@ -1,7 +1,7 @@
 /** 政府信息公开制度 (/xxgk/zhidu): the laws and rules, and the county's own, a page at a time. */
 import type { Context } from 'hono';
 import { Pager } from '../../platform/ui/forms.js';
-import { RecordList } from '../../publishing/portal.js';
+import { RecordList } from '../../publishing/views/portal-components.js';
 import type { rulesColumn } from '../service.js';
 import { COLUMN_INTRO } from './components.js';
 import { PortalLayout } from '../../platform/ui/layout.js';

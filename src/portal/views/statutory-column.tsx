@@ -1,7 +1,7 @@
 /** 法定主动公开内容 (/xxgk/fdzdgknr): the items of 条例第二十条、第二十一条, each with its newest records. */
 import type { Context } from 'hono';
 import type { PublicRow } from '../../publishing/public.js';
-import { RecordList } from '../../publishing/portal.js';
+import { RecordList } from '../../publishing/views/portal-components.js';
 import {
   ARTICLE_20_ITEMS,
   ARTICLE_21_COUNTY,
